@@ -1,0 +1,348 @@
+"""Read IANA's service-names-port-numbers.xml into plain rows.
+
+Each <record> becomes one Row holding the twelve columns IANA publishes, rendered the way
+IANA's CSV export renders them (see render_* below). Anything the generator cannot represent
+faithfully is an error that names the line, never a silent guess.
+
+Parsing is streamed with pyexpat (the standard library's XML parser) so that memory stays
+bounded by one record at a time plus the rows kept, and so that a <!DOCTYPE> is refused at
+its first byte, before any entity could be declared or expanded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Tuple, Union
+from xml.parsers import expat
+
+NAMESPACE = "http://www.iana.org/assignments"
+PROTOCOLS = ("tcp", "udp", "sctp", "dccp")  # order = ianaports::protocol enumerators
+MAX_NAME_BYTES = 255  # the name index stores a name's length in one byte
+
+# XML white space (XML 1.0 section 2.3); other Unicode spaces are text, not layout.
+_XML_SPACE = " \t\r\n"
+_XML_SPACE_RUN = re.compile("[ \t\r\n]+")
+_PORT_RANGE = re.compile(r"([0-9]+)(?:-([0-9]+))?\Z")
+_DIGITS = re.compile(r"[0-9]+\Z")
+
+
+class RegistryError(Exception):
+    """A problem in the registry file, at a line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Row:
+    """One <record>, its twelve columns as IANA's CSV shows them."""
+
+    line: int
+    service: str
+    ports: Optional[Tuple[int, int]]  # inclusive (first, last); None when no <number>
+    transport: Optional[str]  # one of PROTOCOLS; None when the row holds for every protocol
+    description: str
+    assignee: str
+    contact: str
+    registered: str
+    modified: str
+    reference: str
+    service_code: Optional[int]
+    unauthorized_use: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Registry:
+    updated: str  # the registry's own <updated> date
+    rows: List[Row]
+    sha256: str  # of the input file's bytes
+
+
+# --- a minimal element tree, built for one <record> at a time ---------------------------------
+
+@dataclass
+class _Node:
+    tag: str  # local name; elements outside the IANA namespace keep "{uri}name"
+    attrs: dict
+    line: int
+    children: List[Union[str, "_Node"]]
+
+    def text(self) -> str:
+        """All character data below this node, markup dropped."""
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+def fold_space(text: str) -> str:
+    """Every run of XML white space becomes one space; the ends are trimmed."""
+    return _XML_SPACE_RUN.sub(" ", text).strip(" ")
+
+
+def xref_label(xref: _Node) -> str:
+    """How IANA prints a cross-reference: its own text, else RFC1234, else its data."""
+    text = fold_space(xref.text())
+    if text:
+        return text
+    data = xref.attrs.get("data", "")
+    if xref.attrs.get("type") == "rfc":
+        return data.upper()
+    return data
+
+
+def render_flowed(node: _Node) -> str:
+    """Flowed text (descriptions, paragraphs, assignees): markup to text, white space folded.
+
+    <br/> is white space here; an inline <xref> is its [label].
+    """
+    parts: List[str] = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif child.tag == "br":
+            parts.append(" ")
+        elif child.tag == "xref":
+            parts.append("[" + xref_label(child) + "]")
+        else:
+            raise RegistryError(child.line, f"unexpected <{child.tag}> inside <{node.tag}>")
+    return fold_space("".join(parts))
+
+
+def render_lines(node: _Node) -> str:
+    """Text whose line breaks matter (notes, unauthorized use).
+
+    Text is kept as written; <br/> is a line break (a newline written right after it is the
+    same break, not a second one); an inline <xref> is its [label]; each <paragraph> is flowed
+    text on a line of its own. The ends are trimmed.
+    """
+    blocks: List[str] = []
+    loose: List[str] = []
+    after_break = False
+
+    def close_loose() -> None:
+        text = "".join(loose).strip(_XML_SPACE)
+        if text:
+            blocks.append(text)
+        loose.clear()
+
+    for child in node.children:
+        if isinstance(child, str):
+            if after_break and child.startswith("\n"):
+                child = child[1:]
+            loose.append(child)
+            after_break = False
+            continue
+        after_break = False
+        if child.tag == "br":
+            loose.append("\n")
+            after_break = True
+        elif child.tag == "xref":
+            loose.append("[" + xref_label(child) + "]")
+        elif child.tag == "paragraph":
+            close_loose()
+            blocks.append(render_flowed(child))
+        else:
+            raise RegistryError(child.line, f"unexpected <{child.tag}> inside <{node.tag}>")
+    close_loose()
+    return "\n".join(b for b in blocks if b)
+
+
+def parse_ports(text: str, line: int) -> Tuple[int, int]:
+    match = _PORT_RANGE.match(text)
+    if not match:
+        raise RegistryError(line, f'port number "{_shorten(text)}" is not a port (0-65535) or a range N-M')
+    bounds = []
+    for digits in match.groups():
+        if digits is None:
+            continue
+        if len(digits) > 1 and digits[0] == "0":
+            raise RegistryError(line, f'port number "{_shorten(text)}" has a leading zero')
+        if len(digits) > 5 or int(digits) > 65535:
+            raise RegistryError(line, f'port number "{_shorten(text)}" is out of range 0-65535')
+        bounds.append(int(digits))
+    if len(bounds) == 1:
+        return bounds[0], bounds[0]
+    first, last = bounds
+    if first > last:
+        raise RegistryError(line, f'port range "{text}" is reversed (first > last)')
+    return first, last
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = text.encode("unicode_escape").decode("ascii")
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+_RECORD_CHILDREN = {"name", "protocol", "number", "description", "assignee", "contact",
+                    "xref", "note", "unauthorized", "sc"}
+_SINGLE_CHILDREN = ("name", "protocol", "number", "description", "assignee", "contact",
+                    "note", "unauthorized", "sc")
+
+
+def record_to_row(record: _Node) -> Row:
+    by_tag: dict = {}
+    for child in record.children:
+        if isinstance(child, _Node):
+            if child.tag not in _RECORD_CHILDREN:
+                raise RegistryError(child.line, f"unknown element <{child.tag}> in <record>")
+            by_tag.setdefault(child.tag, []).append(child)
+    single = {}
+    for tag in _SINGLE_CHILDREN:
+        found = by_tag.get(tag, [])
+        if len(found) > 1:
+            raise RegistryError(found[1].line, f"<record> has more than one <{tag}>")
+        single[tag] = found[0] if found else None
+
+    name = single["name"]
+    service = name.text().strip(_XML_SPACE) if name is not None else ""
+    if len(service.encode("utf-8")) > MAX_NAME_BYTES:
+        raise RegistryError(name.line, f"service name is longer than {MAX_NAME_BYTES} bytes")
+
+    number = single["number"]
+    ports = parse_ports(number.text(), number.line) if number is not None else None
+
+    protocol = single["protocol"]
+    transport = None
+    if protocol is not None:
+        transport = protocol.text()
+        if transport not in PROTOCOLS:
+            raise RegistryError(protocol.line, f'unknown transport protocol "{_shorten(transport)}"'
+                                               " (expected tcp, udp, sctp or dccp)")
+
+    sc = single["sc"]
+    service_code = None
+    if sc is not None:
+        code = sc.text()
+        if not _DIGITS.match(code) or len(code) > 10 or int(code) > 0xFFFFFFFF:
+            raise RegistryError(sc.line, f'service code "{_shorten(code)}" is not a number 0-4294967295')
+        service_code = int(code)
+
+    own_xrefs = by_tag.get("xref", [])
+    own_people = "".join("[" + xref_label(x) + "]" for x in own_xrefs if x.attrs.get("type") == "person")
+    reference = "".join("[" + xref_label(x) + "]" for x in own_xrefs if x.attrs.get("type") != "person")
+
+    def flowed(tag: str) -> str:
+        node = single[tag]
+        return render_flowed(node) if node is not None else ""
+
+    def lines(tag: str) -> str:
+        node = single[tag]
+        return render_lines(node) if node is not None else ""
+
+    return Row(
+        line=record.line,
+        service=service,
+        ports=ports,
+        transport=transport,
+        description=flowed("description"),
+        assignee=flowed("assignee") if single["assignee"] is not None else own_people,
+        contact=flowed("contact") if single["contact"] is not None else own_people,
+        registered=record.attrs.get("date", ""),
+        modified=record.attrs.get("updated", ""),
+        reference=reference,
+        service_code=service_code,
+        unauthorized_use=lines("unauthorized"),
+        notes=lines("note"),
+    )
+
+
+# --- the streaming reader ---------------------------------------------------------------------
+
+class _Reader:
+    """Feeds expat and keeps only what a row needs."""
+
+    def __init__(self) -> None:
+        self.parser = expat.ParserCreate(encoding=None, namespace_separator=" ")
+        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        self.parser.buffer_text = True
+        self.parser.XmlDeclHandler = self._xml_decl
+        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.EntityDeclHandler = self._entity
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._chars
+        self.depth = 0
+        self.stack: List[_Node] = []  # open elements we keep (the current record or <updated>)
+        self.updated: Optional[str] = None
+        self.rows: List[Row] = []
+        self.saw_root = False
+
+    def _line(self) -> int:
+        return self.parser.CurrentLineNumber
+
+    def _xml_decl(self, version, encoding, standalone) -> None:
+        if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            raise RegistryError(self._line(), f'encoding "{_shorten(encoding)}" is not UTF-8')
+
+    def _doctype(self, name, system_id, public_id, has_internal_subset) -> None:
+        # Entity definitions can expand without bound ("billion laughs") or read other files;
+        # IANA's registry has no DOCTYPE, so any DOCTYPE is refused before it is read.
+        raise RegistryError(self._line(), "a <!DOCTYPE> is not allowed in a registry file")
+
+    def _entity(self, *args) -> None:
+        raise RegistryError(self._line(), "entity declarations are not allowed in a registry file")
+
+    @staticmethod
+    def _local(name: str) -> str:
+        uri, _, local = name.rpartition(" ")
+        return local if uri == NAMESPACE else ("{%s}%s" % (uri, local) if uri else "{}" + local)
+
+    def _start(self, name: str, attrs: dict) -> None:
+        self.depth += 1
+        tag = self._local(name)
+        if self.depth == 1:
+            if tag != "registry":
+                raise RegistryError(self._line(), f"root element is <{_describe(name)}>, expected <registry>"
+                                                  f" in namespace {NAMESPACE}")
+            self.saw_root = True
+            return
+        if self.stack:
+            node = _Node(tag, dict(attrs), self._line(), [])
+            self.stack[-1].children.append(node)
+            self.stack.append(node)
+        elif self.depth == 2 and tag in ("record", "updated"):
+            self.stack.append(_Node(tag, dict(attrs), self._line(), []))
+
+    def _end(self, name: str) -> None:
+        self.depth -= 1
+        if not self.stack:
+            return
+        node = self.stack.pop()
+        if self.stack:
+            return  # an element inside the record closed; the record is still open
+        if node.tag == "record":
+            self.rows.append(record_to_row(node))
+        elif node.tag == "updated":
+            if self.updated is not None:
+                raise RegistryError(node.line, "<registry> has more than one <updated>")
+            self.updated = node.text().strip(_XML_SPACE)
+
+    def _chars(self, data: str) -> None:
+        if self.stack:
+            self.stack[-1].children.append(data)
+
+
+def _describe(expat_name: str) -> str:
+    uri, _, local = expat_name.rpartition(" ")
+    return f"{{{uri}}}{local}" if uri else local
+
+
+def read_registry(path: str) -> Registry:
+    """Parse the registry at path; raises RegistryError (with a line) on anything malformed."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if not data:
+        raise RegistryError(1, "the file is empty")
+    reader = _Reader()
+    try:
+        reader.parser.Parse(data, True)
+    except expat.ExpatError as error:
+        raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
+    if reader.updated is None:
+        raise RegistryError(1, "no <updated> date in <registry>")
+    if not reader.updated or "\n" in reader.updated:
+        raise RegistryError(1, "the <updated> date is empty")
+    return Registry(updated=reader.updated, rows=reader.rows, sha256=hashlib.sha256(data).hexdigest())

@@ -1,0 +1,240 @@
+"""Lay the registry rows out as the flat tables that include/ianaports/detail/ reads.
+
+Every table is an array of integers or a block of text; nothing is a pointer, so the tables
+need no load-time relocation in a position-independent binary. The layout is documented once,
+in include/ianaports/detail/tables_layout.md, and both sides follow it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+import perfect_hash
+from registry_xml import PROTOCOLS, Registry, Row
+
+TEXT_ROW_SIZE = 65536  # one string literal per row: 65535 characters + NUL, the C++ minimum limit
+NO_TRANSPORT = 7  # record_flags bits 0-2 when a row holds for every protocol
+HAS_PORTS = 8  # record_flags bit 3
+PORT_BUCKET_SHIFT = 5  # ports per bucket of the port index = 1 << PORT_BUCKET_SHIFT
+PORT_BUCKETS = 65536 >> PORT_BUCKET_SHIFT
+
+
+@dataclass
+class Array:
+    name: str
+    ctype: str  # a std:: integer type or a detail alias of one
+    values: List[int]
+    comment: str
+
+
+@dataclass
+class Layout:
+    aliases: List[Tuple[str, str, str]] = field(default_factory=list)  # (name, type, comment)
+    constants: List[Tuple[str, str, int, str]] = field(default_factory=list)  # (name, type, value, comment)
+    arrays: List[Array] = field(default_factory=list)
+    text_rows: List[bytes] = field(default_factory=list)
+    text_row_size: int = TEXT_ROW_SIZE
+
+
+def unsigned_type(max_value: int) -> str:
+    for bits in (8, 16, 32):
+        if max_value < (1 << bits):
+            return f"std::uint{bits}_t"
+    return "std::uint64_t"
+
+
+def index_type(max_value: int) -> str:
+    """At least 16 bits: keeps the common tables at one type, whatever their size."""
+    return "std::uint16_t" if max_value < (1 << 16) else unsigned_type(max_value)
+
+
+class TextPool:
+    """Distinct strings, in order of first use, packed into rows of one string literal each.
+
+    A string never straddles two rows, so it can be viewed in place. Id 0 is "". Each id has an
+    end offset (row * row_size + column); its begin is the previous id's end when both are in the
+    same row, else the start of its own row.
+    """
+
+    def __init__(self) -> None:
+        self.ids: Dict[bytes, int] = {b"": 0}
+        self.strings: List[bytes] = [b""]
+
+    def id_of(self, text: str) -> int:
+        data = text.encode("utf-8")
+        found = self.ids.get(data)
+        if found is None:
+            found = self.ids[data] = len(self.strings)
+            self.strings.append(data)
+        return found
+
+    def pack(self) -> Tuple[int, List[bytes], List[int]]:
+        longest = max(len(s) for s in self.strings)
+        row_size = TEXT_ROW_SIZE
+        while row_size - 1 < longest:
+            row_size *= 2
+        rows: List[bytearray] = [bytearray()]
+        ends: List[int] = []
+        for data in self.strings:
+            if len(rows[-1]) + len(data) > row_size - 1:
+                rows.append(bytearray())
+            rows[-1] += data
+            ends.append((len(rows) - 1) * row_size + len(rows[-1]))
+        return row_size, [bytes(r) for r in rows], ends
+
+
+def build(registry: Registry) -> Layout:
+    rows = registry.rows
+    layout = Layout()
+    pool = TextPool()
+
+    # Records, and the text tuples they share (a service's tcp and udp rows usually say the same).
+    detail_columns = ("description", "assignee", "contact", "registered", "modified", "reference",
+                      "unauthorized_use", "notes")
+    details: Dict[Tuple[int, ...], int] = {}
+    service_ids, first_ports, last_ports, flags, detail_ids = [], [], [], [], []
+    for row in rows:
+        service_ids.append(pool.id_of(row.service))
+        first, last = row.ports if row.ports is not None else (0, 0)
+        first_ports.append(first)
+        last_ports.append(last)
+        transport = PROTOCOLS.index(row.transport) if row.transport is not None else NO_TRANSPORT
+        flags.append(transport | (HAS_PORTS if row.ports is not None else 0))
+        texts = tuple(pool.id_of(getattr(row, column)) for column in detail_columns)
+        detail_ids.append(details.setdefault(texts, len(details)))
+
+    coded = [(i, row.service_code) for i, row in enumerate(rows) if row.service_code is not None]
+
+    # Name index: a minimal perfect hash over the folded names; each slot lists its rows.
+    name_rows_by_key: Dict[Tuple[int, ...], List[int]] = {}
+    named = [(i, row.service.encode("utf-8")) for i, row in enumerate(rows) if row.service]
+    key_words = perfect_hash.key_words_for(max((len(n) for _, n in named), default=0))
+    for i, name in named:
+        name_rows_by_key.setdefault(perfect_hash.make_key(name, key_words), []).append(i)
+    keys = sorted(name_rows_by_key)
+    phf = perfect_hash.build(keys)
+    slot_keys: List[Optional[Tuple[int, ...]]] = [None] * len(keys)
+    for key, slot in phf.slot_of_key.items():
+        slot_keys[slot] = key
+    name_rows: List[int] = []
+    name_rows_begin = [0]
+    for key in slot_keys:
+        name_rows.extend(name_rows_by_key[key])
+        name_rows_begin.append(len(name_rows))
+
+    # Port index: per protocol, the port space cut into segments over which the set of covering
+    # rows is constant; a bucket table finds the segment of a port in a step or two.
+    segment_starts: List[int] = []
+    segment_rows_begin = [0]
+    port_rows: List[int] = []
+    bucket_segment: List[List[int]] = []
+    for p, protocol in enumerate(PROTOCOLS):
+        covering = [i for i, row in enumerate(rows)
+                    if row.ports is not None and row.transport in (None, protocol)]
+        boundaries = {0}
+        for i in covering:
+            first, last = rows[i].ports
+            boundaries.add(first)
+            if last < 65535:
+                boundaries.add(last + 1)
+        starts = sorted(boundaries)
+        first_segment = len(segment_starts)
+        # Sweep: which rows cover each segment, in registry order.
+        opening: Dict[int, List[int]] = {}
+        for i in covering:
+            opening.setdefault(rows[i].ports[0], []).append(i)
+        active: List[int] = []
+        for start in starts:
+            active = [i for i in active if rows[i].ports[1] >= start] + opening.get(start, [])
+            active.sort()
+            segment_starts.append(start)
+            port_rows.extend(active)
+            segment_rows_begin.append(len(port_rows))
+        # bucket b -> the segment holding port b << shift (the segments of p are contiguous).
+        buckets = []
+        s = 0
+        for b in range(PORT_BUCKETS + 1):
+            port = min(b << PORT_BUCKET_SHIFT, 65535)
+            while s + 1 < len(starts) and starts[s + 1] <= port:
+                s += 1
+            buckets.append(first_segment + s)
+        bucket_segment.append(buckets)
+
+    # Protocol index: rows naming each protocol, registry order.
+    protocol_rows: List[int] = []
+    protocol_rows_begin = [0]
+    for protocol in PROTOCOLS:
+        protocol_rows.extend(i for i, row in enumerate(rows) if row.transport == protocol)
+        protocol_rows_begin.append(len(protocol_rows))
+
+    # The three row lists share one table, so that a list is just a span of it.
+    name_offset = 0
+    port_offset = len(name_rows)
+    protocol_offset = port_offset + len(port_rows)
+    row_lists = name_rows + port_rows + protocol_rows
+    name_rows_begin = [name_offset + b for b in name_rows_begin]
+    segment_rows_begin = [port_offset + b for b in segment_rows_begin]
+    protocol_rows_begin = [protocol_offset + b for b in protocol_rows_begin]
+    list_index = index_type(len(row_lists))
+
+    row_size, text_rows, text_ends = pool.pack()
+    layout.text_rows = text_rows
+    layout.text_row_size = row_size
+
+    record_index = index_type(max(len(rows) - 1, 0))
+    text_id = index_type(len(pool.strings) - 1)
+    detail_index = index_type(max(len(details) - 1, 0))
+    layout.aliases = [
+        ("record_index", record_index, "a row's position in registry order"),
+        ("text_id", text_id, "a string of the text pool"),
+        ("detail_index", detail_index, "a row's shared text columns"),
+    ]
+    layout.constants = [
+        ("record_count", "std::uint32_t", len(rows), "rows in the registry"),
+        ("text_row_size", "std::size_t", row_size, "bytes per row of text_pool"),
+        ("name_count", "std::uint32_t", len(keys), "distinct service names, case folded"),
+        ("name_key_words", "std::size_t", key_words, "64-bit words per name key"),
+        ("name_hash_seed", "std::uint64_t", phf.seed, "seed of the name hash"),
+        ("name_bucket_count", "std::uint32_t", phf.bucket_count, "buckets of the name hash"),
+        ("port_bucket_shift", "unsigned", PORT_BUCKET_SHIFT, "ports per port-index bucket, log2"),
+        ("port_bucket_count", "std::size_t", PORT_BUCKETS, "port-index buckets per protocol"),
+        ("service_code_count", "std::uint32_t", len(coded), "rows with a service code"),
+    ]
+
+    def array(name, ctype, values, comment):
+        layout.arrays.append(Array(name, ctype, values, comment))
+
+    array("text_end", unsigned_type(max(text_ends)), text_ends,
+          "text_id -> end offset in text_pool (row * text_row_size + column)")
+    array("record_service", "text_id", service_ids, "row -> service name as written")
+    array("record_first_port", "std::uint16_t", first_ports, "row -> first port (0 without ports)")
+    array("record_last_port", "std::uint16_t", last_ports, "row -> last port (0 without ports)")
+    array("record_flags", "std::uint8_t", flags,
+          "row -> bits 0-2: protocol (7: none, holds for every protocol); bit 3: has ports")
+    array("record_detail", "detail_index", detail_ids, "row -> its text columns")
+    detail_rows = list(details)
+    for c, column in enumerate(detail_columns):
+        array("detail_" + column, "text_id", [d[c] for d in detail_rows], f"detail -> {column}")
+    array("service_code_record", "record_index", [i for i, _ in coded],
+          "rows with a service code, ascending")
+    array("service_code_value", "std::uint32_t", [c for _, c in coded], "their service codes")
+    array("name_pilots", "std::uint16_t", phf.pilots, "name hash bucket -> pilot")
+    array("name_keys", "std::uint64_t", [word for key in slot_keys for word in key],
+          "name slot * name_key_words + i -> word i of the folded name (zero padded, length in"
+          " the last byte)")
+    array("name_rows_begin", list_index, name_rows_begin,
+          "name slot -> its first entry in row_lists (one past the end at name_count)")
+    array("port_bucket_segment", index_type(len(segment_starts)),
+          [segment for buckets in bucket_segment for segment in buckets],
+          "protocol * (port_bucket_count + 1) + (port >> port_bucket_shift) -> the segment"
+          " holding that bucket's first port")
+    array("port_segment_start", "std::uint16_t", segment_starts,
+          "segment -> its first port (segments of one protocol are contiguous, ascending)")
+    array("port_segment_rows_begin", list_index, segment_rows_begin,
+          "segment -> its first entry in row_lists: the rows covering it")
+    array("protocol_rows_begin", list_index, protocol_rows_begin,
+          "protocol -> its first entry in row_lists: the rows naming it")
+    array("row_lists", "record_index", row_lists,
+          "lists of rows, each in registry order: by name, then by port segment, then by protocol")
+    return layout

@@ -1,0 +1,34 @@
+// ianaports: version, namespace and language-support macros. Internal; include ports.hpp.
+#ifndef IANAPORTS_DETAIL_CONFIG_HPP
+#define IANAPORTS_DETAIL_CONFIG_HPP
+
+// The one version source: CMakeLists.txt reads these three lines.
+#define IANAPORTS_VERSION_MAJOR 1
+#define IANAPORTS_VERSION_MINOR 0
+#define IANAPORTS_VERSION_PATCH 0
+#define IANAPORTS_VERSION \
+  (IANAPORTS_VERSION_MAJOR * 10000 + IANAPORTS_VERSION_MINOR * 100 + IANAPORTS_VERSION_PATCH)
+
+// Everything lives in a versioned inline namespace, so two incompatible copies of ianaports in
+// one program are distinct types and symbols instead of a silent ODR violation.
+#define IANAPORTS_BEGIN_NAMESPACE \
+  namespace ianaports {           \
+  inline namespace v1 {
+#define IANAPORTS_END_NAMESPACE \
+  }                             \
+  }
+
+#if __cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L)
+#error "ianaports needs C++17 or later"
+#endif
+
+// C++20 user-defined literals that fail to compile on an unknown name need consteval.
+#if defined(__cpp_consteval) && __cpp_consteval >= 201811L
+#define IANAPORTS_HAS_CONSTEVAL 1
+#elif defined(__clang__) && __clang_major__ >= 14 && __cplusplus >= 202002L
+#define IANAPORTS_HAS_CONSTEVAL 1  // clang 14-16 implement consteval without announcing it
+#else
+#define IANAPORTS_HAS_CONSTEVAL 0
+#endif
+
+#endif  // IANAPORTS_DETAIL_CONFIG_HPP

@@ -1,0 +1,43 @@
+// ianaports: integer tables stored as string literals. Internal; include ports.hpp.
+//
+// The generator writes each integer table as the little-endian bytes of its values inside
+// string literals, because compilers read a literal many times faster than a braced list of
+// numbers (about 1.1 s of clang++ time for the registry as braced lists). A row of a table is one
+// literal of at most 65535 characters, the longest every C++ compiler must accept.
+#ifndef IANAPORTS_DETAIL_PACKED_TABLE_HPP
+#define IANAPORTS_DETAIL_PACKED_TABLE_HPP
+
+#include <cstddef>  // std::size_t
+
+#include "ianaports/detail/config.hpp"
+
+IANAPORTS_BEGIN_NAMESPACE
+namespace detail {
+
+// Count values of the unsigned type T, RowElements (a power of two) to a row.
+template <typename T, std::size_t Count, std::size_t Rows, std::size_t RowElements>
+struct packed_table {
+  static_assert((RowElements & (RowElements - 1)) == 0, "rows hold a power of two of values");
+  static_assert(Rows * RowElements >= Count, "the rows hold every value");
+
+  // Each row is a literal's bytes plus its terminating NUL, which C++ (unlike C) requires room for.
+  char bytes[Rows][RowElements * sizeof(T) + 1];
+
+  static constexpr std::size_t size() noexcept { return Count; }
+
+  // The value at index (< Count). Byte by byte, so it also runs in constant evaluation;
+  // optimising compilers merge the loads into one.
+  constexpr T operator[](std::size_t index) const noexcept {
+    const char* at = &bytes[index / RowElements][(index % RowElements) * sizeof(T)];
+    T value = 0;
+    for (std::size_t i = 0; i < sizeof(T); ++i) {
+      value = static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(at[i])} << (8 * i)));
+    }
+    return value;
+  }
+};
+
+}  // namespace detail
+IANAPORTS_END_NAMESPACE
+
+#endif  // IANAPORTS_DETAIL_PACKED_TABLE_HPP

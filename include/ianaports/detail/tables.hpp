@@ -1,0 +1,157 @@
+// ianaports: reading the generated tables. Internal; include ports.hpp.
+//
+// The tables (ianaports/detail/registry_tables.hpp, written by codegen/generate.py) are
+// integers packed into string literals (packed_table.hpp) and rows of text, never pointers, so
+// a program pays no load-time relocation for them. Their shape:
+//
+//   text      text_pool[row][column] holds every distinct string once; string id t ends at
+//             text_end[t] (row * text_row_size + column) and begins where id t - 1 ends, or at
+//             the start of its row when t - 1 ended in an earlier row. Id 0 is "".
+//   records   record_service, record_first_port, record_last_port, record_flags (protocol and
+//             "has ports"), record_detail: one entry per row, registry order. Rows that say the
+//             same (a service's tcp and udp rows, usually) share one detail_* entry.
+//   names     a minimal perfect hash over the case-folded names: name_pilots, name_keys (each
+//             key name_key_words long); slot s
+//             owns row_lists[name_rows_begin[s] .. name_rows_begin[s + 1]).
+//   ports     per protocol, the port space cut into segments over which the covering rows do
+//             not change; port_bucket_segment finds a port's segment in a step or two.
+//             Segment g owns row_lists[port_segment_rows_begin[g] .. [g + 1]).
+//   protocol  the rows naming each protocol: row_lists[protocol_rows_begin[p] .. [p + 1]).
+#ifndef IANAPORTS_DETAIL_TABLES_HPP
+#define IANAPORTS_DETAIL_TABLES_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
+#include <string_view>  // std::string_view
+
+#include "ianaports/detail/config.hpp"
+#include "ianaports/detail/name_hash.hpp"
+#include "ianaports/detail/registry_tables.hpp"
+
+IANAPORTS_BEGIN_NAMESPACE
+namespace detail {
+
+namespace reg = registry;
+
+inline constexpr unsigned protocol_count = 4;       // tcp, udp, sctp, dccp
+inline constexpr std::uint8_t flag_protocol_mask = 7;  // record_flags bits 0-2
+inline constexpr std::uint8_t flag_no_protocol = 7;    // the row holds for every protocol
+inline constexpr std::uint8_t flag_has_ports = 8;      // record_flags bit 3
+
+// A run of rows: positions [first, last) of row_lists when listed, else rows in registry order.
+struct row_span {
+  bool listed = false;
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+};
+
+// by_range's test, applied while iterating: rows holding for protocol p whose ports overlap
+// [first, last]. An inactive filter keeps every row.
+struct row_filter {
+  bool active = false;
+  std::uint8_t protocol = 0;
+  std::uint16_t first = 0;
+  std::uint16_t last = 0;
+};
+
+constexpr std::string_view text(std::size_t id) noexcept {
+  const std::size_t end = reg::text_end[id];
+  const std::size_t row = end / reg::text_row_size;
+  std::size_t begin = row * reg::text_row_size;
+  if (id != 0 && reg::text_end[id - 1] / reg::text_row_size == row) {
+    begin = reg::text_end[id - 1];
+  }
+  return {&reg::text_pool[row][begin - row * reg::text_row_size], end - begin};
+}
+
+constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
+  return span.listed ? std::size_t{reg::row_lists[position]} : position;
+}
+
+constexpr std::uint8_t row_protocol(std::size_t row) noexcept {
+  return static_cast<std::uint8_t>(reg::record_flags[row] & flag_protocol_mask);
+}
+
+constexpr bool row_has_ports(std::size_t row) noexcept {
+  return (reg::record_flags[row] & flag_has_ports) != 0;
+}
+
+// Does the row hold for protocol index p: it names p, or it names none (holds for all)?
+constexpr bool row_holds_for(std::size_t row, unsigned p) noexcept {
+  const std::uint8_t protocol = row_protocol(row);
+  return protocol == p || protocol == flag_no_protocol;
+}
+
+constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
+  return !filter.active ||
+         (row_has_ports(row) && row_holds_for(row, filter.protocol) &&
+          reg::record_first_port[row] <= filter.last && filter.first <= reg::record_last_port[row]);
+}
+
+constexpr std::string_view row_service(std::size_t row) noexcept {
+  return text(reg::record_service[row]);
+}
+
+constexpr std::string_view row_description(std::size_t row) noexcept {
+  return text(reg::detail_description[reg::record_detail[row]]);
+}
+
+// The rows whose folded name equals the folded name; empty when there are none.
+constexpr row_span rows_named(std::string_view name) noexcept {
+  if (reg::name_count == 0) {
+    return {};
+  }
+  name_key<reg::name_key_words> key;
+  if (!key.assign(name)) {
+    return {};
+  }
+  const std::uint64_t hash = key.hash(reg::name_hash_seed);
+  const std::uint16_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
+  const std::uint32_t slot = name_slot(hash, pilot, reg::name_count);
+  // A perfect hash places every registered name, but any other input lands in some slot too:
+  // only the key comparison tells a hit from a miss.
+  if (!key.equals(reg::name_keys, slot)) {
+    return {};
+  }
+  return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
+}
+
+// The rows covering port for protocol index p (p < protocol_count).
+constexpr row_span rows_covering(std::uint16_t port, unsigned p) noexcept {
+  const std::size_t bucket = p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
+  std::size_t segment = reg::port_bucket_segment[bucket];
+  const std::size_t last = reg::port_bucket_segment[bucket + 1];
+  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
+    ++segment;
+  }
+  return {true, reg::port_segment_rows_begin[segment],
+          reg::port_segment_rows_begin[segment + 1]};
+}
+
+constexpr row_span rows_naming(unsigned p) noexcept {
+  return {true, reg::protocol_rows_begin[p], reg::protocol_rows_begin[p + 1]};
+}
+
+constexpr bool has_service_code(std::size_t row, std::uint32_t& code) noexcept {
+  // Few rows have one (4 in 2026): a binary search over them costs less than a column.
+  std::size_t low = 0;
+  std::size_t high = reg::service_code_count;
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (reg::service_code_record[mid] < row) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  if (low < reg::service_code_count && reg::service_code_record[low] == row) {
+    code = reg::service_code_value[low];
+    return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+IANAPORTS_END_NAMESPACE
+
+#endif  // IANAPORTS_DETAIL_TABLES_HPP
