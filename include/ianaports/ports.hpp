@@ -56,7 +56,8 @@ enum class port_class : std::uint8_t {
 };
 
 // One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
-// point into static storage; a record can be copied and kept freely.
+// point into static storage, valid for the whole program, and are not NUL-terminated; a
+// record can be copied and kept freely.
 struct record {
   std::string_view service;              // as written ("sql*net", "HTTP"...); "" for none
   std::optional<port_range> ports;       // none for a service-name-only registration

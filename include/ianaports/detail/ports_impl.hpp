@@ -15,29 +15,44 @@ constexpr unsigned protocol_index(protocol p) noexcept {
   return index < protocol_count ? index : protocol_count;
 }
 
+// The optional columns. (Built by initialisation: std::optional's assignment is constexpr
+// only from C++20 on.)
+constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
+  if (!row_has_ports(row)) {
+    return std::nullopt;
+  }
+  return port_range{reg::record_first_port[row], reg::record_last_port[row]};
+}
+
+constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
+  if (row_protocol(row) == flag_no_protocol) {
+    return std::nullopt;
+  }
+  return static_cast<protocol>(row_protocol(row));
+}
+
+constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
+  std::uint32_t code = 0;
+  if (!has_service_code(row, code)) {
+    return std::nullopt;
+  }
+  return code;
+}
+
 constexpr record make_record(std::size_t row) noexcept {
   const std::size_t d = reg::record_detail[row];
-  record r{};
-  r.service = row_service(row);
-  if (row_has_ports(row)) {
-    r.ports = port_range{reg::record_first_port[row], reg::record_last_port[row]};
-  }
-  if (row_protocol(row) != flag_no_protocol) {
-    r.transport = static_cast<protocol>(row_protocol(row));
-  }
-  r.description = text(reg::detail_description[d]);
-  r.assignee = text(reg::detail_assignee[d]);
-  r.contact = text(reg::detail_contact[d]);
-  r.registered = text(reg::detail_registered[d]);
-  r.modified = text(reg::detail_modified[d]);
-  r.reference = text(reg::detail_reference[d]);
-  std::uint32_t code = 0;
-  if (has_service_code(row, code)) {
-    r.service_code = code;
-  }
-  r.unauthorized_use = text(reg::detail_unauthorized_use[d]);
-  r.notes = text(reg::detail_notes[d]);
-  return r;
+  return record{row_service(row),
+                row_ports(row),
+                row_transport(row),
+                text(reg::detail_description[d]),
+                text(reg::detail_assignee[d]),
+                text(reg::detail_contact[d]),
+                text(reg::detail_registered[d]),
+                text(reg::detail_modified[d]),
+                text(reg::detail_reference[d]),
+                row_service_code(row),
+                text(reg::detail_unauthorized_use[d]),
+                text(reg::detail_notes[d])};
 }
 
 constexpr char ascii_lower(char c) noexcept {
@@ -130,6 +145,9 @@ constexpr record_range by_protocol(protocol p) noexcept {
 
 constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p) noexcept {
   const unsigned index = detail::protocol_index(p);
+  if (index == detail::protocol_count) {
+    return std::nullopt;
+  }
   const detail::row_span rows = detail::rows_named(service);
   for (std::uint32_t position = rows.first; position < rows.last; ++position) {
     const std::size_t row = detail::row_at(rows, position);

@@ -1,0 +1,24 @@
+# ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>)
+#
+# Adds <target>, which (re)writes <dir>/ianaports/detail/registry_tables.hpp from the registry
+# XML whenever the XML or the generator changes. <dir> is then an include directory.
+function(ianaports_generate_tables target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR" "")
+  if(NOT arg_REGISTRY OR NOT arg_OUTPUT_DIR)
+    message(FATAL_ERROR "ianaports_generate_tables: REGISTRY and OUTPUT_DIR are required")
+  endif()
+  get_filename_component(registry "${arg_REGISTRY}" ABSOLUTE)
+  if(NOT EXISTS "${registry}")
+    message(FATAL_ERROR "ianaports: registry file not found: ${registry}")
+  endif()
+  set(header "${arg_OUTPUT_DIR}/ianaports/detail/registry_tables.hpp")
+  file(GLOB generator_sources CONFIGURE_DEPENDS "${ianaports_SOURCE_DIR}/codegen/*.py")
+  add_custom_command(
+    OUTPUT "${header}"
+    COMMAND Python3::Interpreter "${ianaports_SOURCE_DIR}/codegen/generate.py"
+            --registry "${registry}" --output "${arg_OUTPUT_DIR}"
+    DEPENDS "${registry}" ${generator_sources}
+    COMMENT "ianaports: generating tables from ${registry}"
+    VERBATIM)
+  add_custom_target(${target} DEPENDS "${header}")
+endfunction()

@@ -1,0 +1,298 @@
+// The public API on the bundled registry: compile-time behaviour (static_assert), the semantics
+// the header documents, and inputs of every shape. The oracle test checks every row and port;
+// this file checks the contract, with facts that hold in every IANA release since 2011.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <ianaports/ports.hpp>
+
+#include <algorithm>  // std::equal
+#include <cstdint>    // std::uint16_t
+#include <iterator>   // std::distance, std::next
+#include <string>     // std::string
+#include <vector>     // std::vector
+
+#if __cplusplus >= 202002L
+#include <ranges>  // std::ranges::forward_range
+#endif
+
+namespace ip = ianaports;
+using ip::protocol;
+
+// --- compile time ------------------------------------------------------------------------------
+
+static_assert(ip::port_of("https") == 443);
+static_assert(ip::port_of("HTTPS") == 443, "names compare case-insensitively");
+static_assert(ip::port_of("hTtP", protocol::udp) == 80);
+static_assert(ip::port_of("ssh", protocol::sctp) == 22);
+static_assert(!ip::port_of("ssh", protocol::dccp), "no ssh over DCCP");
+static_assert(!ip::port_of("no-such-service"));
+static_assert(!ip::port_of(""));
+static_assert(ip::port_of("msp") == 18, "msp is on 18 and 2438: the first row wins");
+static_assert(ip::by_name("msp").size() == 4);
+static_assert(ip::port_of("boe-cms", protocol::sctp) == 6400, "a row without protocol holds for all");
+
+static_assert(ip::name_of(22) == "ssh");
+static_assert(ip::name_of(80) == "http", "not its aliases www and www-http");
+static_assert(ip::name_of(6010) == "x11", "inside the range 6000-6063");
+static_assert(ip::name_of(4).empty(), "4/tcp is unassigned");
+static_assert(ip::name_of(50000).empty());
+
+static_assert(ip::status(80, protocol::tcp) == ip::port_status::assigned);
+static_assert(ip::status(0, protocol::tcp) == ip::port_status::reserved);
+static_assert(ip::status(4, protocol::tcp) == ip::port_status::unassigned);
+static_assert(ip::status(49152, protocol::udp) == ip::port_status::dynamic);
+static_assert(ip::status(65535, protocol::dccp) == ip::port_status::dynamic);
+
+static_assert(ip::classify(0) == ip::port_class::system);
+static_assert(ip::classify(1023) == ip::port_class::system);
+static_assert(ip::classify(1024) == ip::port_class::user);
+static_assert(ip::classify(49151) == ip::port_class::user);
+static_assert(ip::classify(49152) == ip::port_class::dynamic);
+static_assert(ip::classify(65535) == ip::port_class::dynamic);
+
+static_assert(ip::is_valid_service_name("http"));
+static_assert(ip::is_valid_service_name("x11"));
+static_assert(ip::is_valid_service_name("a-b-c"));
+static_assert(ip::is_valid_service_name("abcdefghijklmno"), "15 characters");
+static_assert(!ip::is_valid_service_name("abcdefghijklmnop"), "16 characters");
+static_assert(!ip::is_valid_service_name(""));
+static_assert(!ip::is_valid_service_name("123"), "needs a letter");
+static_assert(!ip::is_valid_service_name("-http"));
+static_assert(!ip::is_valid_service_name("http-"));
+static_assert(!ip::is_valid_service_name("a--b"));
+static_assert(!ip::is_valid_service_name("sql*net"));
+static_assert(!ip::is_valid_service_name("acmaint_dbd"));
+
+static_assert(ip::registry_updated.size() == 10 && ip::registry_updated[4] == '-');
+
+static_assert(!ip::records().empty());
+static_assert(ip::by_port(80, protocol::tcp).size() == 3);
+static_assert((*ip::by_port(443, protocol::tcp).begin()).service == "https");
+static_assert((*ip::by_name("X11").begin()).ports == ip::port_range{6000, 6063});
+static_assert((*ip::by_name("http").begin()).transport == protocol::tcp);
+static_assert(ip::by_range({6000, 6063}, protocol::tcp).size() == 1);
+static_assert(ip::by_range({10, 1}, protocol::tcp).empty(), "first > last overlaps nothing");
+static_assert(!ip::by_protocol(protocol::dccp).empty());
+
+static_assert(ip::to_string(protocol::sctp) == "sctp");
+static_assert(ip::parse_protocol("UDP") == protocol::udp);
+static_assert(!ip::parse_protocol("udp6"));
+static_assert(ip::port_range{1, 5}.contains(5) && !ip::port_range{1, 5}.contains(6));
+
+#if __cplusplus >= 202002L
+using namespace ianaports::literals;
+static_assert("https"_tcp == 443);
+static_assert("DOMAIN"_udp == 53);
+static_assert("diameter"_sctp == 3868);
+static_assert("ltp-deepspace"_dccp == 1113);
+
+static_assert(std::ranges::forward_range<ip::record_range>);
+static_assert(std::forward_iterator<ip::record_range::iterator>);
+#endif
+
+// --- run time: the same semantics, and every shape of input ------------------------------------
+
+namespace {
+
+std::vector<ip::record> collect(const ip::record_range& range) {
+  return {range.begin(), range.end()};
+}
+
+bool same(const ip::record& a, const ip::record& b) {
+  return a.service == b.service && a.ports == b.ports && a.transport == b.transport &&
+         a.description == b.description && a.assignee == b.assignee && a.contact == b.contact &&
+         a.registered == b.registered && a.modified == b.modified && a.reference == b.reference &&
+         a.service_code == b.service_code && a.unauthorized_use == b.unauthorized_use &&
+         a.notes == b.notes;
+}
+
+bool same(const std::vector<ip::record>& a, const std::vector<ip::record>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const ip::record& x, const ip::record& y) { return same(x, y); });
+}
+
+template <typename Keep>
+std::vector<ip::record> filter_all(Keep keep) {
+  std::vector<ip::record> kept;
+  for (const ip::record& r : ip::records()) {
+    if (keep(r)) {
+      kept.push_back(r);
+    }
+  }
+  return kept;
+}
+
+constexpr protocol all_protocols[] = {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp};
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [&](char x, char y) { return fold(x) == fold(y); });
+}
+
+bool holds_for(const ip::record& r, protocol p) { return !r.transport || *r.transport == p; }
+
+}  // namespace
+
+TEST_CASE("by_name: every row with the name, any protocol, registry order, case ignored") {
+  const auto http = collect(ip::by_name("http"));
+  REQUIRE(http.size() >= 3);
+  CHECK(http[0].transport == protocol::tcp);
+  CHECK(http[1].transport == protocol::udp);
+  for (const auto& r : http) {
+    CHECK(r.service == "http");
+    CHECK(r.ports == ip::port_range{80, 80});
+  }
+  CHECK(same(collect(ip::by_name("HTTP")), http));
+  CHECK(same(collect(ip::by_name("Http")), http));
+  CHECK(same(http, filter_all([](const ip::record& r) { return r.service == "http"; })));
+}
+
+TEST_CASE("by_name keeps the name as written and finds legacy names") {
+  for (const std::string name : {"sql*net", "SQL*NET", "cl/1", "acmaint_dbd"}) {
+    CAPTURE(name);
+    const auto rows = collect(ip::by_name(name));
+    REQUIRE_FALSE(rows.empty());
+    CHECK((ip::port_of(name, protocol::tcp) || ip::port_of(name, protocol::udp)));
+  }
+  CHECK(collect(ip::by_name("SQL*NET"))[0].service == "sql*net");
+}
+
+TEST_CASE("any name is a valid input: odd ones are simply not found") {
+  const std::string huge(1 << 20, 'a');
+  const std::string with_nul("http\0", 5);
+  const std::string nul_first("\0http", 5);
+  const std::string non_ascii = "htt\xc3\xa9";  // "htté"
+  const std::string high_bytes = "\xff\xfe\x80\x81";
+  const std::string sixteen(16, 'x');
+  const std::string two_five_six(256, 'h');
+  for (const std::string& name : {std::string(), huge, with_nul, nul_first, non_ascii, high_bytes, sixteen,
+                                  two_five_six, std::string("http "), std::string(" http")}) {
+    CAPTURE(name.size());
+    CHECK(ip::by_name(name).empty());
+    for (const protocol p : all_protocols) {
+      CHECK_FALSE(ip::port_of(name, p).has_value());
+    }
+  }
+  // Every single byte: found exactly when a registered name is that byte, in either case.
+  for (int byte = 0; byte < 256; ++byte) {
+    const std::string one(1, static_cast<char>(byte));
+    CAPTURE(byte);
+    CHECK(same(collect(ip::by_name(one)),
+               filter_all([&](const ip::record& r) { return equal_ignoring_case(r.service, one); })));
+  }
+}
+
+TEST_CASE("name lookups with one byte changed never find the original name") {
+  // The key comparison after the perfect hash is what rejects these.
+  for (const std::string name : {"http", "https", "ssh", "domain", "kerberos", "x11", "sql*net"}) {
+    std::string changed = name;
+    for (std::size_t i = 0; i < changed.size(); ++i) {
+      const char original = changed[i];
+      for (const char c : {'\0', '\x7f', '\x80', '\xff', '#'}) {
+        changed[i] = c;
+        for (const ip::record& r : ip::by_name(changed)) {
+          CHECK(r.service != name);
+        }
+      }
+      changed[i] = original;
+    }
+  }
+}
+
+TEST_CASE("by_port: rows naming the protocol and rows that hold for every protocol") {
+  const auto port_80 = collect(ip::by_port(80, protocol::tcp));
+  REQUIRE(port_80.size() == 3);
+  CHECK(port_80[0].service == "http");
+  CHECK(port_80[1].service == "www");
+  CHECK(port_80[2].service == "www-http");
+  const auto boe = collect(ip::by_port(6400, protocol::dccp));
+  REQUIRE(boe.size() == 1);
+  CHECK(boe[0].service == "boe-cms");
+  CHECK_FALSE(boe[0].transport.has_value());
+  CHECK(ip::by_port(50000, protocol::tcp).empty());
+}
+
+TEST_CASE("by_range: rows for the protocol overlapping the range, registry order") {
+  for (const protocol p : all_protocols) {
+    for (const ip::port_range range : {ip::port_range{0, 65535}, ip::port_range{0, 0}, ip::port_range{80, 80},
+                                       ip::port_range{6000, 6063}, ip::port_range{6063, 6100},
+                                       ip::port_range{49000, 65535}, ip::port_range{65535, 65535}}) {
+      CAPTURE(range.first);
+      CAPTURE(range.last);
+      const auto expected = filter_all([&](const ip::record& r) {
+        return r.ports && holds_for(r, p) && r.ports->first <= range.last && range.first <= r.ports->last;
+      });
+      const ip::record_range found = ip::by_range(range, p);
+      CHECK(found.size() == expected.size());
+      CHECK(found.empty() == expected.empty());
+      CHECK(same(collect(found), expected));
+    }
+  }
+  CHECK(ip::by_range({10, 1}, protocol::tcp).size() == 0);
+}
+
+TEST_CASE("by_protocol: the rows naming it, registry order") {
+  for (const protocol p : all_protocols) {
+    const auto expected = filter_all([&](const ip::record& r) { return r.transport == p; });
+    CHECK(ip::by_protocol(p).size() == expected.size());
+    CHECK(same(collect(ip::by_protocol(p)), expected));
+  }
+}
+
+TEST_CASE("an out-of-range protocol value finds nothing") {
+  const auto bogus = static_cast<protocol>(9);
+  CHECK(ip::by_port(80, bogus).empty());
+  CHECK(ip::by_range({0, 65535}, bogus).empty());
+  CHECK(ip::by_protocol(bogus).empty());
+  CHECK(ip::name_of(80, bogus).empty());
+  CHECK_FALSE(ip::port_of("boe-cms", bogus).has_value());
+  CHECK(ip::status(80, bogus) == ip::port_status::unassigned);
+  CHECK(ip::to_string(bogus).empty());
+}
+
+TEST_CASE("record_range is a cheap forward view") {
+  const ip::record_range rows = ip::by_name("msp");
+  CHECK(static_cast<std::size_t>(std::distance(rows.begin(), rows.end())) == rows.size());
+  auto it = rows.begin();
+  const auto before = it++;
+  CHECK(before == rows.begin());
+  CHECK(it == std::next(rows.begin()));
+  CHECK(it != rows.begin());
+  const ip::record_range empty;
+  CHECK(empty.empty());
+  CHECK(empty.size() == 0);
+  CHECK(empty.begin() == empty.end());
+  const ip::record_range copy = rows;  // a view: copying costs a few integers
+  CHECK(same(collect(copy), collect(rows)));
+}
+
+TEST_CASE("records(): every row once, in registry order") {
+  const auto all = collect(ip::records());
+  CHECK(all.size() == ip::records().size());
+  CHECK(all.front().ports == ip::port_range{0, 0});  // the registry opens with port 0, Reserved
+  CHECK(all.front().description == "Reserved");
+  std::size_t with_code = 0;
+  for (const auto& r : all) {
+    with_code += r.service_code.has_value() ? 1U : 0U;
+  }
+  CHECK(with_code >= 1);
+}
+
+TEST_CASE("text columns are rendered as IANA's CSV renders them") {
+  const auto http = collect(ip::by_name("http"));
+  CHECK(http[0].description == "World Wide Web HTTP");
+  CHECK(http[0].assignee == "[IESG]");
+  CHECK(http[0].contact == "[IETF_Chair]");
+  CHECK(http[0].reference.find("[RFC") == 0);
+}
+
+TEST_CASE("enumeration names round-trip") {
+  for (const protocol p : all_protocols) {
+    CHECK(ip::parse_protocol(ip::to_string(p)) == p);
+  }
+  CHECK(ip::to_string(ip::port_status::dynamic) == "dynamic");
+  CHECK(ip::to_string(ip::port_class::user) == "user");
+  CHECK_FALSE(ip::parse_protocol("").has_value());
+  CHECK_FALSE(ip::parse_protocol(std::string_view("tcp\0", 4)).has_value());
+}

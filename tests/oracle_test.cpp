@@ -1,0 +1,327 @@
+// Oracle: the generated tables, through the public API, against an independent reading of the
+// same registry XML (tests/oracle/expected_rows.py: xml.dom.minidom, none of the generator's
+// code). Every row and column, by_port / name_of / status for all 65,536 ports x 4 protocols,
+// by_name / port_of for every name, by_protocol, and by_range on every range the registry has.
+//
+// Built once per registry: the bundled one, an older release, and a hostile fixture.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <ianaports/ports.hpp>
+
+#include <cstdint>    // std::uint16_t, std::uint32_t
+#include <fstream>    // std::ifstream
+#include <map>        // std::map
+#include <optional>   // std::optional
+#include <set>        // std::set
+#include <utility>    // std::pair
+#include <sstream>    // std::ostringstream
+#include <stdexcept>  // std::runtime_error
+#include <string>     // std::string, std::stoul
+#include <vector>     // std::vector
+
+#ifndef IANAPORTS_EXPECTED_ROWS
+#error "IANAPORTS_EXPECTED_ROWS must name the oracle's expected_rows.txt"
+#endif
+
+namespace ip = ianaports;
+using ip::protocol;
+
+namespace {
+
+constexpr protocol all_protocols[] = {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp};
+
+struct expected_row {
+  std::string service, ports, transport, description, assignee, contact, registered, modified,
+      reference, service_code, unauthorized_use, notes;
+
+  std::optional<ip::port_range> port_range() const {
+    if (ports.empty()) {
+      return std::nullopt;
+    }
+    const auto dash = ports.find('-');
+    const auto first = static_cast<std::uint16_t>(std::stoul(ports.substr(0, dash)));
+    const auto last = dash == std::string::npos ? first : static_cast<std::uint16_t>(std::stoul(ports.substr(dash + 1)));
+    return ip::port_range{first, last};
+  }
+  bool holds_for(protocol p) const { return transport.empty() || transport == ip::to_string(p); }
+};
+
+struct expectation {
+  std::string updated;
+  std::vector<expected_row> rows;
+};
+
+std::string unescape(const std::string& field) {
+  std::string out;
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    if (field[i] == '%' && i + 2 < field.size()) {
+      out += static_cast<char>(std::stoi(field.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += field[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (;;) {
+    const auto tab = line.find('\t', start);
+    fields.push_back(unescape(line.substr(start, tab - start)));
+    if (tab == std::string::npos) {
+      return fields;
+    }
+    start = tab + 1;
+  }
+}
+
+const expectation& expected() {
+  static const expectation loaded = [] {
+    std::ifstream in(IANAPORTS_EXPECTED_ROWS, std::ios::binary);
+    if (!in) {
+      throw std::runtime_error("cannot read " IANAPORTS_EXPECTED_ROWS);
+    }
+    expectation e;
+    std::string line;
+    std::getline(in, line);
+    e.updated = split_tabs(line).at(1);
+    std::getline(in, line);
+    const std::size_t count = std::stoul(split_tabs(line).at(1));
+    while (std::getline(in, line)) {
+      const auto f = split_tabs(line);
+      if (f.size() != 12) {
+        throw std::runtime_error("expected 12 fields: " + line);
+      }
+      e.rows.push_back({f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]});
+    }
+    if (e.rows.size() != count) {
+      throw std::runtime_error("row count mismatch in " IANAPORTS_EXPECTED_ROWS);
+    }
+    return e;
+  }();
+  return loaded;
+}
+
+// Empty when the record matches the expected row, else the first difference, for the report.
+std::string difference(const ip::record& r, const expected_row& e) {
+  const auto text = [](std::string_view field, const std::string& want, const char* name) -> std::string {
+    return field == want ? std::string() : std::string(name) + ": got \"" + std::string(field) + "\", expected \"" + want + "\"";
+  };
+  for (const std::string& d :
+       {text(r.service, e.service, "service"), text(r.description, e.description, "description"),
+        text(r.assignee, e.assignee, "assignee"), text(r.contact, e.contact, "contact"),
+        text(r.registered, e.registered, "registered"), text(r.modified, e.modified, "modified"),
+        text(r.reference, e.reference, "reference"), text(r.unauthorized_use, e.unauthorized_use, "unauthorized_use"),
+        text(r.notes, e.notes, "notes"),
+        text(r.transport ? ip::to_string(*r.transport) : std::string_view(), e.transport, "transport"),
+        text(r.service_code ? std::to_string(*r.service_code) : std::string(), e.service_code, "service_code")}) {
+    if (!d.empty()) {
+      return d;
+    }
+  }
+  if (r.ports != e.port_range()) {
+    return "ports differ from \"" + e.ports + "\"";
+  }
+  return {};
+}
+
+// Compares a result with the expected rows (by position in the registry); "" when equal.
+std::string compare(const ip::record_range& found, const std::vector<std::size_t>& want) {
+  const auto& rows = expected().rows;
+  if (found.size() != want.size()) {
+    return "size " + std::to_string(found.size()) + ", expected " + std::to_string(want.size());
+  }
+  std::size_t i = 0;
+  for (const ip::record& r : found) {
+    if (i >= want.size()) {
+      return "more rows than size()";
+    }
+    const std::string d = difference(r, rows[want[i]]);
+    if (!d.empty()) {
+      return "row " + std::to_string(i) + ": " + d;
+    }
+    ++i;
+  }
+  return i == want.size() ? std::string() : "fewer rows than size()";
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return s;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
+  return s;
+}
+
+// Reports at most a few failures per test case, so a systematic error stays readable.
+struct failure_budget {
+  int left = 10;
+  bool check(const std::string& what, const std::string& where) {
+    if (what.empty()) {
+      return true;
+    }
+    if (left-- > 0) {
+      FAIL_CHECK(where << ": " << what);
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("registry date and row count") {
+  CHECK(ip::registry_updated == expected().updated);
+  CHECK(ip::records().size() == expected().rows.size());
+}
+
+TEST_CASE("every row, every column, registry order") {
+  failure_budget failures;
+  std::size_t i = 0;
+  for (const ip::record& r : ip::records()) {
+    REQUIRE(i < expected().rows.size());
+    failures.check(difference(r, expected().rows[i]), "row " + std::to_string(i));
+    ++i;
+  }
+  CHECK(i == expected().rows.size());
+}
+
+TEST_CASE("by_port, name_of and status for every port and protocol") {
+  const auto& rows = expected().rows;
+  failure_budget failures;
+  for (const protocol p : all_protocols) {
+    std::vector<std::vector<std::size_t>> covering(65536);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (const auto range = rows[i].port_range(); range && rows[i].holds_for(p)) {
+        for (std::uint32_t port = range->first; port <= range->last; ++port) {
+          covering[port].push_back(i);
+        }
+      }
+    }
+    for (std::uint32_t port_number = 0; port_number < 65536; ++port_number) {
+      const auto port = static_cast<std::uint16_t>(port_number);
+      const std::string where = std::to_string(port) + "/" + std::string(ip::to_string(p));
+      failures.check(compare(ip::by_port(port, p), covering[port]), "by_port " + where);
+
+      std::string name;
+      bool named = false;
+      bool reserved = false;
+      for (const std::size_t i : covering[port]) {
+        if (!rows[i].service.empty() && !named) {
+          name = rows[i].service;
+          named = true;
+        }
+        reserved = reserved || rows[i].description == "Reserved";
+      }
+      if (ip::name_of(port, p) != name) {
+        failures.check("got \"" + std::string(ip::name_of(port, p)) + "\", expected \"" + name + "\"", "name_of " + where);
+      }
+      const ip::port_status want = named      ? ip::port_status::assigned
+                                   : reserved ? ip::port_status::reserved
+                                   : port >= 49152 ? ip::port_status::dynamic
+                                                   : ip::port_status::unassigned;
+      if (ip::status(port, p) != want) {
+        failures.check("got " + std::string(ip::to_string(ip::status(port, p))) + ", expected " +
+                           std::string(ip::to_string(want)),
+                       "status " + where);
+      }
+    }
+  }
+}
+
+TEST_CASE("by_name and port_of for every name, in three cases") {
+  const auto& rows = expected().rows;
+  std::map<std::string, std::vector<std::size_t>> named;  // folded name -> rows
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].service.empty()) {
+      named[lower(rows[i].service)].push_back(i);
+    }
+  }
+  failure_budget failures;
+  for (const auto& [folded, want] : named) {
+    const std::string as_written = rows[want.front()].service;
+    std::string mixed = folded;
+    for (std::size_t i = 0; i < mixed.size(); i += 2) {
+      mixed[i] = upper(std::string(1, mixed[i]))[0];
+    }
+    for (const std::string& query : {as_written, folded, upper(folded), mixed}) {
+      failures.check(compare(ip::by_name(query), want), "by_name \"" + query + "\"");
+      for (const protocol p : all_protocols) {
+        std::optional<std::uint16_t> port;
+        for (const std::size_t i : want) {
+          if (const auto range = rows[i].port_range(); range && rows[i].holds_for(p)) {
+            port = range->first;
+            break;
+          }
+        }
+        if (ip::port_of(query, p) != port) {
+          failures.check("differs", "port_of \"" + query + "\"/" + std::string(ip::to_string(p)));
+        }
+      }
+    }
+  }
+  CHECK(ip::by_name("").empty());
+}
+
+TEST_CASE("by_protocol: the rows naming each protocol") {
+  const auto& rows = expected().rows;
+  failure_budget failures;
+  for (const protocol p : all_protocols) {
+    std::vector<std::size_t> want;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].transport == ip::to_string(p)) {
+        want.push_back(i);
+      }
+    }
+    failures.check(compare(ip::by_protocol(p), want), "by_protocol " + std::string(ip::to_string(p)));
+  }
+}
+
+TEST_CASE("by_range on the registry's ranges and around them") {
+  const auto& rows = expected().rows;
+  // Each distinct range the registry has, and for some of them the ranges that just touch
+  // their ends: the overlap test's off-by-one cases. (All 2^32 ranges would take hours.)
+  std::set<std::pair<std::uint16_t, std::uint16_t>> queries{{0, 65535}, {0, 1023}, {1024, 49151}, {49152, 65535}};
+  std::size_t seen = 0;
+  for (const expected_row& row : rows) {
+    if (const auto range = row.port_range(); range && range->first != range->last) {
+      queries.insert({range->first, range->last});
+      if (seen++ % 8 == 0) {
+        queries.insert({static_cast<std::uint16_t>(range->first > 0 ? range->first - 1 : 0), range->first});
+        queries.insert({range->last, static_cast<std::uint16_t>(range->last < 65535 ? range->last + 1 : 65535)});
+      }
+    }
+  }
+  failure_budget failures;
+  for (const protocol p : all_protocols) {
+    std::vector<std::pair<std::size_t, ip::port_range>> candidates;  // rows for p with ports
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (const auto range = rows[i].port_range(); range && rows[i].holds_for(p)) {
+        candidates.emplace_back(i, *range);
+      }
+    }
+    for (const auto& [first, last] : queries) {
+      std::vector<std::size_t> want;
+      for (const auto& [i, range] : candidates) {
+        if (range.first <= last && first <= range.last) {
+          want.push_back(i);
+        }
+      }
+      std::ostringstream where;
+      where << "by_range " << first << "-" << last << "/" << ip::to_string(p);
+      failures.check(compare(ip::by_range({first, last}, p), want), where.str());
+    }
+  }
+}

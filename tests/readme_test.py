@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""The README stays true: each C++ snippet compiles warning-free and runs, and the output shown
+after the Quick start command is what the example program prints.
+
+    readme_test.py README.md --compiler g++ --include DIR [--include DIR...] --lookup PATH
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+WARNINGS = ["-Wall", "-Wextra", "-Wpedantic", "-Wconversion", "-Wshadow", "-Werror"]
+
+
+def blocks(readme: str, language: str):
+    return re.findall(r"^```" + language + r"\n(.*?)^```", readme, re.S | re.M)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("readme")
+    parser.add_argument("--compiler", required=True)
+    parser.add_argument("--include", action="append", default=[])
+    parser.add_argument("--lookup", required=True)
+    args = parser.parse_args()
+    with open(args.readme, encoding="utf-8") as f:
+        readme = f.read()
+
+    failures = 0
+    snippets = blocks(readme, "cpp")
+    if not snippets:
+        print("no C++ snippets found in the README")
+        return 1
+    with tempfile.TemporaryDirectory() as work:
+        for number, code in enumerate(snippets, 1):
+            source = os.path.join(work, f"snippet{number}.cpp")
+            binary = os.path.join(work, f"snippet{number}")
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(code)
+            standard = "-std=c++20" if "literals" in code else "-std=c++17"
+            command = [args.compiler, standard, *WARNINGS, *("-I" + d for d in args.include), source, "-o", binary]
+            built = subprocess.run(command, capture_output=True, text=True)
+            ran = subprocess.run([binary], capture_output=True, text=True) if built.returncode == 0 else None
+            if built.returncode != 0 or ran.returncode != 0:
+                failures += 1
+                print(f"snippet {number} failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
+            else:
+                print(f"snippet {number}: compiles and runs ({standard})")
+
+    # The Quick start's last command and the output shown under it.
+    quickstart = re.search(r"<!-- ci: quickstart -->\n```sh\n(.*?)```\s*```text\n(.*?)```", readme, re.S)
+    if not quickstart:
+        print("no quick start command followed by its output")
+        return 1
+    command_line = quickstart.group(1).strip().splitlines()[-1]
+    lookup_args = command_line.split("lookup", 1)[1].split()
+    shown = quickstart.group(2)
+    printed = subprocess.run([args.lookup, *lookup_args], capture_output=True, text=True).stdout
+    if printed != shown:
+        failures += 1
+        print(f"the Quick start shows:\n{shown}but lookup {' '.join(lookup_args)} prints:\n{printed}")
+    else:
+        print("quick start output: as shown")
+    print(f"{len(snippets) + 1 - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
