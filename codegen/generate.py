@@ -14,12 +14,13 @@ import argparse
 import os
 import sys
 import tempfile
+from typing import Tuple
 
 sys.dont_write_bytecode = True  # keep the source tree clean when run from the build
 
 import cpp_emit  # noqa: E402
 import tables  # noqa: E402
-from registry_xml import RegistryError, read_registry  # noqa: E402
+from registry_xml import Registry, RegistryError, read_registry  # noqa: E402
 
 TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
 
@@ -41,11 +42,13 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def generate(registry_path: str) -> str:
+def generate(registry_path: str) -> Tuple[str, Registry]:
+    """The tables header's text, and the registry it was made from."""
     registry = read_registry(registry_path)
     layout = tables.build(registry)
-    return cpp_emit.render(layout, updated=registry.updated, source_name=os.path.basename(registry_path),
+    text = cpp_emit.render(layout, updated=registry.updated, source_name=os.path.basename(registry_path),
                            sha256=registry.sha256)
+    return text, registry
 
 
 def main(argv=None) -> int:
@@ -55,7 +58,7 @@ def main(argv=None) -> int:
                         help="include directory to write ianaports/detail/registry_tables.hpp into")
     args = parser.parse_args(argv)
     try:
-        text = generate(args.registry)
+        text, _ = generate(args.registry)
     except RegistryError as error:
         print(f"{args.registry}:{error.line}: {error.message}", file=sys.stderr)
         return 1

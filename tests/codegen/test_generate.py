@@ -1,0 +1,700 @@
+"""Tests of the table generator, codegen/generate.py, run as the build runs it: a subprocess.
+
+    python3 -m unittest -v tests/codegen/test_generate.py      (from the project root)
+    python3 -m unittest -v test_generate                       (from tests/codegen)
+
+Each test writes small registry files into a temporary directory and checks what the generator
+does with them: the exact `PATH:LINE: message` it prints for a bad file (and that the header a
+previous run wrote stays untouched), that odd but valid files are read as they should be, that
+the output depends on the input bytes alone, and that no registry text can escape the string
+literals of the generated header. Byte-for-byte checks of every string are the C++ oracle
+test's job (tests/oracle); here a generated header is only compiled, with g++ -fsyntax-only,
+when g++ is available.
+
+Standard library only; Python 3.8 or later.
+"""
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from xml.sax.saxutils import escape as xml_escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+GENERATE = os.path.join(ROOT, "codegen", "generate.py")
+INCLUDE = os.path.join(ROOT, "include")
+BUNDLED_REGISTRY = os.path.join(ROOT, "registry", "service-names-port-numbers.xml")
+HOSTILE_REGISTRY = os.path.join(ROOT, "tests", "fixtures", "hostile.xml")
+HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")  # under --output
+
+TIMEOUT = 20  # seconds for one generator run on a small fixture
+BUNDLED_TIMEOUT = 120  # seconds for one run on the full registry
+COMPILE_TIMEOUT = 120
+OLD_MTIME_NS = 946684800 * 10**9  # 2000-01-01: a previous header's mtime, set by the tests
+GXX = shutil.which("g++")
+
+# --- fixtures ----------------------------------------------------------------------------------
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<registry xmlns="http://www.iana.org/assignments" id="service-names-port-numbers">
+  <title>Service Name and Transport Protocol Port Number Registry</title>
+  <updated>{updated}</updated>
+"""
+TAIL = """</registry>
+"""
+
+
+def record(*children, **attributes):
+    """A <record> holding the given child elements, one to a line."""
+    attrs = "".join(' %s="%s"' % item for item in attributes.items())
+    return "  <record%s>\n%s  </record>\n" % (attrs, "".join("    %s\n" % c for c in children))
+
+
+def registry(*records, updated="2001-02-03"):
+    """A registry file holding the given records."""
+    return HEAD.format(updated=updated) + "".join(records) + TAIL
+
+
+def port_registry(number):
+    """A registry with one record whose <number> is the given text."""
+    return registry(record("<name>probe</name>", "<protocol>tcp</protocol>",
+                           "<number>%s</number>" % number))
+
+
+GOOD = registry(
+    record("<name>http</name>", "<protocol>tcp</protocol>",
+           "<description>World Wide Web HTTP</description>", "<number>80</number>",
+           '<xref type="rfc" data="rfc9110"/>', updated="2021-10-01"),
+    record("<name>https</name>", "<protocol>tcp</protocol>",
+           "<description>http protocol over TLS/SSL</description>", "<number>443</number>"),
+)
+
+
+def line_of(text, needle, occurrence=1):
+    """The 1-based line of the occurrence-th appearance of needle in text."""
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(needle, at + 1)
+    return text.count("\n", 0, at) + 1
+
+
+def count_records(xml):
+    return len(re.findall(r"<record[\s>]", xml))
+
+
+# --- reading the generated header --------------------------------------------------------------
+
+_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.S)
+_SIMPLE_ESCAPES = {'"': 0x22, "'": 0x27, "?": 0x3F, "\\": 0x5C, "a": 7, "b": 8, "f": 12,
+                   "n": 10, "r": 13, "t": 9, "v": 11}
+
+
+def decode_literal_body(body):
+    """The bytes an ordinary C++ string literal's body stands for (ASCII source)."""
+    out = bytearray()
+    position = 0
+    for match in _ESCAPE.finditer(body):
+        out += body[position:match.start()].encode("ascii")
+        octal, hexadecimal, simple = match.groups()
+        if octal is not None:
+            out.append(int(octal, 8))
+        elif hexadecimal is not None:
+            out.append(int(hexadecimal, 16))
+        else:
+            out.append(_SIMPLE_ESCAPES[simple])
+        position = match.end()
+    out += body[position:].encode("ascii")
+    return bytes(out)
+
+
+def text_pool_rows(header):
+    """The rows of text_pool, decoded: adjacent literals joined, a trailing comma ends a row."""
+    lines = header.split("\n")
+    start = next(i for i, line in enumerate(lines) if "char text_pool[" in line)
+    rows, current = [], bytearray()
+    for line in lines[start + 1:]:
+        if line.strip() == "};":
+            break
+        for literal in _LITERAL.findall(line):
+            current += decode_literal_body(literal[1:-1])
+        if line.rstrip().endswith(","):
+            rows.append(bytes(current))
+            current = bytearray()
+    return rows
+
+
+def outside_literals(line):
+    """A line of the header with every string literal's body removed."""
+    return _LITERAL.sub('""', line)
+
+
+def directive_lines(header):
+    return [line for line in header.split("\n") if line.lstrip().startswith("#")]
+
+
+# Registry text that must never reach the header's code: outside string literals and comments.
+ATTACKS = ['*/', '/*', '??=', '??/', ')"', 'R"(', '#include <x>', '\\', 'FORT\u00c9',
+           '\u65e5\u672c\u8a9e', '\U0001F600', '\u202e', '\ufffd', '\U0010ffff']
+
+# A C++17 translation unit's start: a way to reach row i, and a read of every column of every
+# row in constant evaluation (a read outside the tables would not compile).
+TU_PRELUDE = r"""#include <cstddef>
+#include <string_view>
+
+#include <ianaports/ports.hpp>
+
+namespace check {
+constexpr ianaports::record row(std::size_t index) {
+  auto it = ianaports::records().begin();
+  for (; index != 0; --index) ++it;
+  return *it;
+}
+constexpr std::size_t touch(std::string_view s) {
+  return s.empty() ? 1 : s.size() + static_cast<unsigned char>(s.front()) + static_cast<unsigned char>(s.back());
+}
+constexpr std::size_t read_everything() {
+  std::size_t rows = 0;
+  std::size_t sum = 0;
+  for (const ianaports::record r : ianaports::records()) {
+    sum += touch(r.service) + touch(r.description) + touch(r.assignee) + touch(r.contact) +
+           touch(r.registered) + touch(r.modified) + touch(r.reference) +
+           touch(r.unauthorized_use) + touch(r.notes);
+    sum += r.ports ? r.ports->last - r.ports->first : 0;
+    sum += r.service_code ? 1 : 0;
+    ++rows;
+  }
+  return sum == 0 ? 0 : rows;
+}
+}  // namespace check
+static_assert(check::read_everything() == ianaports::records().size());
+"""
+
+
+# --- running the generator ---------------------------------------------------------------------
+
+def child_environment(**overrides):
+    env = dict(os.environ)
+    env.pop("PYTHONHASHSEED", None)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.update(overrides)
+    return env
+
+
+def run_generator(registry_arg, output_arg, cwd, timeout=TIMEOUT, env=None):
+    """Run generate.py as the build does; registry_arg and output_arg as given (relative to cwd)."""
+    return subprocess.run(
+        [sys.executable, GENERATE, "--registry", registry_arg, "--output", output_arg],
+        cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=env if env is not None else child_environment(), timeout=timeout)
+
+
+def write_file(directory, relative, data):
+    path = os.path.join(directory, relative)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def files_under(directory):
+    """Every file below directory, as paths relative to it."""
+    found = []
+    for parent, _, names in os.walk(directory):
+        found += [os.path.relpath(os.path.join(parent, n), directory) for n in names]
+    return sorted(found)
+
+
+class GeneratorTestCase(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        temporary = tempfile.TemporaryDirectory(prefix="ianaports-codegen-")
+        self.addCleanup(temporary.cleanup)
+        self.tmp = temporary.name
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def generate(self, data, name=os.path.join("in", "registry.xml"), output="out", **kwargs):
+        """Write data as the registry and generate from it; the run must succeed.
+
+        Returns the header's text."""
+        write_file(self.tmp, name, data)
+        return self.generate_from(name, output, **kwargs)
+
+    def generate_from(self, registry_arg, output="out", timeout=TIMEOUT, env=None):
+        result = run_generator(registry_arg, output, self.tmp, timeout=timeout, env=env)
+        self.assertEqual(result.returncode, 0, msg=result.stderr.decode("utf-8", "replace"))
+        self.assertEqual(result.stderr, b"")
+        self.assertEqual(result.stdout, b"")
+        header = os.path.join(self.tmp, output, HEADER)
+        self.assertEqual(files_under(os.path.join(self.tmp, output)), [HEADER],
+                         "the output directory holds the header and nothing else")
+        return read_bytes(header).decode("ascii")
+
+    def assert_rejected(self, data, line, message, name=os.path.join(".", "in", "bad.xml"),
+                        timeout=TIMEOUT):
+        """A run on data fails with exactly `name:line: message` and leaves the header that a
+        previous, good run wrote into the same directory exactly as it was."""
+        self.generate(GOOD, name=os.path.join("in", "good.xml"), output="out")
+        header = os.path.join(self.tmp, "out", HEADER)
+        os.utime(header, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
+        before = read_bytes(header)
+        before_stat = os.stat(header)
+
+        write_file(self.tmp, name, data)
+        started = time.monotonic()
+        try:
+            result = run_generator(name, "out", self.tmp, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.fail("the generator did not finish within %s s" % timeout)
+        elapsed = time.monotonic() - started
+
+        self.assertNotEqual(result.returncode, 0)
+        self.assertEqual(result.stderr.decode("utf-8").splitlines(),
+                         ["%s:%d: %s" % (name, line, message)])
+        self.assertEqual(result.stdout, b"")
+        after_stat = os.stat(header)
+        self.assertEqual(read_bytes(header), before, "the previous header's bytes changed")
+        self.assertEqual(after_stat.st_mtime_ns, before_stat.st_mtime_ns, "the previous header was rewritten")
+        self.assertEqual(after_stat.st_ino, before_stat.st_ino, "the previous header was replaced")
+        self.assertEqual(files_under(os.path.join(self.tmp, "out")), [HEADER],
+                         "a failed run left a file behind")
+        return elapsed
+
+    def compile_against(self, output, checks=""):
+        """Compile a C++17 translation unit against the header generated into output."""
+        if GXX is None:
+            self.skipTest("g++ not found: the compile step is skipped")
+        source = write_file(self.tmp, "check.cpp", TU_PRELUDE + checks + "\nint main() { return 0; }\n")
+        command = [GXX, "-std=c++17", "-fsyntax-only", "-Wall", "-Wextra",
+                   "-I", INCLUDE, "-I", os.path.join(self.tmp, output), source]
+        result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+        diagnostics = result.stdout.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 0, msg=diagnostics[-4000:])
+        self.assertEqual(diagnostics, "", "the header compiles without a diagnostic")
+
+    def assert_contained(self, header):
+        """No registry text in the header's code, only in escaped string literals and, made
+        harmless, in // comments."""
+        raw = header.encode("ascii")  # raises if any byte is not ASCII
+        self.assertTrue(all(b == 0x0A or 0x20 <= b < 0x7F for b in raw),
+                        "the header is printable ASCII and line feeds only")
+        self.assertNotIn("??", header, "no trigraph can form, in a literal or out of one")
+        self.assertIsNone(re.search(r"^[ \t]*#[ \t]*include[ \t]*<x>", header, re.M))
+        for number, line in enumerate(header.split("\n"), 1):
+            self.assertFalse(line.endswith("\\"), "line %d would be spliced to the next" % number)
+            # A // comment may show registry text (the banner does) but nothing that could end
+            # it or splice the next line to it; code may show none.
+            code, _, comment = outside_literals(line).partition("//")
+            self.assertNotIn('"', code.replace('""', ""), "line %d: a literal is not closed" % number)
+            self.assertNotIn("\\", comment, "line %d: a backslash in a comment" % number)
+            for attack in ATTACKS:
+                self.assertNotIn(attack, code, "line %d: %r outside a string literal" % (number, attack))
+        # The preprocessor directives are the generator's own, exactly those of a plain header.
+        plain = self.generate(GOOD, name=os.path.join("in", "plain.xml"), output="plain-out")
+        self.assertEqual(directive_lines(header), directive_lines(plain))
+
+
+# --- malformed files ---------------------------------------------------------------------------
+
+class MalformedFileTest(GeneratorTestCase):
+
+    def test_not_xml_at_all(self):
+        self.assert_rejected("port 80 is http, port 443 is https\n", 1,
+                             "not well-formed XML: syntax error")
+
+    def test_truncated_xml(self):
+        cut = GOOD.index("<number>443") + len("<numb")
+        self.assert_rejected(GOOD[:cut], line_of(GOOD, "<number>443"),
+                             "not well-formed XML: unclosed token")
+
+    def test_truncated_before_the_root_closes(self):
+        truncated = GOOD[:GOOD.index("</registry>")]
+        self.assert_rejected(truncated, truncated.count("\n") + 1, "not well-formed XML: no element found")
+
+    def test_empty_file(self):
+        self.assert_rejected(b"", 1, "the file is empty")
+
+    def test_invalid_utf8(self):
+        xml = registry(record("<name>latin</name>", "<description>caf@</description>"))
+        data = xml.encode("ascii").replace(b"caf@", b"caf\xe9 \xff")
+        self.assert_rejected(data, line_of(xml, "caf@"),
+                             "not well-formed XML: not well-formed (invalid token)")
+
+    def test_utf8_encoded_surrogate(self):
+        xml = registry(record("<name>surrogate</name>", "<description>@</description>"))
+        data = xml.encode("ascii").replace(b"@", b"\xed\xa0\x80")
+        self.assert_rejected(data, line_of(xml, "<description>"),
+                             "not well-formed XML: not well-formed (invalid token)")
+
+    def test_declared_encoding_not_utf8(self):
+        xml = GOOD.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+        self.assert_rejected(xml, 1, 'encoding "ISO-8859-1" is not UTF-8')
+
+    def test_different_root_element(self):
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<html xmlns="http://www.w3.org/1999/xhtml"><body>80</body></html>\n')
+        self.assert_rejected(xml, 2, "root element is <{http://www.w3.org/1999/xhtml}html>,"
+                                     " expected <registry> in namespace http://www.iana.org/assignments")
+
+    def test_registry_root_in_wrong_namespace(self):
+        xml = GOOD.replace('xmlns="http://www.iana.org/assignments"', 'xmlns="http://www.iana.org/assignments/"')
+        self.assert_rejected(xml, line_of(xml, "<registry"),
+                             "root element is <{http://www.iana.org/assignments/}registry>,"
+                             " expected <registry> in namespace http://www.iana.org/assignments")
+
+    def test_registry_root_without_namespace(self):
+        xml = GOOD.replace(' xmlns="http://www.iana.org/assignments"', "")
+        self.assert_rejected(xml, line_of(xml, "<registry"),
+                             "root element is <registry>, expected <registry> in namespace"
+                             " http://www.iana.org/assignments")
+
+    def test_doctype_billion_laughs_rejected_quickly(self):
+        # 10**12 "lol"s if expanded; the DOCTYPE must be refused before any entity is read.
+        entities = ['  <!ENTITY lol0 "lol">']
+        entities += ['  <!ENTITY lol%d "%s">' % (i, "&lol%d;" % (i - 1) * 10) for i in range(1, 13)]
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE registry [\n' + "\n".join(entities)
+               + "\n]>\n" + registry(record("<name>&lol12;</name>")).split("\n", 1)[1])
+        elapsed = self.assert_rejected(xml, 2, "a <!DOCTYPE> is not allowed in a registry file")
+        self.assertLess(elapsed, TIMEOUT)
+
+    def test_doctype_with_external_entity(self):
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<!DOCTYPE registry [<!ENTITY passwd SYSTEM "file:///etc/passwd">]>\n'
+               + registry(record("<name>leak</name>", "<description>&passwd;</description>")).split("\n", 1)[1])
+        self.assert_rejected(xml, 2, "a <!DOCTYPE> is not allowed in a registry file")
+
+    def test_doctype_with_external_dtd(self):
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<!DOCTYPE registry SYSTEM "file:///etc/passwd">\n' + GOOD.split("\n", 1)[1])
+        self.assert_rejected(xml, 2, "a <!DOCTYPE> is not allowed in a registry file")
+
+    def test_missing_updated(self):
+        xml = GOOD.replace("  <updated>2001-02-03</updated>\n", "")
+        self.assertNotIn("<updated>", xml)
+        self.assert_rejected(xml, 1, "no <updated> date in <registry>")
+
+
+# --- bad records -------------------------------------------------------------------------------
+
+class BadRecordTest(GeneratorTestCase):
+
+    def assert_port_rejected(self, number, message):
+        xml = port_registry(number)
+        self.assert_rejected(xml, line_of(xml, "<number>"), message)
+
+    def test_port_minus_one(self):
+        self.assert_port_rejected("-1", 'port number "-1" is not a port (0-65535) or a range N-M')
+
+    def test_port_65536(self):
+        self.assert_port_rejected("65536", 'port number "65536" is out of range 0-65535')
+
+    def test_port_range_without_end(self):
+        self.assert_port_rejected("1-", 'port number "1-" is not a port (0-65535) or a range N-M')
+
+    def test_port_range_without_start(self):
+        self.assert_port_rejected("-5", 'port number "-5" is not a port (0-65535) or a range N-M')
+
+    def test_port_range_reversed(self):
+        self.assert_port_rejected("10-5", 'port range "10-5" is reversed (first > last)')
+
+    def test_port_hexadecimal(self):
+        self.assert_port_rejected("0x50", 'port number "0x50" is not a port (0-65535) or a range N-M')
+
+    def test_port_with_leading_space(self):
+        self.assert_port_rejected(" 80", 'port number " 80" is not a port (0-65535) or a range N-M')
+
+    def test_port_of_100_digits(self):
+        digits = "1234567890" * 10
+        self.assert_port_rejected(digits, 'port number "%s..." is out of range 0-65535' % digits[:40])
+
+    def test_port_with_leading_zero(self):
+        self.assert_port_rejected("080", 'port number "080" has a leading zero')
+
+    def test_unknown_protocol(self):
+        xml = registry(record("<name>probe</name>", "<protocol>xyz</protocol>", "<number>80</number>"))
+        self.assert_rejected(xml, line_of(xml, "<protocol>"),
+                             'unknown transport protocol "xyz" (expected tcp, udp, sctp or dccp)')
+
+    def test_upper_case_protocol(self):
+        xml = registry(record("<name>probe</name>", "<protocol>TCP</protocol>", "<number>80</number>"))
+        self.assert_rejected(xml, line_of(xml, "<protocol>"),
+                             'unknown transport protocol "TCP" (expected tcp, udp, sctp or dccp)')
+
+    def test_two_numbers_in_a_record(self):
+        xml = registry(record("<name>probe</name>", "<protocol>tcp</protocol>",
+                              "<number>80</number>", "<number>81</number>"))
+        self.assert_rejected(xml, line_of(xml, "<number>", 2), "<record> has more than one <number>")
+
+    def test_non_numeric_service_code(self):
+        xml = registry(record("<name>probe</name>", "<protocol>dccp</protocol>", "<number>80</number>",
+                              "<sc>twelve</sc>"))
+        self.assert_rejected(xml, line_of(xml, "<sc>"), 'service code "twelve" is not a number 0-4294967295')
+
+    def test_service_code_above_32_bits(self):
+        xml = registry(record("<name>probe</name>", "<protocol>dccp</protocol>", "<number>80</number>",
+                              "<sc>4294967296</sc>"))
+        self.assert_rejected(xml, line_of(xml, "<sc>"),
+                             'service code "4294967296" is not a number 0-4294967295')
+
+    def test_name_longer_than_255_bytes(self):
+        name = "a" * 254 + "\u00e9"  # 255 characters, 256 bytes of UTF-8
+        xml = registry(record("<name>ok</name>", "<number>1</number>"),
+                       record("<name>%s</name>" % name, "<number>2</number>"))
+        self.assert_rejected(xml, line_of(xml, "<name>" + name), "service name is longer than 255 bytes")
+
+
+# --- valid edge cases --------------------------------------------------------------------------
+
+class ValidEdgeCaseTest(GeneratorTestCase):
+
+    def test_duplicate_identical_records_are_both_kept_in_order(self):
+        duplicate = record("<name>dup</name>", "<protocol>tcp</protocol>", "<description>Same</description>",
+                           "<number>20</number>")
+        xml = registry(
+            record("<name>before</name>", "<protocol>tcp</protocol>", "<number>10</number>"),
+            duplicate, duplicate,
+            record("<name>after</name>", "<protocol>tcp</protocol>", "<number>30</number>"))
+        header = self.generate(xml)
+        self.assertRegex(header, r"\brecord_count = 4;")
+        self.compile_against("out", """
+static_assert(ianaports::records().size() == 4);
+static_assert(check::row(0).service == "before");
+static_assert(check::row(1).service == "dup" && check::row(2).service == "dup");
+static_assert(check::row(1).ports == ianaports::port_range{20, 20});
+static_assert(check::row(2).ports == ianaports::port_range{20, 20});
+static_assert(check::row(1).description == "Same" && check::row(2).description == "Same");
+static_assert(check::row(3).service == "after");
+static_assert(ianaports::by_name("dup").size() == 2);
+static_assert(ianaports::by_port(20, ianaports::protocol::tcp).size() == 2);
+""")
+
+    def test_record_without_name(self):
+        xml = registry(record("<protocol>tcp</protocol>", "<description>Unnamed</description>",
+                              "<number>5</number>"))
+        header = self.generate(xml)
+        self.assertRegex(header, r"\brecord_count = 1;")
+        self.assertRegex(header, r"\bname_count = 0;")
+        self.compile_against("out", """
+static_assert(ianaports::records().size() == 1);
+static_assert(check::row(0).service.empty());
+static_assert(check::row(0).ports == ianaports::port_range{5, 5});
+static_assert(check::row(0).description == "Unnamed");
+static_assert(ianaports::name_of(5) == "");
+static_assert(ianaports::by_port(5, ianaports::protocol::tcp).size() == 1);
+static_assert(ianaports::by_name("").empty());
+""")
+
+    def test_range_of_one_port(self):
+        xml = registry(record("<name>seven</name>", "<protocol>tcp</protocol>", "<number>7-7</number>"))
+        self.generate(xml)
+        self.compile_against("out", """
+static_assert(check::row(0).ports == ianaports::port_range{7, 7});
+static_assert(ianaports::port_of("seven") == 7);
+static_assert(ianaports::by_port(7, ianaports::protocol::tcp).size() == 1);
+static_assert(ianaports::by_port(6, ianaports::protocol::tcp).empty());
+static_assert(ianaports::by_port(8, ianaports::protocol::tcp).empty());
+""")
+
+    def test_largest_service_code(self):
+        xml = registry(
+            record("<name>largest</name>", "<protocol>dccp</protocol>", "<number>1</number>",
+                   "<sc>4294967295</sc>"),
+            record("<name>zero</name>", "<protocol>dccp</protocol>", "<number>2</number>", "<sc>0</sc>"))
+        header = self.generate(xml)
+        self.assertRegex(header, r"\bservice_code_count = 2;")
+        self.compile_against("out", """
+static_assert(check::row(0).service_code == 4294967295u);
+static_assert(check::row(1).service_code == 0u);
+""")
+
+    def test_name_of_exactly_255_bytes(self):
+        name = "n" * 255
+        self.generate(registry(record("<name>%s</name>" % name, "<protocol>udp</protocol>", "<number>9</number>")))
+        self.compile_against("out", """
+static_assert(check::row(0).service.size() == 255);
+static_assert(ianaports::port_of("%s", ianaports::protocol::udp) == 9);
+""" % name.upper())
+
+
+# --- output handling ---------------------------------------------------------------------------
+
+class OutputTest(GeneratorTestCase):
+
+    def test_failed_run_creates_no_output(self):
+        write_file(self.tmp, "bad.xml", port_registry("65536"))
+        result = run_generator("bad.xml", "out", self.tmp)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "out", HEADER)))
+        self.assertEqual(files_under(self.tmp), ["bad.xml"], "a failed run created a file")
+
+    def test_no_temporary_file_left_after_success_or_failure(self):
+        umask = os.umask(0)
+        os.umask(umask)
+        self.generate(GOOD, output="out")
+        header = os.path.join(self.tmp, "out", HEADER)
+        self.assertEqual(os.stat(header).st_mode & 0o777, 0o666 & ~umask)
+        self.assertEqual(sorted(os.listdir(os.path.dirname(header))), ["registry_tables.hpp"])
+        write_file(self.tmp, "bad.xml", b"<registry")
+        result = run_generator("bad.xml", "out", self.tmp)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertEqual(files_under(os.path.join(self.tmp, "out")), [HEADER])
+
+    def test_good_run_replaces_previous_header(self):
+        # The harness of assert_rejected can see a change: a good run does change the header.
+        first = self.generate(GOOD, output="out")
+        header = os.path.join(self.tmp, "out", HEADER)
+        os.utime(header, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
+        second = self.generate(GOOD.replace("2001-02-03", "2002-03-04"), output="out")
+        self.assertNotEqual(first, second)
+        self.assertNotEqual(os.stat(header).st_mtime_ns, OLD_MTIME_NS)
+
+    def test_banner(self):
+        data = registry(record("<name>http</name>", "<protocol>tcp</protocol>", "<number>80</number>"),
+                        updated="2019-12-31").encode("utf-8")
+        header = self.generate(data, name=os.path.join("some-dir", "banner-registry.xml"))
+        banner_lines = []
+        for line in header.split("\n"):
+            if not line.startswith("//"):
+                break
+            banner_lines.append(line)
+        banner = "\n".join(banner_lines)
+        self.assertTrue(1 < len(banner_lines) <= 10, banner)
+        self.assertIn("codegen/generate.py", banner)
+        self.assertIn("banner-registry.xml", banner)
+        self.assertNotIn("some-dir", banner)
+        self.assertIn("2019-12-31", banner)
+        self.assertIn(hashlib.sha256(data).hexdigest(), banner)
+        self.assertIn("Do not edit", banner)
+
+
+# --- determinism -------------------------------------------------------------------------------
+
+class DeterminismTest(GeneratorTestCase):
+
+    def test_bundled_registry_twice_gives_identical_bytes(self):
+        self.assertTrue(os.path.isfile(BUNDLED_REGISTRY))
+        command = [sys.executable, GENERATE, "--registry", BUNDLED_REGISTRY, "--output"]
+        runs = [subprocess.Popen(command + [os.path.join(self.tmp, name)], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_environment())
+                for name in ("first", "second")]  # side by side, to halve the wait
+        for run in runs:
+            try:
+                _, stderr = run.communicate(timeout=BUNDLED_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                for other in runs:
+                    other.kill()
+                    other.wait()
+                self.fail("the bundled registry took over %s s" % BUNDLED_TIMEOUT)
+            self.assertEqual(run.returncode, 0, stderr.decode("utf-8", "replace"))
+        first = read_bytes(os.path.join(self.tmp, "first", HEADER))
+        second = read_bytes(os.path.join(self.tmp, "second", HEADER))
+        self.assertGreater(len(first), 0)
+        self.assertTrue(first == second, "two runs on the bundled registry differ")
+
+    def test_hash_seed_does_not_matter(self):
+        many = registry(*[record("<name>%s-%d</name>" % ("Svc" if i % 3 else "svc", i // 2),
+                                 "<protocol>%s</protocol>" % ("tcp", "udp", "sctp", "dccp")[i % 4],
+                                 "<number>%d</number>" % (1000 + 7 * i),
+                                 "<description>row %d</description>" % (i % 5))
+                          for i in range(200)])
+        write_file(self.tmp, "many.xml", many)
+        for registry_file in (HOSTILE_REGISTRY, "many.xml"):
+            outputs = []
+            for seed in ("1", "2"):
+                output = "seed-%s" % seed
+                result = run_generator(registry_file, output, self.tmp, env=child_environment(PYTHONHASHSEED=seed))
+                self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
+                outputs.append(read_bytes(os.path.join(self.tmp, output, HEADER)))
+            self.assertTrue(outputs[0] == outputs[1], "%s: PYTHONHASHSEED changes the output" % registry_file)
+
+
+# --- hostile text ------------------------------------------------------------------------------
+
+def every_xml_character_registry():
+    """A registry whose notes hold every character XML allows in a document, one note per
+    chunk: tab, line feed, carriage return (as a reference, since a raw one reads as a line
+    feed), U+0020-U+007E, all of U+0080-U+D7FF and U+E000-U+FFFD, and a sample of the
+    supplementary planes. Each chunk is bracketed so that no trimming touches it.
+
+    Returns (xml, the chunks as they must appear in the text pool)."""
+    ascii_chunk = "\t\n\r" + "".join(chr(c) for c in range(0x20, 0x7F))
+    bmp = "".join(chr(c) for c in list(range(0x80, 0xD800)) + list(range(0xE000, 0xFFFE)))
+    supplementary = "".join(chr(c) for c in list(range(0x10000, 0x110000, 0x101)) + [0x10FFFF])
+    chunks = [ascii_chunk] + [bmp[i:i + 16000] for i in range(0, len(bmp), 16000)] + [supplementary]
+    chunks = ["[" + chunk + "]" for chunk in chunks]  # under 64 KiB of UTF-8 each
+    records = []
+    for i, chunk in enumerate(chunks):
+        note = xml_escape(chunk, {"\r": "&#13;"})
+        records.append(record("<name>chars-%d</name>" % i, "<protocol>udp</protocol>",
+                              "<number>%d</number>" % (100 + i), "<note>%s</note>" % note))
+    return registry(*records), chunks
+
+
+class HostileTextTest(GeneratorTestCase):
+
+    def test_hostile_fixture_generates_contained_and_compiles(self):
+        with open(HOSTILE_REGISTRY, encoding="utf-8") as f:
+            xml = f.read()
+        header = self.generate_from(HOSTILE_REGISTRY)
+        self.assert_contained(header)
+        pool = b"\n".join(text_pool_rows(header))
+        for attack in ATTACKS + ["\n#include <x>", "\t", "\r", "\\\n"]:
+            self.assertIn(attack.encode("utf-8"), pool, "the fixture's %r reached the text pool" % attack)
+        self.compile_against("out", """
+static_assert(ianaports::registry_updated == "2001-02-03");
+static_assert(ianaports::records().size() == %d);
+static_assert(ianaports::by_name("every-protocol").size() == 1);
+static_assert(ianaports::by_port(1005, ianaports::protocol::sctp).size() == 1);
+""" % count_records(xml))
+
+    def test_hostile_updated_date_and_file_name(self):
+        # The two registry texts that reach // comments (the banner), and the updated literal.
+        updated = '2001-02-03 */ /* ??/ ??= \\ " )" R"( FORT\u00c9 \u202e'
+        name = 'evil \\ ??/ */\n#include <x> FORT\u00c9 \u202e.xml'
+        xml = registry(record("<name>probe</name>", "<number>1</number>"), updated=xml_escape(updated))
+        header = self.generate(xml, name=name)
+        self.assert_contained(header)
+        self.assertIn("%0A#include <x>", header)  # the file name, percent-encoded in the banner
+        self.compile_against("out", r"""
+static_assert(ianaports::registry_updated == "2001-02-03 */ /* ?\?/ ?\?= \\ \" )\" R\"( FORT\303\211 \342\200\256");
+""")
+
+    def test_every_xml_character_survives_and_compiles(self):
+        xml, chunks = every_xml_character_registry()
+        header = self.generate(xml)
+        self.assert_contained(header)
+        rows = text_pool_rows(header)
+        for chunk in chunks:
+            expected = chunk.encode("utf-8")
+            self.assertTrue(any(expected in row for row in rows),
+                            "chunk from U+%04X is in the text pool intact" % ord(chunk[1]))
+        self.compile_against("out", "static_assert(ianaports::records().size() == %d);\n" % len(chunks))
+
+    def test_text_longer_than_a_standard_literal_compiles(self):
+        # One note over 65535 bytes gets a longer row of its own, under a pragma.
+        note = ("line \"*/ ??/ \\\n#include <x>\n" * 3000)[:-1]
+        xml = registry(record("<name>long</name>", "<protocol>tcp</protocol>", "<number>1</number>",
+                              "<note>[%s]</note>" % xml_escape(note)))
+        header = self.generate(xml)
+        self.assertGreater(len(note.encode("utf-8")), 65535)
+        self.assertTrue(any(("[" + note + "]").encode("utf-8") in row for row in text_pool_rows(header)))
+        self.compile_against("out", "static_assert(check::row(0).notes.size() == %d);\n" % (len(note) + 2))
+
+
+if __name__ == "__main__":
+    unittest.main()
