@@ -65,7 +65,11 @@ def main(argv=None) -> int:
     except OSError as error:
         print(f"{args.registry}: {error.strerror}", file=sys.stderr)
         return 1
-    write_atomically(os.path.join(args.output, TABLES_HEADER), text)
+    try:
+        write_atomically(os.path.join(args.output, TABLES_HEADER), text)
+    except OSError as error:
+        print(f"{args.output}: cannot write {TABLES_HEADER}: {error.strerror}", file=sys.stderr)
+        return 1
     return 0
 
 

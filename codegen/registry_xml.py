@@ -20,6 +20,7 @@ from xml.parsers import expat
 NAMESPACE = "http://www.iana.org/assignments"
 PROTOCOLS = ("tcp", "udp", "sctp", "dccp")  # order = ianaports::protocol enumerators
 MAX_NAME_BYTES = 255  # the name index stores a name's length in one byte
+MAX_DEPTH = 32  # IANA's registry nests 5 deep; far deeper is an attack on the recursive reader
 
 # XML white space (XML 1.0 section 2.3); other Unicode spaces are text, not layout.
 _XML_SPACE = " \t\r\n"
@@ -77,6 +78,19 @@ class _Node:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
 
 
+def plain_text(node: _Node) -> str:
+    """The text of an element that holds text only (<name>, <number>...); markup is an error."""
+    for child in node.children:
+        if isinstance(child, _Node):
+            raise RegistryError(child.line, f"unexpected <{child.tag}> inside <{node.tag}>")
+    return "".join(node.children)
+
+
+def _check_empty(node: _Node) -> None:
+    if node.children:
+        raise RegistryError(node.line, f"<{node.tag}> must be empty")
+
+
 def fold_space(text: str) -> str:
     """Every run of XML white space becomes one space; the ends are trimmed."""
     return _XML_SPACE_RUN.sub(" ", text).strip(" ")
@@ -103,6 +117,7 @@ def render_flowed(node: _Node) -> str:
         if isinstance(child, str):
             parts.append(child)
         elif child.tag == "br":
+            _check_empty(child)
             parts.append(" ")
         elif child.tag == "xref":
             parts.append("[" + xref_label(child) + "]")
@@ -137,6 +152,7 @@ def render_lines(node: _Node) -> str:
             continue
         after_break = False
         if child.tag == "br":
+            _check_empty(child)
             loose.append("\n")
             after_break = True
         elif child.tag == "xref":
@@ -197,17 +213,17 @@ def record_to_row(record: _Node) -> Row:
         single[tag] = found[0] if found else None
 
     name = single["name"]
-    service = name.text().strip(_XML_SPACE) if name is not None else ""
+    service = plain_text(name).strip(_XML_SPACE) if name is not None else ""
     if len(service.encode("utf-8")) > MAX_NAME_BYTES:
         raise RegistryError(name.line, f"service name is longer than {MAX_NAME_BYTES} bytes")
 
     number = single["number"]
-    ports = parse_ports(number.text(), number.line) if number is not None else None
+    ports = parse_ports(plain_text(number), number.line) if number is not None else None
 
     protocol = single["protocol"]
     transport = None
     if protocol is not None:
-        transport = protocol.text()
+        transport = plain_text(protocol)
         if transport not in PROTOCOLS:
             raise RegistryError(protocol.line, f'unknown transport protocol "{_shorten(transport)}"'
                                                " (expected tcp, udp, sctp or dccp)")
@@ -215,7 +231,7 @@ def record_to_row(record: _Node) -> Row:
     sc = single["sc"]
     service_code = None
     if sc is not None:
-        code = sc.text()
+        code = plain_text(sc)
         if not _DIGITS.match(code) or len(code) > 10 or int(code) > 0xFFFFFFFF:
             raise RegistryError(sc.line, f'service code "{_shorten(code)}" is not a number 0-4294967295')
         service_code = int(code)
@@ -267,6 +283,7 @@ class _Reader:
         self.depth = 0
         self.stack: List[_Node] = []  # open elements we keep (the current record or <updated>)
         self.updated: Optional[str] = None
+        self.updated_line = 1
         self.rows: List[Row] = []
         self.saw_root = False
 
@@ -292,6 +309,8 @@ class _Reader:
 
     def _start(self, name: str, attrs: dict) -> None:
         self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise RegistryError(self._line(), f"elements nested more than {MAX_DEPTH} deep")
         tag = self._local(name)
         if self.depth == 1:
             if tag != "registry":
@@ -318,7 +337,8 @@ class _Reader:
         elif node.tag == "updated":
             if self.updated is not None:
                 raise RegistryError(node.line, "<registry> has more than one <updated>")
-            self.updated = node.text().strip(_XML_SPACE)
+            self.updated = plain_text(node).strip(_XML_SPACE)
+            self.updated_line = node.line
 
     def _chars(self, data: str) -> None:
         if self.stack:
@@ -331,18 +351,32 @@ def _describe(expat_name: str) -> str:
 
 
 def read_registry(path: str) -> Registry:
-    """Parse the registry at path; raises RegistryError (with a line) on anything malformed."""
-    with open(path, "rb") as f:
-        data = f.read()
-    if not data:
-        raise RegistryError(1, "the file is empty")
+    """Parse the registry at path; raises RegistryError (with a line) on anything malformed.
+
+    The file is fed to expat in chunks and hashed on the way: memory holds one record's
+    elements at a time, plus the rows.
+    """
     reader = _Reader()
-    try:
-        reader.parser.Parse(data, True)
-    except expat.ExpatError as error:
-        raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        try:
+            while True:
+                chunk = f.read(1 << 20)
+                if size == 0 and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                    raise RegistryError(1, "the file is UTF-16, not UTF-8")
+                size += len(chunk)
+                digest.update(chunk)
+                if not chunk:
+                    break
+                reader.parser.Parse(chunk, False)
+            if size == 0:
+                raise RegistryError(1, "the file is empty")
+            reader.parser.Parse(b"", True)
+        except expat.ExpatError as error:
+            raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
     if reader.updated is None:
         raise RegistryError(1, "no <updated> date in <registry>")
-    if not reader.updated or "\n" in reader.updated:
-        raise RegistryError(1, "the <updated> date is empty")
-    return Registry(updated=reader.updated, rows=reader.rows, sha256=hashlib.sha256(data).hexdigest())
+    if not reader.updated:
+        raise RegistryError(reader.updated_line, "the <updated> date is empty")
+    return Registry(updated=reader.updated, rows=reader.rows, sha256=digest.hexdigest())

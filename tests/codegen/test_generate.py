@@ -97,11 +97,11 @@ _SIMPLE_ESCAPES = {'"': 0x22, "'": 0x27, "?": 0x3F, "\\": 0x5C, "a": 7, "b": 8, 
 
 
 def decode_literal_body(body):
-    """The bytes an ordinary C++ string literal's body stands for (ASCII source)."""
+    """The bytes an ordinary C++ string literal's body stands for (a latin-1 view of the source)."""
     out = bytearray()
     position = 0
     for match in _ESCAPE.finditer(body):
-        out += body[position:match.start()].encode("ascii")
+        out += body[position:match.start()].encode("latin-1")
         octal, hexadecimal, simple = match.groups()
         if octal is not None:
             out.append(int(octal, 8))
@@ -110,7 +110,7 @@ def decode_literal_body(body):
         else:
             out.append(_SIMPLE_ESCAPES[simple])
         position = match.end()
-    out += body[position:].encode("ascii")
+    out += body[position:].encode("latin-1")
     return bytes(out)
 
 
@@ -230,7 +230,7 @@ class GeneratorTestCase(unittest.TestCase):
     def generate(self, data, name=os.path.join("in", "registry.xml"), output="out", **kwargs):
         """Write data as the registry and generate from it; the run must succeed.
 
-        Returns the header's text."""
+        Returns the header's text, its bytes as latin-1 (assert_contained checks it is ASCII)."""
         write_file(self.tmp, name, data)
         return self.generate_from(name, output, **kwargs)
 
@@ -242,7 +242,7 @@ class GeneratorTestCase(unittest.TestCase):
         header = os.path.join(self.tmp, output, HEADER)
         self.assertEqual(files_under(os.path.join(self.tmp, output)), [HEADER],
                          "the output directory holds the header and nothing else")
-        return read_bytes(header).decode("ascii")
+        return read_bytes(header).decode("latin-1")
 
     def assert_rejected(self, data, line, message, name=os.path.join(".", "in", "bad.xml"),
                         timeout=TIMEOUT):
@@ -290,9 +290,8 @@ class GeneratorTestCase(unittest.TestCase):
     def assert_contained(self, header):
         """No registry text in the header's code, only in escaped string literals and, made
         harmless, in // comments."""
-        raw = header.encode("ascii")  # raises if any byte is not ASCII
-        self.assertTrue(all(b == 0x0A or 0x20 <= b < 0x7F for b in raw),
-                        "the header is printable ASCII and line feeds only")
+        odd = sorted(set(c for c in header if not (c == "\n" or " " <= c <= "~")))
+        self.assertEqual(odd, [], "the header is printable ASCII and line feeds only")
         self.assertNotIn("??", header, "no trigraph can form, in a literal or out of one")
         self.assertIsNone(re.search(r"^[ \t]*#[ \t]*include[ \t]*<x>", header, re.M))
         for number, line in enumerate(header.split("\n"), 1):
@@ -344,6 +343,10 @@ class MalformedFileTest(GeneratorTestCase):
     def test_declared_encoding_not_utf8(self):
         xml = GOOD.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
         self.assert_rejected(xml, 1, 'encoding "ISO-8859-1" is not UTF-8')
+
+    def test_utf16_with_byte_order_mark(self):
+        self.assert_rejected(GOOD.replace('encoding="UTF-8"', "").encode("utf-16"), 1,
+                             "the file is UTF-16, not UTF-8")
 
     def test_different_root_element(self):
         xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -439,6 +442,18 @@ class BadRecordTest(GeneratorTestCase):
         xml = registry(record("<name>probe</name>", "<protocol>tcp</protocol>",
                               "<number>80</number>", "<number>81</number>"))
         self.assert_rejected(xml, line_of(xml, "<number>", 2), "<record> has more than one <number>")
+
+    def test_markup_inside_a_text_only_element(self):
+        xml = registry(record("<name>probe</name>", "<protocol>t<i/>cp</protocol>", "<number>80</number>"))
+        self.assert_rejected(xml, line_of(xml, "<i/>"), "unexpected <i> inside <protocol>")
+
+    def test_br_with_content(self):
+        xml = registry(record("<name>probe</name>", "<note>kept<br>lost</br>kept</note>"))
+        self.assert_rejected(xml, line_of(xml, "<br>"), "<br> must be empty")
+
+    def test_elements_nested_too_deep(self):
+        xml = registry(record("<name>" + "<a>" * 2000 + "x" + "</a>" * 2000 + "</name>"))
+        self.assert_rejected(xml, line_of(xml, "<name>"), "elements nested more than 32 deep")
 
     def test_non_numeric_service_code(self):
         xml = registry(record("<name>probe</name>", "<protocol>dccp</protocol>", "<number>80</number>",
@@ -553,6 +568,14 @@ class OutputTest(GeneratorTestCase):
         result = run_generator("bad.xml", "out", self.tmp)
         self.assertNotEqual(result.returncode, 0)
         self.assertEqual(files_under(os.path.join(self.tmp, "out")), [HEADER])
+
+    def test_output_directory_that_is_a_file(self):
+        write_file(self.tmp, "in/good.xml", GOOD)
+        write_file(self.tmp, "not-a-directory", "x")
+        result = run_generator("in/good.xml", "not-a-directory", self.tmp)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr.decode(),
+                         "not-a-directory: cannot write ianaports/detail/registry_tables.hpp: Not a directory\n")
 
     def test_good_run_replaces_previous_header(self):
         # The harness of assert_rejected can see a change: a good run does change the header.
