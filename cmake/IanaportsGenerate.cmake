@@ -20,5 +20,5 @@ function(ianaports_generate_tables target)
     DEPENDS "${registry}" ${generator_sources}
     COMMENT "ianaports: generating tables from ${registry}"
     VERBATIM)
-  add_custom_target(${target} DEPENDS "${header}")
+  add_custom_target(${target} ALL DEPENDS "${header}")  # ALL: installing needs it too
 endfunction()

@@ -2,7 +2,7 @@
 """The README stays true: each C++ snippet compiles warning-free and runs, and the output shown
 after the Quick start command is what the example program prints.
 
-    readme_test.py README.md --compiler g++ --include DIR [--include DIR...] --lookup PATH
+    readme_test.py README.md --compiler g++ -I DIR [-I DIR...] --lookup PATH
 """
 
 import argparse
@@ -23,7 +23,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("readme")
     parser.add_argument("--compiler", required=True)
-    parser.add_argument("--include", action="append", default=[])
+    parser.add_argument("-I", dest="include", action="append", default=[])
     parser.add_argument("--lookup", required=True)
     args = parser.parse_args()
     with open(args.readme, encoding="utf-8") as f:
