@@ -66,9 +66,9 @@ int main(int argc, char** argv) {
   }
   int found = 0;
   for (int i = 1; i < argc; ++i) {
-    const std::string_view query = argv[i];
-    const std::string_view head = query.substr(0, query.find('/'));
+    const std::string_view query = argv[i];  // PORT, PORT/PROTOCOL or NAME
     const auto slash = query.find('/');
+    const std::string_view head = query.substr(0, slash);
     const auto p = slash == std::string_view::npos ? std::optional{ianaports::protocol::tcp}
                                                     : ianaports::parse_protocol(query.substr(slash + 1));
     if (!p) {
