@@ -7,12 +7,14 @@ or a comment, splice a line, form a trigraph, or become a preprocessor directive
 
 from __future__ import annotations
 
+import struct
 from typing import List
 
 from tables import Array, Layout
 
 GENERATOR = "codegen/generate.py"
-TEXT_CHARS_PER_LINE = 96
+TEXT_BYTES_PER_LINE = 72  # registry text: mostly plain ASCII, so about as many characters
+BINARY_BYTES_PER_LINE = 24  # packed integers: 96 characters at most, every byte escaped
 STANDARD_STRING_LIMIT = 65535  # longest literal every C++ compiler must accept, NUL excluded
 
 def _escape(b: int) -> str:
@@ -43,20 +45,19 @@ def sanitize_comment(text: str) -> str:
 
 
 def _split_literal(data: bytes, utf8: bool = True) -> List[str]:
-    """Bytes as adjacent literals of bounded width, never cutting an escape (nor, for text, a
-    UTF-8 sequence, so that each source line shows whole characters)."""
+    """Bytes as adjacent literals, one per source line, never cutting a UTF-8 sequence of text
+    in two (so each line shows whole characters)."""
+    per_line = TEXT_BYTES_PER_LINE if utf8 else BINARY_BYTES_PER_LINE
     lines: List[str] = []
-    current = []
-    width = 0
-    for b in data:
-        piece = _ESCAPED[b]
-        if width + len(piece) > TEXT_CHARS_PER_LINE and not (utf8 and (b & 0xC0) == 0x80):
-            lines.append("".join(current))
-            current, width = [], 0
-        current.append(piece)
-        width += len(piece)
-    lines.append("".join(current))
-    return ['"' + line + '"' for line in lines]
+    start = 0
+    while start < len(data) or not lines:
+        end = min(start + per_line, len(data))
+        if utf8:
+            while start < end < len(data) and (data[end] & 0xC0) == 0x80:
+                end -= 1  # back up to the first byte of the sequence
+        lines.append('"' + "".join(_ESCAPED[b] for b in data[start:end]) + '"')
+        start = end
+    return lines
 
 
 def _format_value(value: int, ctype: str) -> str:
@@ -64,6 +65,7 @@ def _format_value(value: int, ctype: str) -> str:
 
 
 _WIDTHS = {"std::uint8_t": 1, "std::uint16_t": 2, "std::uint32_t": 4, "std::uint64_t": 8}
+_STRUCT_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}  # with "<": little-endian, standard sizes
 
 
 def packed_row_elements(count: int, width: int) -> int:
@@ -88,7 +90,7 @@ def _render_array(array: Array, aliases: dict) -> List[str]:
     rows = max(1, (count + per_row - 1) // per_row)
     out = [f"// {array.comment}",
            f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}> {array.name} = {{{{"]
-    data = b"".join(v.to_bytes(width, "little") for v in array.values)
+    data = struct.pack("<%d%s" % (count, _STRUCT_CODES[width]), *array.values)
     row_bytes = per_row * width
     for r in range(rows):
         literal_lines = _split_literal(data[r * row_bytes:(r + 1) * row_bytes], utf8=False)
