@@ -46,13 +46,19 @@ inline std::string shortened(std::string_view text, std::size_t width) {
 }
 
 // Control characters would move the cursor or end a line: on one line of output each becomes
-// a space. (Descriptions are folded already; this guards against any registry text.)
+// a space. That is C0 and DEL, and C1 (U+0080-U+009F, UTF-8 C2 80-C2 9F), which some terminals
+// obey too. (Descriptions are folded already; this guards against any registry text.)
 inline std::string on_one_line(std::string_view text) {
-  std::string line(text);
-  for (char& c : line) {
-    if (static_cast<unsigned char>(c) < 0x20U || c == 0x7F) {
-      c = ' ';
+  std::string line;
+  line.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
+    const bool c1 = byte == 0xC2U && next >= 0x80U && next <= 0x9FU;
+    if (c1) {
+      ++i;  // both bytes of the code point become one space
     }
+    line += byte < 0x20U || byte == 0x7FU || c1 ? ' ' : text[i];
   }
   return line;
 }
