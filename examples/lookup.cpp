@@ -61,7 +61,8 @@ int show_name(std::string_view name) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: lookup PORT[/PROTOCOL] | NAME ...   (e.g. lookup 443/tcp https)\n");
+    std::fprintf(stderr,
+                 "usage: lookup PORT[/PROTOCOL] | NAME ...   (e.g. lookup 443/tcp https)\n");
     return 2;
   }
   int found = 0;
@@ -69,10 +70,12 @@ int main(int argc, char** argv) {
     const std::string_view query = argv[i];  // PORT, PORT/PROTOCOL or NAME
     const auto slash = query.find('/');
     const std::string_view head = query.substr(0, slash);
-    const auto p = slash == std::string_view::npos ? std::optional{ianaports::protocol::tcp}
-                                                    : ianaports::parse_protocol(query.substr(slash + 1));
+    const auto p = slash == std::string_view::npos
+                       ? std::optional{ianaports::protocol::tcp}
+                       : ianaports::parse_protocol(query.substr(slash + 1));
     if (!p) {
-      std::fprintf(stderr, "lookup: unknown protocol in \"%s\" (tcp, udp, sctp or dccp)\n", argv[i]);
+      std::fprintf(stderr, "lookup: unknown protocol in \"%s\" (tcp, udp, sctp or dccp)\n",
+                   argv[i]);
       return 2;
     }
     if (const auto port = parse_port(head)) {

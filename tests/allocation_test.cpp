@@ -21,11 +21,21 @@ void* operator new(std::size_t size) {
   }
   throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) { return operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void* operator new[](std::size_t size) {
+  return operator new(size);
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 TEST_CASE("no lookup allocates") {
   namespace ip = ianaports;
@@ -39,11 +49,13 @@ TEST_CASE("no lookup allocates") {
     sink += ip::port_of(r.service).value_or(0);
     sink += ip::is_valid_service_name(r.service) ? 1U : 0U;
   }
-  for (const ip::protocol p : {ip::protocol::tcp, ip::protocol::udp, ip::protocol::sctp, ip::protocol::dccp}) {
+  for (const ip::protocol p :
+       {ip::protocol::tcp, ip::protocol::udp, ip::protocol::sctp, ip::protocol::dccp}) {
     for (std::uint32_t port = 0; port < 65536; ++port) {
       const auto port16 = static_cast<std::uint16_t>(port);
       sink += ip::by_port(port16, p).size() + ip::name_of(port16, p).size();
-      sink += static_cast<std::size_t>(ip::status(port16, p)) + static_cast<std::size_t>(ip::classify(port16));
+      sink += static_cast<std::size_t>(ip::status(port16, p)) +
+              static_cast<std::size_t>(ip::classify(port16));
     }
     for (const ip::record& r : ip::by_range({1000, 9000}, p)) {
       sink += r.service.size();

@@ -30,7 +30,8 @@ static_assert(!ip::port_of("no-such-service"));
 static_assert(!ip::port_of(""));
 static_assert(ip::port_of("msp") == 18, "msp is on 18 and 2438: the first row wins");
 static_assert(ip::by_name("msp").size() == 4);
-static_assert(ip::port_of("boe-cms", protocol::sctp) == 6400, "a row without protocol holds for all");
+static_assert(ip::port_of("boe-cms", protocol::sctp) == 6400,
+              "a row without protocol holds for all");
 
 static_assert(ip::name_of(22) == "ssh");
 static_assert(ip::name_of(80) == "http", "not its aliases www and www-http");
@@ -126,11 +127,16 @@ std::vector<ip::record> filter_all(Keep keep) {
 constexpr protocol all_protocols[] = {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp};
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [&](char x, char y) { return fold(x) == fold(y); });
+  const auto fold = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](char x, char y) { return fold(x) == fold(y); });
 }
 
-bool holds_for(const ip::record& r, protocol p) { return !r.transport || *r.transport == p; }
+bool holds_for(const ip::record& r, protocol p) {
+  return !r.transport || *r.transport == p;
+}
 
 }  // namespace
 
@@ -166,8 +172,9 @@ TEST_CASE("any name is a valid input: odd ones are simply not found") {
   const std::string high_bytes = "\xff\xfe\x80\x81";
   const std::string sixteen(16, 'x');
   const std::string two_five_six(256, 'h');
-  for (const std::string& name : {std::string(), huge, with_nul, nul_first, non_ascii, high_bytes, sixteen,
-                                  two_five_six, std::string("http "), std::string(" http")}) {
+  for (const std::string& name :
+       {std::string(), huge, with_nul, nul_first, non_ascii, high_bytes, sixteen, two_five_six,
+        std::string("http "), std::string(" http")}) {
     CAPTURE(name.size());
     CHECK(ip::by_name(name).empty());
     for (const protocol p : all_protocols) {
@@ -178,8 +185,9 @@ TEST_CASE("any name is a valid input: odd ones are simply not found") {
   for (int byte = 0; byte < 256; ++byte) {
     const std::string one(1, static_cast<char>(byte));
     CAPTURE(byte);
-    CHECK(same(collect(ip::by_name(one)),
-               filter_all([&](const ip::record& r) { return equal_ignoring_case(r.service, one); })));
+    CHECK(same(collect(ip::by_name(one)), filter_all([&](const ip::record& r) {
+                 return equal_ignoring_case(r.service, one);
+               })));
   }
 }
 
@@ -215,13 +223,15 @@ TEST_CASE("by_port: rows naming the protocol and rows that hold for every protoc
 
 TEST_CASE("by_range: rows for the protocol overlapping the range, registry order") {
   for (const protocol p : all_protocols) {
-    for (const ip::port_range range : {ip::port_range{0, 65535}, ip::port_range{0, 0}, ip::port_range{80, 80},
-                                       ip::port_range{6000, 6063}, ip::port_range{6063, 6100},
-                                       ip::port_range{49000, 65535}, ip::port_range{65535, 65535}}) {
+    for (const ip::port_range range :
+         {ip::port_range{0, 65535}, ip::port_range{0, 0}, ip::port_range{80, 80},
+          ip::port_range{6000, 6063}, ip::port_range{6063, 6100}, ip::port_range{49000, 65535},
+          ip::port_range{65535, 65535}}) {
       CAPTURE(range.first);
       CAPTURE(range.last);
       const auto expected = filter_all([&](const ip::record& r) {
-        return r.ports && holds_for(r, p) && r.ports->first <= range.last && range.first <= r.ports->last;
+        return r.ports && holds_for(r, p) && r.ports->first <= range.last &&
+               range.first <= r.ports->last;
       });
       const ip::record_range found = ip::by_range(range, p);
       CHECK(found.size() == expected.size());

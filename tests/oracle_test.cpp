@@ -14,10 +14,10 @@
 #include <map>        // std::map
 #include <optional>   // std::optional
 #include <set>        // std::set
-#include <utility>    // std::pair
 #include <sstream>    // std::ostringstream
 #include <stdexcept>  // std::runtime_error
 #include <string>     // std::string, std::stoul
+#include <utility>    // std::pair
 #include <vector>     // std::vector
 
 #ifndef IANAPORTS_EXPECTED_ROWS
@@ -41,7 +41,9 @@ struct expected_row {
     }
     const auto dash = ports.find('-');
     const auto first = static_cast<std::uint16_t>(std::stoul(ports.substr(0, dash)));
-    const auto last = dash == std::string::npos ? first : static_cast<std::uint16_t>(std::stoul(ports.substr(dash + 1)));
+    const auto last = dash == std::string::npos
+                          ? first
+                          : static_cast<std::uint16_t>(std::stoul(ports.substr(dash + 1)));
     return ip::port_range{first, last};
   }
   bool holds_for(protocol p) const { return transport.empty() || transport == ip::to_string(p); }
@@ -107,17 +109,23 @@ const expectation& expected() {
 
 // Empty when the record matches the expected row, else the first difference, for the report.
 std::string difference(const ip::record& r, const expected_row& e) {
-  const auto text = [](std::string_view field, const std::string& want, const char* name) -> std::string {
-    return field == want ? std::string() : std::string(name) + ": got \"" + std::string(field) + "\", expected \"" + want + "\"";
+  const auto text = [](std::string_view field, const std::string& want,
+                       const char* name) -> std::string {
+    return field == want ? std::string()
+                         : std::string(name) + ": got \"" + std::string(field) + "\", expected \"" +
+                               want + "\"";
   };
   for (const std::string& d :
        {text(r.service, e.service, "service"), text(r.description, e.description, "description"),
         text(r.assignee, e.assignee, "assignee"), text(r.contact, e.contact, "contact"),
         text(r.registered, e.registered, "registered"), text(r.modified, e.modified, "modified"),
-        text(r.reference, e.reference, "reference"), text(r.unauthorized_use, e.unauthorized_use, "unauthorized_use"),
+        text(r.reference, e.reference, "reference"),
+        text(r.unauthorized_use, e.unauthorized_use, "unauthorized_use"),
         text(r.notes, e.notes, "notes"),
-        text(r.transport ? ip::to_string(*r.transport) : std::string_view(), e.transport, "transport"),
-        text(r.service_code ? std::to_string(*r.service_code) : std::string(), e.service_code, "service_code")}) {
+        text(r.transport ? ip::to_string(*r.transport) : std::string_view(), e.transport,
+             "transport"),
+        text(r.service_code ? std::to_string(*r.service_code) : std::string(), e.service_code,
+             "service_code")}) {
     if (!d.empty()) {
       return d;
     }
@@ -226,10 +234,12 @@ TEST_CASE("by_port, name_of and status for every port and protocol") {
         reserved = reserved || rows[i].description == "Reserved";
       }
       if (ip::name_of(port, p) != name) {
-        failures.check("got \"" + std::string(ip::name_of(port, p)) + "\", expected \"" + name + "\"", "name_of " + where);
+        failures.check(
+            "got \"" + std::string(ip::name_of(port, p)) + "\", expected \"" + name + "\"",
+            "name_of " + where);
       }
-      const ip::port_status want = named      ? ip::port_status::assigned
-                                   : reserved ? ip::port_status::reserved
+      const ip::port_status want = named           ? ip::port_status::assigned
+                                   : reserved      ? ip::port_status::reserved
                                    : port >= 49152 ? ip::port_status::dynamic
                                                    : ip::port_status::unassigned;
       if (ip::status(port, p) != want) {
@@ -285,7 +295,8 @@ TEST_CASE("by_protocol: the rows naming each protocol") {
         want.push_back(i);
       }
     }
-    failures.check(compare(ip::by_protocol(p), want), "by_protocol " + std::string(ip::to_string(p)));
+    failures.check(compare(ip::by_protocol(p), want),
+                   "by_protocol " + std::string(ip::to_string(p)));
   }
 }
 
@@ -293,14 +304,17 @@ TEST_CASE("by_range on the registry's ranges and around them") {
   const auto& rows = expected().rows;
   // Each distinct range the registry has, and for some of them the ranges that just touch
   // their ends: the overlap test's off-by-one cases. (All 2^32 ranges would take hours.)
-  std::set<std::pair<std::uint16_t, std::uint16_t>> queries{{0, 65535}, {0, 1023}, {1024, 49151}, {49152, 65535}};
+  std::set<std::pair<std::uint16_t, std::uint16_t>> queries{
+      {0, 65535}, {0, 1023}, {1024, 49151}, {49152, 65535}};
   std::size_t seen = 0;
   for (const expected_row& row : rows) {
     if (const auto range = row.port_range(); range && range->first != range->last) {
       queries.insert({range->first, range->last});
       if (seen++ % 8 == 0) {
-        queries.insert({static_cast<std::uint16_t>(range->first > 0 ? range->first - 1 : 0), range->first});
-        queries.insert({range->last, static_cast<std::uint16_t>(range->last < 65535 ? range->last + 1 : 65535)});
+        queries.insert(
+            {static_cast<std::uint16_t>(range->first > 0 ? range->first - 1 : 0), range->first});
+        queries.insert({range->last,
+                        static_cast<std::uint16_t>(range->last < 65535 ? range->last + 1 : 65535)});
       }
     }
   }

@@ -13,7 +13,8 @@
 //
 //   static_assert(ianaports::port_of("https") == 443);
 //   static_assert(ianaports::name_of(22) == "ssh");
-//   static_assert(ianaports::status(8080, ianaports::protocol::tcp) == ianaports::port_status::assigned);
+//   static_assert(ianaports::status(8080, ianaports::protocol::tcp) ==
+//   ianaports::port_status::assigned);
 //
 // Every row of the registry is here, with all twelve columns IANA publishes. Every function is
 // constexpr and noexcept, allocates nothing, and accepts any input: a name that is empty,
@@ -90,6 +91,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
+#include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
 
@@ -144,7 +146,7 @@ struct name_key {
     return true;
   }
 
-  constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
+  [[nodiscard]] constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
     std::uint64_t h = seed;
     for (std::size_t i = 0; i < Words; ++i) {
       h = mix(h ^ word[i]);
@@ -154,7 +156,7 @@ struct name_key {
 
   // Is this the key at slot of keys, a table of Words-word keys?
   template <typename Keys>
-  constexpr bool equals(const Keys& keys, std::size_t slot) const noexcept {
+  [[nodiscard]] constexpr bool equals(const Keys& keys, std::size_t slot) const noexcept {
     for (std::size_t i = 0; i < Words; ++i) {
       if (word[i] != keys[slot * Words + i]) {
         return false;
@@ -232,7 +234,8 @@ struct packed_table {
     const char* at = &bytes[index / RowElements][(index % RowElements) * sizeof(T)];
     T value = 0;
     for (std::size_t i = 0; i < sizeof(T); ++i) {
-      value = static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(at[i])} << (8 * i)));
+      value =
+          static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(at[i])} << (8 * i)));
     }
     return value;
   }
@@ -32473,7 +32476,7 @@ namespace detail {
 
 namespace reg = registry;
 
-inline constexpr unsigned protocol_count = 4;       // tcp, udp, sctp, dccp
+inline constexpr unsigned protocol_count = 4;          // tcp, udp, sctp, dccp
 inline constexpr std::uint8_t flag_protocol_mask = 7;  // record_flags bits 0-2
 inline constexpr std::uint8_t flag_no_protocol = 7;    // the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;      // record_flags bit 3
@@ -32558,21 +32561,21 @@ constexpr row_span rows_named(std::string_view name) noexcept {
 
 // The rows covering port for protocol index p (p < protocol_count).
 constexpr row_span rows_covering(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t bucket = p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
+  const std::size_t bucket =
+      p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
   std::size_t segment = reg::port_bucket_segment[bucket];
   const std::size_t last = reg::port_bucket_segment[bucket + 1];
   while (segment < last && reg::port_segment_start[segment + 1] <= port) {
     ++segment;
   }
-  return {true, reg::port_segment_rows_begin[segment],
-          reg::port_segment_rows_begin[segment + 1]};
+  return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
 }
 
 constexpr row_span rows_naming(unsigned p) noexcept {
   return {true, reg::protocol_rows_begin[p], reg::protocol_rows_begin[p + 1]};
 }
 
-constexpr bool has_service_code(std::size_t row, std::uint32_t& code) noexcept {
+constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
   // Few rows have one (4 in 2026): a binary search over them costs less than a column.
   std::size_t low = 0;
   std::size_t high = reg::service_code_count;
@@ -32585,10 +32588,9 @@ constexpr bool has_service_code(std::size_t row, std::uint32_t& code) noexcept {
     }
   }
   if (low < reg::service_code_count && reg::service_code_record[low] == row) {
-    code = reg::service_code_value[low];
-    return true;
+    return reg::service_code_value[low];
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace detail
@@ -32609,7 +32611,9 @@ struct port_range {
   std::uint16_t first;
   std::uint16_t last;
 
-  constexpr bool contains(std::uint16_t port) const noexcept { return first <= port && port <= last; }
+  [[nodiscard]] constexpr bool contains(std::uint16_t port) const noexcept {
+    return first <= port && port <= last;
+  }
 
   friend constexpr bool operator==(port_range a, port_range b) noexcept {
     return a.first == b.first && a.last == b.last;
@@ -32631,18 +32635,18 @@ enum class port_class : std::uint8_t {
 // point into static storage, valid for the whole program, and are not NUL-terminated; a
 // record can be copied and kept freely.
 struct record {
-  std::string_view service;              // as written ("sql*net", "HTTP"...); "" for none
-  std::optional<port_range> ports;       // none for a service-name-only registration
-  std::optional<protocol> transport;     // none when the row holds for every protocol
-  std::string_view description;          // white space folded
-  std::string_view assignee;             // "[Id]" person references, joined
-  std::string_view contact;              // likewise
-  std::string_view registered;           // "2005-12", "2021-10-01" or ""
-  std::string_view modified;             // likewise
-  std::string_view reference;            // "[RFC3501][RFC9051]"...
+  std::string_view service;           // as written ("sql*net", "HTTP"...); "" for none
+  std::optional<port_range> ports;    // none for a service-name-only registration
+  std::optional<protocol> transport;  // none when the row holds for every protocol
+  std::string_view description;       // white space folded
+  std::string_view assignee;          // "[Id]" person references, joined
+  std::string_view contact;           // likewise
+  std::string_view registered;        // "2005-12", "2021-10-01" or ""
+  std::string_view modified;          // likewise
+  std::string_view reference;         // "[RFC3501][RFC9051]"...
   std::optional<std::uint32_t> service_code;
-  std::string_view unauthorized_use;     // line breaks kept
-  std::string_view notes;                // line breaks kept
+  std::string_view unauthorized_use;  // line breaks kept
+  std::string_view notes;             // line breaks kept
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -32673,7 +32677,9 @@ class record_range {
     friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
       return a.position_ == b.position_ && a.span_.listed == b.span_.listed;
     }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
+      return !(a == b);
+    }
 
    private:
     friend class record_range;
@@ -32688,10 +32694,17 @@ class record_range {
 
   constexpr record_range() noexcept = default;
 
-  constexpr iterator begin() const noexcept { return {span_, filter_, span_.first}; }
-  constexpr iterator end() const noexcept { return {span_, filter_, span_.last}; }
-  constexpr bool empty() const noexcept { return span_.first == span_.last; }
-  constexpr std::size_t size() const noexcept;  // constant time, but for by_range: linear
+  [[nodiscard]] constexpr iterator begin() const noexcept {
+    return {span_, filter_, span_.first};
+  }
+  [[nodiscard]] constexpr iterator end() const noexcept {
+    return {span_, filter_, span_.last};
+  }
+  [[nodiscard]] constexpr bool empty() const noexcept {
+    return span_.first == span_.last;
+  }
+  // Constant time, but for by_range, which counts its rows.
+  [[nodiscard]] constexpr std::size_t size() const noexcept;
 
  private:
   friend constexpr record_range records() noexcept;
@@ -32711,48 +32724,51 @@ class record_range {
 // Queries
 
 // Every row, in registry order.
-constexpr record_range records() noexcept;
+[[nodiscard]] constexpr record_range records() noexcept;
 
 // The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
-constexpr record_range by_name(std::string_view service) noexcept;
+[[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;
 
 // The rows covering port for p: rows naming p and rows that hold for every protocol.
-constexpr record_range by_port(std::uint16_t port, protocol p) noexcept;
+[[nodiscard]] constexpr record_range by_port(std::uint16_t port, protocol p) noexcept;
 
 // The rows for p (as in by_port) whose ports overlap the range. An empty range (first > last)
 // overlaps nothing.
-constexpr record_range by_range(port_range ports, protocol p) noexcept;
+[[nodiscard]] constexpr record_range by_range(port_range ports, protocol p) noexcept;
 
 // The rows naming p.
-constexpr record_range by_protocol(protocol p) noexcept;
+[[nodiscard]] constexpr record_range by_protocol(protocol p) noexcept;
 
 // The port of a service: the first port of the first row with that name that holds for p.
-constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p = protocol::tcp) noexcept;
+[[nodiscard]] constexpr std::optional<std::uint16_t> port_of(std::string_view service,
+                                                             protocol p = protocol::tcp) noexcept;
 
 // The service on a port: the first non-empty name among the rows covering it ("http" for
 // 80/tcp, not its aliases "www" and "www-http"); "" when none.
-constexpr std::string_view name_of(std::uint16_t port, protocol p = protocol::tcp) noexcept;
+[[nodiscard]] constexpr std::string_view name_of(std::uint16_t port,
+                                                 protocol p = protocol::tcp) noexcept;
 
 // assigned: a covering row has a name; else reserved: a covering row says "Reserved"; else
 // dynamic for 49152 and up (RFC 6335 section 6); else unassigned (rows that say Unassigned,
 // De-registered or Removed, or no row at all).
-constexpr port_status status(std::uint16_t port, protocol p) noexcept;
+[[nodiscard]] constexpr port_status status(std::uint16_t port, protocol p) noexcept;
 
 // The RFC 6335 range a port is in.
-constexpr port_class classify(std::uint16_t port) noexcept;
+[[nodiscard]] constexpr port_class classify(std::uint16_t port) noexcept;
 
 // RFC 6335 section 5.1: 1-15 characters of A-Z, a-z, 0-9 and '-', at least one letter, no
 // leading, trailing or doubled '-'. 98 legacy names in the registry break these rules.
-constexpr bool is_valid_service_name(std::string_view name) noexcept;
+[[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
 
 // The date of the registry release compiled in, from its <updated> element.
 inline constexpr std::string_view registry_updated = detail::registry::updated;
 
 // Names for the enumerations, and back.
-constexpr std::string_view to_string(protocol p) noexcept;
-constexpr std::string_view to_string(port_status s) noexcept;
-constexpr std::string_view to_string(port_class c) noexcept;
-constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept;  // "tcp", "UDP"...
+[[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
+[[nodiscard]] constexpr std::optional<protocol> parse_protocol(
+    std::string_view name) noexcept;  // "tcp", "UDP"...
 
 #if IANAPORTS_HAS_CONSTEVAL
 // C++20: ports as literals, checked at compile time. An unknown name does not compile.
@@ -32800,14 +32816,6 @@ constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
     return std::nullopt;
   }
   return static_cast<protocol>(row_protocol(row));
-}
-
-constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  std::uint32_t code = 0;
-  if (!has_service_code(row, code)) {
-    return std::nullopt;
-  }
-  return code;
 }
 
 constexpr record make_record(std::size_t row) noexcept {

@@ -6,4 +6,6 @@ using namespace ianaports::literals;
 
 static_assert("https"_tcp == 443);
 
-int main() { return "ssh"_tcp == 22 ? 0 : 1; }
+int main() {
+  return "ssh"_tcp == 22 ? 0 : 1;
+}

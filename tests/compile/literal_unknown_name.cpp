@@ -3,4 +3,6 @@
 
 using namespace ianaports::literals;
 
-int main() { return "no-such-service"_tcp == 0 ? 0 : 1; }
+int main() {
+  return "no-such-service"_tcp == 0 ? 0 : 1;
+}

@@ -18,12 +18,14 @@ int main() {
   }
 #ifdef EXPECTED_REGISTRY_UPDATED
   if (ianaports::registry_updated != EXPECTED_REGISTRY_UPDATED) {
-    std::fprintf(stderr, "consumer: registry %.*s, expected %s\n", int(ianaports::registry_updated.size()),
-                 ianaports::registry_updated.data(), EXPECTED_REGISTRY_UPDATED);
+    std::fprintf(stderr, "consumer: registry %.*s, expected %s\n",
+                 int(ianaports::registry_updated.size()), ianaports::registry_updated.data(),
+                 EXPECTED_REGISTRY_UPDATED);
     return 1;
   }
 #endif
-  std::printf("https -> %u, 22 -> %.*s, registry %.*s\n", unsigned{*https}, int(ssh.size()), ssh.data(),
-              int(ianaports::registry_updated.size()), ianaports::registry_updated.data());
+  std::printf("https -> %u, 22 -> %.*s, registry %.*s\n", unsigned{*https}, int(ssh.size()),
+              ssh.data(), int(ianaports::registry_updated.size()),
+              ianaports::registry_updated.data());
   return 0;
 }

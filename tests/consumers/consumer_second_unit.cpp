@@ -5,4 +5,6 @@
 #include <cstdint>      // std::uint16_t
 #include <string_view>  // std::string_view
 
-std::string_view name_in_second_unit(std::uint16_t port) { return ianaports::name_of(port); }
+std::string_view name_in_second_unit(std::uint16_t port) {
+  return ianaports::name_of(port);
+}

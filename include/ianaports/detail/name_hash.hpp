@@ -48,7 +48,7 @@ struct name_key {
     return true;
   }
 
-  constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
+  [[nodiscard]] constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
     std::uint64_t h = seed;
     for (std::size_t i = 0; i < Words; ++i) {
       h = mix(h ^ word[i]);
@@ -58,7 +58,7 @@ struct name_key {
 
   // Is this the key at slot of keys, a table of Words-word keys?
   template <typename Keys>
-  constexpr bool equals(const Keys& keys, std::size_t slot) const noexcept {
+  [[nodiscard]] constexpr bool equals(const Keys& keys, std::size_t slot) const noexcept {
     for (std::size_t i = 0; i < Words; ++i) {
       if (word[i] != keys[slot * Words + i]) {
         return false;

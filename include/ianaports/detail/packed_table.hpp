@@ -31,7 +31,8 @@ struct packed_table {
     const char* at = &bytes[index / RowElements][(index % RowElements) * sizeof(T)];
     T value = 0;
     for (std::size_t i = 0; i < sizeof(T); ++i) {
-      value = static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(at[i])} << (8 * i)));
+      value =
+          static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(at[i])} << (8 * i)));
     }
     return value;
   }

@@ -31,14 +31,6 @@ constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
   return static_cast<protocol>(row_protocol(row));
 }
 
-constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  std::uint32_t code = 0;
-  if (!has_service_code(row, code)) {
-    return std::nullopt;
-  }
-  return code;
-}
-
 constexpr record make_record(std::size_t row) noexcept {
   const std::size_t d = reg::record_detail[row];
   return record{row_service(row),

@@ -22,6 +22,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
+#include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
 #include "ianaports/detail/config.hpp"
@@ -33,7 +34,7 @@ namespace detail {
 
 namespace reg = registry;
 
-inline constexpr unsigned protocol_count = 4;       // tcp, udp, sctp, dccp
+inline constexpr unsigned protocol_count = 4;          // tcp, udp, sctp, dccp
 inline constexpr std::uint8_t flag_protocol_mask = 7;  // record_flags bits 0-2
 inline constexpr std::uint8_t flag_no_protocol = 7;    // the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;      // record_flags bit 3
@@ -118,21 +119,21 @@ constexpr row_span rows_named(std::string_view name) noexcept {
 
 // The rows covering port for protocol index p (p < protocol_count).
 constexpr row_span rows_covering(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t bucket = p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
+  const std::size_t bucket =
+      p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
   std::size_t segment = reg::port_bucket_segment[bucket];
   const std::size_t last = reg::port_bucket_segment[bucket + 1];
   while (segment < last && reg::port_segment_start[segment + 1] <= port) {
     ++segment;
   }
-  return {true, reg::port_segment_rows_begin[segment],
-          reg::port_segment_rows_begin[segment + 1]};
+  return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
 }
 
 constexpr row_span rows_naming(unsigned p) noexcept {
   return {true, reg::protocol_rows_begin[p], reg::protocol_rows_begin[p + 1]};
 }
 
-constexpr bool has_service_code(std::size_t row, std::uint32_t& code) noexcept {
+constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
   // Few rows have one (4 in 2026): a binary search over them costs less than a column.
   std::size_t low = 0;
   std::size_t high = reg::service_code_count;
@@ -145,10 +146,9 @@ constexpr bool has_service_code(std::size_t row, std::uint32_t& code) noexcept {
     }
   }
   if (low < reg::service_code_count && reg::service_code_record[low] == row) {
-    code = reg::service_code_value[low];
-    return true;
+    return reg::service_code_value[low];
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace detail
