@@ -42,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   reference::expect_rows(ip::by_name(name), named, "by_name");
 
-  for (const ip::protocol p : {ip::protocol::tcp, ip::protocol::udp, ip::protocol::sctp, ip::protocol::dccp}) {
+  for (const ip::protocol p :
+       {ip::protocol::tcp, ip::protocol::udp, ip::protocol::sctp, ip::protocol::dccp}) {
     std::optional<std::uint16_t> port;
     for (const ip::record* r : named) {
       if (r->ports && reference::holds_for(*r, p)) {

@@ -42,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     reserved = reserved || r->description == "Reserved";
   }
   expect(ip::name_of(port, p) == name, "name_of");
-  const ip::port_status status = !name.empty() ? ip::port_status::assigned
-                                 : reserved    ? ip::port_status::reserved
+  const ip::port_status status = !name.empty()   ? ip::port_status::assigned
+                                 : reserved      ? ip::port_status::reserved
                                  : port >= 49152 ? ip::port_status::dynamic
                                                  : ip::port_status::unassigned;
   expect(ip::status(port, p) == status, "status");

@@ -34,7 +34,9 @@ inline bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-inline bool holds_for(const ip::record& r, ip::protocol p) { return !r.transport || *r.transport == p; }
+inline bool holds_for(const ip::record& r, ip::protocol p) {
+  return !r.transport || *r.transport == p;
+}
 
 inline bool same(const ip::record& a, const ip::record& b) {
   return a.service == b.service && a.ports == b.ports && a.transport == b.transport &&

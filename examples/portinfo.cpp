@@ -1,0 +1,384 @@
+// portinfo: the IANA service name and port number registry at your prompt. `getent services`
+// with the whole registry, no files, answers in milliseconds.
+//
+//   $ portinfo 443/tcp
+//   Service  Port  Proto  Description                 Reference
+//   https    443   tcp    http protocol over TLS/SSL  [RFC9110]
+//   $ portinfo --free 8000-8020/tcp
+//   8011-8014
+//   8018
+//   $ portinfo --all --format services > services
+//
+// portinfo/command_line.hpp reads the arguments, portinfo/formats.hpp prints rows as a table,
+// CSV, JSON or a services(5) file; this file answers the questions with the ianaports API.
+#include <ianaports/ports.hpp>
+
+#include <algorithm>    // std::lexicographical_compare, std::sort, std::unique
+#include <array>        // std::array
+#include <cstdint>      // std::uint16_t, std::uint32_t
+#include <cstdio>       // std::fprintf
+#include <optional>     // std::optional
+#include <string>       // std::string, std::to_string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "portinfo/command_line.hpp"
+#include "portinfo/formats.hpp"
+#include "portinfo/output.hpp"
+#include "portinfo/text.hpp"
+
+namespace {
+
+using ianaports::port_class;
+using ianaports::port_range;
+using ianaports::port_status;
+using ianaports::protocol;
+using ianaports::record;
+using namespace portinfo;
+
+constexpr std::string_view usage =
+    "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https or "
+    "https/udp)\n"
+    "       portinfo [OPTIONS] --search TEXT | --search-name TEXT | --search-description TEXT | "
+    "--all\n"
+    "       portinfo [OPTIONS] --status PORT[/PROTO] | --class PORT | --free FIRST-LAST[/PROTO]\n"
+    "       portinfo --registry-info | --version | --help\n";
+
+constexpr std::string_view help =
+    "\n"
+    "The IANA Service Name and Transport Protocol Port Number Registry, built in.\n"
+    "\n"
+    "Queries, answered in order, in one listing:\n"
+    "  443                        every row for port 443, on every protocol\n"
+    "  443/tcp                    the rows for 443 over TCP (rows for every protocol included)\n"
+    "  6000-6063/tcp              every row overlapping the range\n"
+    "  https, HTTPS/udp           the rows with that name (names ignore case)\n"
+    "\n"
+    "Questions (one a call):\n"
+    "  --search TEXT              rows whose port number as written (\"6000-6063\") contains TEXT\n"
+    "  --search-name TEXT         rows whose name contains TEXT, ignoring case\n"
+    "  --search-description TEXT  rows whose description contains TEXT, ignoring case\n"
+    "  --all                      every row\n"
+    "  --status PORT[/PROTO]      assigned, reserved, unassigned or dynamic, with the rows behind "
+    "it\n"
+    "  --class PORT               system, user or dynamic (RFC 6335 section 6)\n"
+    "  --free FIRST-LAST[/PROTO]  the unassigned ports in the range, as ranges\n"
+    "  --registry-info            the registry's date, rows and service names\n"
+    "  --version, --help\n"
+    "Without a protocol, --status answers for each protocol and --free finds the ports\n"
+    "unassigned for all four.\n"
+    "\n"
+    "Options:\n"
+    "  --protocol tcp|udp|sctp|dccp      the protocol of arguments written without one;\n"
+    "                                    searches and --all keep the rows that hold for it\n"
+    "  --format table|csv|json|services  how rows are printed (default: table); --status,\n"
+    "                                    --class, --free and --registry-info: table or json\n"
+    "  --wide                            table cells whole, not shortened to the terminal\n"
+    "\n"
+    "Exit status: 0 found, 1 nothing found, 2 usage error, 3 output could not be written.\n";
+
+constexpr std::array<protocol, 4> every_protocol{protocol::tcp, protocol::udp, protocol::sctp,
+                                                 protocol::dccp};
+
+// The protocol asked for, or all four.
+std::vector<protocol> protocols(std::optional<protocol> asked) {
+  return asked ? std::vector<protocol>{*asked}
+               : std::vector<protocol>(every_protocol.begin(), every_protocol.end());
+}
+
+// A row holds for p when it names p or names no protocol (as in ianaports::by_port).
+bool holds_for(const record& row, std::optional<protocol> p) {
+  return !p || !row.transport || *row.transport == *p;
+}
+
+bool overlaps(const record& row, port_range ports) {
+  return row.ports && row.ports->first <= ports.last && ports.first <= row.ports->last;
+}
+
+std::string port_and_protocol(std::uint16_t port, protocol p) {
+  return std::to_string(port) + "/" + std::string(ianaports::to_string(p));
+}
+
+void note_nothing_found(std::string_view what) {
+  std::fprintf(stderr, "portinfo: nothing found for %s\n", quoted(what).c_str());
+}
+
+// --- Listings: lookups, searches, --all ------------------------------------------------------
+
+// The rows answering one query, added in registry order.
+void add_rows_for(const query& asked, std::vector<record>& rows) {
+  if (!asked.name.empty()) {
+    for (const record& row : ianaports::by_name(asked.name)) {
+      if (holds_for(row, asked.transport)) {
+        rows.push_back(row);
+      }
+    }
+  } else if (asked.transport) {
+    const auto found = asked.ports.first == asked.ports.last
+                           ? ianaports::by_port(asked.ports.first, *asked.transport)
+                           : ianaports::by_range(asked.ports, *asked.transport);
+    rows.insert(rows.end(), found.begin(), found.end());
+  } else {
+    // Every protocol: one pass keeps registry order, where by_port() once per protocol would
+    // list the rows that hold for every protocol four times.
+    for (const record& row : ianaports::records()) {
+      if (overlaps(row, asked.ports)) {
+        rows.push_back(row);
+      }
+    }
+  }
+}
+
+bool matches(const command_line& line, const record& row) {
+  switch (line.asked) {
+    case question::search_port:  // as written: "22129-22221" contains "9-22"
+      return port_text(row).find(line.argument) != std::string::npos;
+    case question::search_name: return contains_ignoring_case(row.service, line.argument);
+    case question::search_description:
+      return contains_ignoring_case(row.description, line.argument);
+    default:  // question::all
+      return true;
+  }
+}
+
+// A lookup: the rows of each query in turn. The queries that found nothing are noted.
+std::vector<record> look_up(const command_line& line, std::vector<std::string_view>& not_found) {
+  std::vector<query> queries;  // all checked before anything is printed
+  for (const std::string_view written : line.queries) {
+    queries.push_back(parse_query(written, line.default_protocol));
+  }
+  std::vector<record> rows;
+  for (const query& asked : queries) {
+    const std::size_t before = rows.size();
+    add_rows_for(asked, rows);
+    if (rows.size() == before) {
+      not_found.push_back(asked.written);
+    }
+  }
+  return rows;
+}
+
+// A search or --all: the matching rows that hold for --protocol, in registry order.
+std::vector<record> search(const command_line& line) {
+  std::vector<record> rows;
+  for (const record& row : ianaports::records()) {
+    if (holds_for(row, line.default_protocol) && matches(line, row)) {
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+// Lookups, searches and --all print one listing of all the rows, in the order asked: one
+// table, one CSV file, one JSON array. Exit 1 when any query found nothing.
+int list_rows(const command_line& line) {
+  std::vector<std::string_view> not_found;
+  const std::vector<record> rows =
+      line.asked == question::lookup ? look_up(line, not_found) : search(line);
+  if (rows.empty() && line.asked != question::lookup) {
+    not_found.push_back(line.argument);
+  }
+  write_rows(rows, line.output, {output_width(), line.wide});
+  finish_output();  // the notes on stderr come after the results, not in the middle
+  for (const std::string_view what : not_found) {
+    note_nothing_found(what);
+  }
+  return not_found.empty() ? 0 : 1;
+}
+
+// --- Reports: --status, --class, --free, --registry-info --------------------------------------
+
+// --status 8080/tcp: what the registry says of a port, and the rows it says it with.
+int report_status(const command_line& line) {
+  const auto [ports, asked] = parse_port_argument(line);
+  if (ports.first != ports.last) {
+    throw usage_error{"--status takes one port, not the range " + quoted(line.argument)};
+  }
+  std::string json;
+  bool first = true;
+  for (const protocol p : protocols(asked)) {
+    const ianaports::record_range covering = ianaports::by_port(ports.first, p);
+    const std::vector<record> rows(covering.begin(), covering.end());
+    const std::string_view status = ianaports::to_string(ianaports::status(ports.first, p));
+    if (line.output == format::json) {
+      json += json.empty() ? "[\n  " : ",\n  ";
+      json += "{\"port\":" + std::to_string(ports.first) + ",\"transport\":\"" +
+              std::string(ianaports::to_string(p)) + "\",\"status\":\"" + std::string(status) +
+              "\",\"rows\":";
+      append_json_rows(json, rows);
+      json += '}';
+    } else {
+      if (!first) {
+        put("\n");  // a blank line between the protocols
+      }
+      put(port_and_protocol(ports.first, p) + ": " + std::string(status) + "\n");
+      write_table(rows, {output_width(), line.wide});
+    }
+    first = false;
+  }
+  if (line.output == format::json) {
+    put(json + "\n]\n");
+  }
+  return 0;
+}
+
+// The RFC 6335 (section 6) range of each class.
+std::string_view class_range(port_class c) {
+  switch (c) {
+    case port_class::system: return "0-1023";
+    case port_class::user: return "1024-49151";
+    case port_class::dynamic: return "49152-65535";
+  }
+  return {};
+}
+
+// --class 50000: system, user or dynamic, whatever the protocol.
+int report_class(const command_line& line) {
+  if (line.argument.find('/') != std::string_view::npos) {
+    throw usage_error{
+        "--class takes a port without a protocol, like 50000: the RFC 6335 ranges "
+        "are the same for every protocol"};
+  }
+  const auto [ports, asked] = parse_port_argument(line);
+  if (ports.first != ports.last) {
+    throw usage_error{"--class takes one port, not the range " + quoted(line.argument)};
+  }
+  const port_class c = ianaports::classify(ports.first);
+  const std::string name(ianaports::to_string(c));
+  if (line.output == format::json) {
+    put("{\"port\":" + std::to_string(ports.first) + ",\"class\":\"" + name + "\"}\n");
+  } else {
+    put(std::to_string(ports.first) + ": " + name + " (" + std::string(class_range(c)) + ")\n");
+  }
+  return 0;
+}
+
+bool unassigned(std::uint16_t port, const std::vector<protocol>& asked) {
+  for (const protocol p : asked) {
+    if (ianaports::status(port, p) != port_status::unassigned) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The ports in the span that are unassigned (not assigned, not reserved, not dynamic) for
+// every protocol asked, joined into ranges.
+std::vector<port_range> free_ranges(port_range span, const std::vector<protocol>& asked) {
+  std::vector<port_range> ranges;
+  for (std::uint32_t port = span.first; port <= span.last; ++port) {  // 32-bit: 65535 ends the loop
+    const auto port16 = static_cast<std::uint16_t>(port);
+    if (!unassigned(port16, asked)) {
+      continue;
+    }
+    if (!ranges.empty() && std::uint32_t{ranges.back().last} + 1 == port) {
+      ranges.back().last = port16;
+    } else {
+      ranges.push_back({port16, port16});
+    }
+  }
+  return ranges;
+}
+
+// "8011-8014\n8018\n": one range a line, a single port without its "-".
+std::string ranges_as_lines(const std::vector<port_range>& ranges) {
+  std::string lines;
+  for (const port_range& r : ranges) {
+    lines += std::to_string(r.first);
+    lines += r.last != r.first ? "-" + std::to_string(r.last) : "";
+    lines += '\n';
+  }
+  return lines;
+}
+
+// [{"first":8011,"last":8014},{"first":8018,"last":8018}]
+std::string ranges_as_json(const std::vector<port_range>& ranges) {
+  std::string json = "[";
+  for (const port_range& r : ranges) {
+    json += json.size() > 1 ? "," : "";
+    json += "{\"first\":" + std::to_string(r.first) + ",\"last\":" + std::to_string(r.last) + "}";
+  }
+  return json + "]\n";
+}
+
+// --free 8000-9000/tcp: the ports a new service could ask IANA for.
+int report_free(const command_line& line) {
+  const auto [span, asked] = parse_port_argument(line);
+  const std::vector<port_range> ranges = free_ranges(span, protocols(asked));
+  put(line.output == format::json ? ranges_as_json(ranges) : ranges_as_lines(ranges));
+  finish_output();
+  if (ranges.empty()) {
+    std::fprintf(stderr, "portinfo: no unassigned port in %s\n", quoted(line.argument).c_str());
+    return 1;
+  }
+  return 0;
+}
+
+// Service names are counted once however many rows carry them, and ignoring case, as the
+// registry compares them.
+std::size_t count_names() {
+  std::vector<std::string_view> names;
+  for (const record& row : ianaports::records()) {
+    if (!row.service.empty()) {
+      names.push_back(row.service);
+    }
+  }
+  const auto before = [](std::string_view a, std::string_view b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return ascii_lower(x) < ascii_lower(y);
+    });
+  };
+  std::sort(names.begin(), names.end(), before);
+  return static_cast<std::size_t>(std::unique(names.begin(), names.end(), same_name) -
+                                  names.begin());
+}
+
+int report_registry(const command_line& line) {
+  constexpr std::string_view home = "https://www.iana.org/assignments/service-names-port-numbers/";
+  const std::string rows = std::to_string(ianaports::records().size());
+  const std::string names = std::to_string(count_names());
+  if (line.output == format::json) {
+    std::string json = "{\"registry\":\"" + std::string(home) + "\",\"updated\":";
+    append_json_string(json, ianaports::registry_updated);
+    put(json + ",\"rows\":" + rows + ",\"names\":" + names + "}\n");
+  } else {
+    put("registry  " + std::string(home) + "\nupdated   " +
+        on_one_line(ianaports::registry_updated) + "\nrows      " + rows + "\nnames     " + names +
+        "\n");
+  }
+  return 0;
+}
+
+int answer(const command_line& line) {
+  switch (line.asked) {
+    case question::help:
+      put(usage);
+      put(help);
+      return 0;
+    case question::version:
+      put("portinfo (ianaports) " + std::to_string(IANAPORTS_VERSION_MAJOR) + "." +
+          std::to_string(IANAPORTS_VERSION_MINOR) + "." + std::to_string(IANAPORTS_VERSION_PATCH) +
+          "\nregistry of " + std::string(ianaports::registry_updated) + "\n");
+      return 0;
+    case question::status: return report_status(line);
+    case question::port_class: return report_class(line);
+    case question::free_ports: return report_free(line);
+    case question::registry_info: return report_registry(line);
+    default: return list_rows(line);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  end_quietly_on_closed_pipe();
+  try {
+    const int status = answer(parse_command_line(argc, argv));
+    finish_output();
+    return status;
+  } catch (const usage_error& error) {
+    std::fprintf(stderr, "portinfo: %s\n%.*s", error.message.c_str(),
+                 static_cast<int>(usage.size()), usage.data());
+    return 2;
+  }
+}

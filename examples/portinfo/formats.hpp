@@ -1,0 +1,394 @@
+// portinfo: the four ways to print registry rows.
+//
+//   table     aligned columns fitted to the terminal, long cells shortened with "…"
+//   csv       IANA's own CSV export, column for column
+//   json      one array of objects with stable keys
+//   services  the services(5) format of /etc/services
+#ifndef PORTINFO_FORMATS_HPP
+#define PORTINFO_FORMATS_HPP
+
+#include <ianaports/ports.hpp>
+
+#include <algorithm>      // std::max, std::min
+#include <array>          // std::array
+#include <cstddef>        // std::size_t
+#include <cstdint>        // std::uint16_t, std::uint32_t
+#include <optional>       // std::optional
+#include <string>         // std::string, std::to_string
+#include <string_view>    // std::string_view
+#include <unordered_map>  // std::unordered_map
+#include <vector>         // std::vector
+
+#include "output.hpp"
+#include "text.hpp"
+
+namespace portinfo {
+
+using ianaports::protocol;
+using ianaports::record;
+
+enum class format { table, csv, json, services };
+
+inline std::optional<format> parse_format(std::string_view name) {
+  if (name == "table") return format::table;
+  if (name == "csv") return format::csv;
+  if (name == "json") return format::json;
+  if (name == "services") return format::services;
+  return std::nullopt;
+}
+
+// --- Columns as IANA writes them ---------------------------------------------------------------
+
+// "80", "6000-6063", or "" for a registration of a name only.
+inline std::string port_text(const record& row) {
+  if (!row.ports) {
+    return {};
+  }
+  std::string text = std::to_string(row.ports->first);
+  if (row.ports->last != row.ports->first) {
+    text += '-';
+    text += std::to_string(row.ports->last);
+  }
+  return text;
+}
+
+// "tcp"..., or "" for a row that holds for every protocol.
+inline std::string_view transport_text(const record& row) {
+  return row.transport ? ianaports::to_string(*row.transport) : std::string_view{};
+}
+
+inline std::string service_code_text(const record& row) {
+  return row.service_code ? std::to_string(*row.service_code) : std::string{};
+}
+
+// --- csv -------------------------------------------------------------------------------------
+
+inline constexpr std::string_view csv_header =
+    "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,"
+    "Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes";
+
+// RFC 4180 asks for CRLF, but IANA's own service-names-port-numbers.csv ends its lines (and the
+// line breaks inside its notes) with a bare LF. We write LF so that `--all --format csv` can be
+// compared byte for byte with IANA's file; CSV readers accept either.
+inline constexpr std::string_view csv_line_end = "\n";
+
+// RFC 4180 section 2: a field holding a comma, a quote or a line break is quoted, and its
+// quotes doubled.
+inline void append_csv_field(std::string& line, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    line += field;
+    return;
+  }
+  line += '"';
+  for (const char c : field) {
+    if (c == '"') {
+      line += '"';
+    }
+    line += c;
+  }
+  line += '"';
+}
+
+inline void write_csv(const std::vector<record>& rows) {
+  put(csv_header);
+  put(csv_line_end);
+  std::string line;
+  for (const record& row : rows) {
+    const std::string port = port_text(row);
+    const std::string code = service_code_text(row);
+    const std::array<std::string_view, 12> fields{
+        row.service,   port,        transport_text(row),  row.description,
+        row.assignee,  row.contact, row.registered,       row.modified,
+        row.reference, code,        row.unauthorized_use, row.notes};
+    line.clear();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) {
+        line += ',';
+      }
+      append_csv_field(line, fields[i]);
+    }
+    line += csv_line_end;
+    put(line);
+  }
+}
+
+// --- json ------------------------------------------------------------------------------------
+
+// RFC 8259 section 7: quote and backslash escaped, control characters as their short escapes
+// or \u00XX. Other text, UTF-8 included, stays as it is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  out += '"';
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (byte < 0x20U) {
+          out += "\\u00";
+          out += hex[byte >> 4U];
+          out += hex[byte & 0x0FU];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+inline void append_json_member(std::string& out, std::string_view key, std::string_view text) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+  append_json_string(out, text);
+}
+
+// The keys are stable; a column that can be absent is null rather than "".
+inline void append_json_row(std::string& out, const record& row) {
+  out += "{\"service\":";
+  append_json_string(out, row.service);
+  out += ",\"ports\":";
+  if (row.ports) {
+    out += "{\"first\":" + std::to_string(row.ports->first) +
+           ",\"last\":" + std::to_string(row.ports->last) + "}";
+  } else {
+    out += "null";
+  }
+  out += ",\"transport\":";
+  if (row.transport) {
+    append_json_string(out, ianaports::to_string(*row.transport));
+  } else {
+    out += "null";
+  }
+  append_json_member(out, "description", row.description);
+  append_json_member(out, "assignee", row.assignee);
+  append_json_member(out, "contact", row.contact);
+  append_json_member(out, "registered", row.registered);
+  append_json_member(out, "modified", row.modified);
+  append_json_member(out, "reference", row.reference);
+  out += ",\"service_code\":";
+  out += row.service_code ? std::to_string(*row.service_code) : "null";
+  append_json_member(out, "unauthorized_use", row.unauthorized_use);
+  append_json_member(out, "notes", row.notes);
+  out += '}';
+}
+
+// "[{...},{...}]" on one line, for rows inside another object.
+inline void append_json_rows(std::string& out, const std::vector<record>& rows) {
+  out += '[';
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0) {
+      out += ',';
+    }
+    append_json_row(out, rows[i]);
+  }
+  out += ']';
+}
+
+// One array, one object a line: valid JSON that still reads (and greps) line by line.
+inline void write_json(const std::vector<record>& rows) {
+  if (rows.empty()) {
+    put("[]\n");
+    return;
+  }
+  put("[\n");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string line = "  ";
+    append_json_row(line, rows[i]);
+    line += i + 1 < rows.size() ? ",\n" : "\n";
+    put(line);
+  }
+  put("]\n");
+}
+
+// --- services --------------------------------------------------------------------------------
+
+// One line of a services(5) file: a port/protocol, its first name, the later names on it.
+struct service_entry {
+  std::uint16_t port;
+  protocol transport;
+  std::string_view name;
+  std::vector<std::string_view> aliases;
+  std::string_view description;
+};
+
+// services(5) splits a line at white space and starts a comment at '#'; a name holding either
+// cannot be written (no name in the registry does).
+inline bool fits_services_file(std::string_view name) {
+  for (const char c : name) {
+    if (static_cast<unsigned char>(c) <= 0x20U || c == 0x7F || c == '#') {
+      return false;
+    }
+  }
+  return true;
+}
+
+inline bool same_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && contains_ignoring_case(a, b);
+}
+
+inline void add_alias(service_entry& entry, std::string_view name) {
+  if (same_name(entry.name, name)) {
+    return;
+  }
+  for (const std::string_view alias : entry.aliases) {
+    if (same_name(alias, name)) {
+      return;
+    }
+  }
+  entry.aliases.push_back(name);
+}
+
+// The rows with a name, a port and a protocol, one entry per port (a range is spread out), in
+// the order the port/protocols first appear; later names on a port/protocol become aliases.
+inline std::vector<service_entry> service_entries(const std::vector<record>& rows) {
+  std::vector<service_entry> entries;
+  std::unordered_map<std::uint32_t, std::size_t> entry_of;  // port * 4 + protocol → index
+  for (const record& row : rows) {
+    if (row.service.empty() || !row.ports || !row.transport || !fits_services_file(row.service)) {
+      continue;
+    }
+    // 32-bit, so that a range ending at 65535 still ends the loop.
+    for (std::uint32_t port = row.ports->first; port <= row.ports->last; ++port) {
+      const std::uint32_t key = port * 4U + static_cast<std::uint32_t>(*row.transport);
+      const auto [found, added] = entry_of.try_emplace(key, entries.size());
+      if (added) {
+        entries.push_back(
+            {static_cast<std::uint16_t>(port), *row.transport, row.service, {}, row.description});
+      } else {
+        add_alias(entries[found->second], row.service);
+      }
+    }
+  }
+  return entries;
+}
+
+// Spaces up to a column (at least one), so that the fields line up.
+inline void pad_to(std::string& line, std::size_t column) {
+  const std::size_t now = columns(line);
+  line.append(now < column ? column - now : 1, ' ');
+}
+
+// name  port/proto  aliases...  # description
+inline void write_services(const std::vector<record>& rows) {
+  std::string line;
+  for (const service_entry& entry : service_entries(rows)) {
+    line.assign(entry.name);
+    pad_to(line, 16);
+    line += std::to_string(entry.port);
+    line += '/';
+    line += ianaports::to_string(entry.transport);
+    if (!entry.aliases.empty()) {
+      pad_to(line, 27);
+      for (std::size_t i = 0; i < entry.aliases.size(); ++i) {
+        line += i > 0 ? " " : "";
+        line += entry.aliases[i];
+      }
+    }
+    if (!entry.description.empty()) {
+      pad_to(line, 40);
+      line += "# ";
+      line += on_one_line(entry.description);
+    }
+    line += '\n';
+    put(line);
+  }
+}
+
+// --- table -----------------------------------------------------------------------------------
+
+struct table_layout {
+  std::size_t width;  // columns available
+  bool wide;          // show every cell whole, however wide the table gets
+};
+
+struct table_column {
+  std::string_view header;
+  std::size_t narrowest;  // 0: never shortened
+};
+
+inline constexpr std::array<table_column, 5> table_columns{
+    {{"Service", 7}, {"Port", 0}, {"Proto", 0}, {"Description", 11}, {"Reference", 9}}};
+inline constexpr std::string_view column_gap = "  ";
+
+using table_row = std::array<std::string, table_columns.size()>;
+
+inline table_row table_cells(const record& row) {
+  return {on_one_line(row.service), port_text(row), std::string(transport_text(row)),
+          on_one_line(row.description), on_one_line(row.reference)};
+}
+
+// Each column as wide as its widest cell; then, until the table fits, Reference shortened
+// first (it matters least), then Description, then Service. Port and Proto stay whole.
+inline std::array<std::size_t, table_columns.size()> column_widths(
+    const std::vector<table_row>& rows, const table_layout& layout) {
+  std::array<std::size_t, table_columns.size()> widths{};
+  std::size_t total = column_gap.size() * (widths.size() - 1);
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    for (const table_row& row : rows) {
+      widths[i] = std::max(widths[i], columns(row[i]));
+    }
+    total += widths[i];
+  }
+  for (const std::size_t i : {4U, 3U, 0U}) {
+    if (layout.wide || total <= layout.width) {
+      break;
+    }
+    const std::size_t spare =
+        widths[i] > table_columns[i].narrowest ? widths[i] - table_columns[i].narrowest : 0;
+    const std::size_t cut = std::min(spare, total - layout.width);
+    widths[i] -= cut;
+    total -= cut;
+  }
+  return widths;
+}
+
+inline void write_table(const std::vector<record>& rows, const table_layout& layout) {
+  if (rows.empty()) {
+    return;
+  }
+  std::vector<table_row> cells;
+  cells.reserve(rows.size() + 1);
+  cells.push_back({});
+  for (std::size_t i = 0; i < table_columns.size(); ++i) {
+    cells.front()[i] = table_columns[i].header;
+  }
+  for (const record& row : rows) {
+    cells.push_back(table_cells(row));
+  }
+  const auto widths = column_widths(cells, layout);
+  std::string line;
+  for (const table_row& row : cells) {
+    line.clear();
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) {
+        line += column_gap;
+      }
+      const std::string cell = shortened(row[i], widths[i]);
+      line += cell;
+      line.append(widths[i] - columns(cell), ' ');  // shortened() keeps to widths[i]
+    }
+    line.erase(line.find_last_not_of(' ') + 1);  // no trailing blanks (npos + 1 is 0: all blank)
+    line += '\n';
+    put(line);
+  }
+}
+
+inline void write_rows(const std::vector<record>& rows, format how, const table_layout& layout) {
+  switch (how) {
+    case format::table: write_table(rows, layout); break;
+    case format::csv: write_csv(rows); break;
+    case format::json: write_json(rows); break;
+    case format::services: write_services(rows); break;
+  }
+}
+
+}  // namespace portinfo
+
+#endif  // PORTINFO_FORMATS_HPP

@@ -1,0 +1,790 @@
+#!/usr/bin/env python3
+"""Tests of the portinfo program (examples/portinfo.cpp), run by CTest.
+
+Usage: test_portinfo.py --portinfo BINARY [--expected-rows FILE] [TestCase ...]
+
+Each TestCase below is one behaviour of issue 5; CTest runs them one by one (name them after
+the options). With no TestCase named, all run.
+
+Small cases assert exact output against the bundled registry (release of 2026-08-17). The
+Whole* cases check every row against tests/oracle/expected_rows.py, an independent reading of
+the registry XML (xml.dom.minidom, none of the generator's code): pass its output with
+--expected-rows, or the script runs it on registry/service-names-port-numbers.xml (slow). The
+Whole* cases hold for any registry, so CTest also runs them against a portinfo built over the
+hostile fixture (tests/fixtures/hostile.xml: quotes, CR, tabs, C1 controls, non-ASCII).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+from typing import Dict, List, NamedTuple, Optional, Tuple
+
+REPO = Path(__file__).resolve().parents[2]
+PORTINFO = ""            # set from the command line
+EXPECTED_ROWS_FILE = ""  # likewise; "" → computed on first use
+
+CSV_HEADER = ("Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"
+              "Registration Date,Modification Date,Reference,Service Code,"
+              "Unauthorized Use Reported,Assignment Notes")
+JSON_KEYS = ["service", "ports", "transport", "description", "assignee", "contact", "registered",
+             "modified", "reference", "service_code", "unauthorized_use", "notes"]
+PROTOCOLS = ["tcp", "udp", "sctp", "dccp"]
+
+
+class Result(NamedTuple):
+    code: int
+    out: bytes
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out.decode("utf-8")
+
+
+def run(*args: str, columns: Optional[str] = "100") -> Result:
+    """Runs portinfo with stdout a pipe (not a terminal), so $COLUMNS sets the table width."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = columns
+    done = subprocess.run([PORTINFO, *args], capture_output=True, env=env, timeout=120)
+    return Result(done.returncode, done.stdout, done.stderr.decode("utf-8", "replace"))
+
+
+# --- The oracle's rows ----------------------------------------------------------------------
+
+
+class Expected(NamedTuple):
+    updated: str
+    rows: List[List[str]]  # twelve columns, as tests/oracle/expected_rows.py reads them
+
+
+def unescape(field: str) -> str:
+    return re.sub(r"%([0-9A-F]{2})", lambda m: chr(int(m.group(1), 16)), field)
+
+
+_expected: Optional[Expected] = None
+
+
+def expected() -> Expected:
+    global _expected
+    if _expected is None:
+        path = EXPECTED_ROWS_FILE
+        if not path:
+            path = os.path.join(tempfile.mkdtemp(prefix="portinfo-test-"), "expected_rows.txt")
+            subprocess.run([sys.executable, str(REPO / "tests/oracle/expected_rows.py"),
+                            str(REPO / "registry/service-names-port-numbers.xml"), path], check=True)
+        # Split on "\n" only: the text holds U+0085 and U+2028, which splitlines() would break at.
+        lines = Path(path).read_bytes().decode("utf-8").split("\n")
+        updated = unescape(lines[0].split("\t")[1])
+        count = int(lines[1].split("\t")[1])
+        rows = [[unescape(f) for f in line.split("\t")] for line in lines[2:] if line]
+        assert len(rows) == count and all(len(r) == 12 for r in rows), path
+        _expected = Expected(updated, rows)
+    return _expected
+
+
+def port_range(row: List[str]) -> Optional[Tuple[int, int]]:
+    if not row[1]:
+        return None
+    first, _, last = row[1].partition("-")
+    return int(first), int(last or first)
+
+
+def port_text(row: List[str]) -> str:
+    """The Port Number column as portinfo can write it. The API keeps a range, not its spelling,
+    so the six rows the XML writes as "4748-4748" come out as "4748"."""
+    ports = port_range(row)
+    if ports is None:
+        return ""
+    return str(ports[0]) if ports[0] == ports[1] else "%d-%d" % ports
+
+
+def csv_row(row: List[str]) -> List[str]:
+    return [row[0], port_text(row)] + row[2:]
+
+
+def holds_for(row: List[str], protocol: Optional[str]) -> bool:
+    return protocol is None or row[2] in ("", protocol)
+
+
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """Searches ignore the case of ASCII letters only, as RFC 6335 names compare."""
+    return text.translate(ASCII_LOWER)
+
+
+def one_line(text: str) -> str:
+    """C0, DEL and C1 controls as spaces, as portinfo prints text on one line."""
+    return re.sub("[\x00-\x1f\x7f-\x9f]", " ", text)
+
+
+def parse_csv(data: bytes) -> List[List[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def rows_of_csv_output(result: Result) -> List[List[str]]:
+    rows = parse_csv(result.out)
+    assert rows[0] == CSV_HEADER.split(","), rows[0]
+    return rows[1:]
+
+
+def statuses(protocol: str) -> List[str]:
+    """status() of every port for a protocol, from the oracle's rows: assigned if a covering row
+    has a name, else reserved if one says "Reserved", else dynamic from 49152, else unassigned."""
+    named = bytearray(65536)
+    reserved = bytearray(65536)
+    for row in expected().rows:
+        ports = port_range(row)
+        if ports is None or not holds_for(row, protocol) or not (row[0] or row[3] == "Reserved"):
+            continue
+        marks = named if row[0] else reserved
+        for port in range(ports[0], ports[1] + 1):
+            marks[port] = 1
+    return ["assigned" if named[p] else "reserved" if reserved[p] else
+            "dynamic" if p >= 49152 else "unassigned" for p in range(65536)]
+
+
+def as_ranges(ports: List[int]) -> List[str]:
+    ranges: List[List[int]] = []
+    for port in ports:
+        if ranges and ranges[-1][1] + 1 == port:
+            ranges[-1][1] = port
+        else:
+            ranges.append([port, port])
+    return [str(a) if a == b else "%d-%d" % (a, b) for a, b in ranges]
+
+
+class PortinfoTest(unittest.TestCase):
+    maxDiff = None
+
+    def assert_output(self, args: List[str], out: str, code: int = 0, err: str = "", columns: str = "100"):
+        result = run(*args, columns=columns)
+        self.assertEqual(result.text, out, args)
+        self.assertEqual(result.err, err, args)
+        self.assertEqual(result.code, code, args)
+
+    def assert_usage_error(self, args: List[str], message: str):
+        result = run(*args)
+        self.assertEqual(result.code, 2, (args, result))
+        self.assertEqual(result.out, b"", args)
+        first, _, rest = result.err.partition("\n")
+        self.assertEqual(first, "portinfo: " + message, args)
+        self.assertTrue(rest.startswith("usage: portinfo [OPTIONS] QUERY..."), (args, rest))
+
+
+# --- Lookups --------------------------------------------------------------------------------
+
+HTTPS_443 = (
+    "Service  Port  Proto  Description                 Reference\n"
+    "https    443   tcp    http protocol over TLS/SSL  [RFC9110]\n"
+    "https    443   udp    http protocol over TLS/SSL  [RFC9110]\n"
+    "https    443   sctp   HTTPS                       [RFC9260]\n")
+
+
+class Lookup(PortinfoTest):
+    def test_port_every_protocol(self):
+        self.assert_output(["443"], HTTPS_443)
+
+    def test_port_and_protocol(self):
+        self.assert_output(["443/tcp"], (
+            "Service  Port  Proto  Description                 Reference\n"
+            "https    443   tcp    http protocol over TLS/SSL  [RFC9110]\n"))
+
+    def test_name_every_protocol(self):
+        # The fourth row is a registration of the name over TCP with no port.
+        self.assert_output(["https"], HTTPS_443 + "https          tcp    HTTP over SSL/TLS\n")
+
+    def test_name_ignores_case_with_protocol(self):
+        self.assert_output(["HTTPS/udp"], (
+            "Service  Port  Proto  Description                 Reference\n"
+            "https    443   udp    http protocol over TLS/SSL  [RFC9110]\n"))
+
+    def test_range_overlap(self):
+        self.assert_output(["6000-6063/tcp"], (
+            "Service  Port       Proto  Description      Reference\n"
+            "x11      6000-6063  tcp    X Window System\n"))
+        self.assert_output(["6010/tcp"], (
+            "Service  Port       Proto  Description      Reference\n"
+            "x11      6000-6063  tcp    X Window System\n"))
+
+    def test_protocol_option(self):
+        sctp_80 = ("Service  Port  Proto  Description  Reference\n"
+                   "http     80    sctp   HTTP         [RFC9260]\n")
+        self.assert_output(["--protocol", "sctp", "80"], sctp_80)
+        self.assert_output(["80", "--protocol=SCTP"], sctp_80)
+        # A protocol written in the query wins over --protocol.
+        self.assert_output(["--protocol", "udp", "80/sctp"], sctp_80)
+
+    def test_several_queries_in_order(self):
+        self.assert_output(["22/tcp", "80/sctp"], (
+            "Service  Port  Proto  Description                      Reference\n"
+            "ssh      22    tcp    The Secure Shell (SSH) Protocol  [RFC4251]\n"
+            "http     80    sctp   HTTP                             [RFC9260]\n"))
+
+    def test_name_holding_a_slash(self):
+        self.assert_output(["914c/g/udp"], (
+            "Service  Port  Proto  Description                        Reference\n"
+            "914c/g   211   udp    Texas Instruments 914C/G Terminal\n"))
+
+    def test_options_after_double_dash_are_queries(self):
+        self.assert_output(["--", "443"], HTTPS_443)
+
+    def test_unknown_name_is_exit_1_not_a_usage_error(self):
+        self.assert_output(["a-b"], "", code=1, err="portinfo: nothing found for 'a-b'\n")
+        self.assert_output(["no-such-service"], "", code=1,
+                           err="portinfo: nothing found for 'no-such-service'\n")
+
+    def test_dynamic_port_has_no_row(self):
+        self.assert_output(["49200/udp"], "", code=1, err="portinfo: nothing found for '49200/udp'\n")
+
+    def test_some_found_some_not_is_exit_1_after_the_results(self):
+        self.assert_output(["443", "nope"], HTTPS_443, code=1, err="portinfo: nothing found for 'nope'\n")
+
+
+class WholeLookup(PortinfoTest):
+    """Lookups agree with the oracle's rows, in registry order."""
+
+    def check(self, query: str, keep):
+        want = [csv_row(r) for r in expected().rows if keep(r)]
+        result = run(query, "--format", "csv")
+        self.assertEqual(rows_of_csv_output(result), want, query)
+        self.assertEqual(result.code, 0 if want else 1, query)
+
+    def test_ports(self):
+        for port in [0, 1, 7, 80, 443, 1000, 4748, 6010, 65535]:
+            covers = lambda r, port=port: port_range(r) is not None and port_range(r)[0] <= port <= port_range(r)[1]
+            self.check(str(port), covers)
+            for protocol in PROTOCOLS:
+                self.check("%d/%s" % (port, protocol), lambda r: covers(r) and holds_for(r, protocol))
+
+    def test_ranges(self):
+        for first, last in [(0, 10), (1000, 1010), (6000, 6063), (65530, 65535)]:
+            overlaps = lambda r: port_range(r) is not None and port_range(r)[0] <= last and first <= port_range(r)[1]
+            self.check("%d-%d" % (first, last), overlaps)
+            self.check("%d-%d/udp" % (first, last), lambda r: overlaps(r) and holds_for(r, "udp"))
+
+    def test_names(self):
+        named = [r[0] for r in expected().rows if re.fullmatch(r"[A-Za-z0-9-]+", r[0])]
+        for name in sorted(set(named))[:: max(1, len(set(named)) // 40)] + named[:3]:
+            same = lambda r: ascii_lower(r[0]) == ascii_lower(name)
+            self.check(name.upper(), same)
+            self.check(name + "/tcp", lambda r: same(r) and holds_for(r, "tcp"))
+
+
+# --- Searches -------------------------------------------------------------------------------
+
+
+class Search(PortinfoTest):
+    def test_port_number_as_written(self):
+        self.assert_output(["--search", "22129"], (
+            "Service  Port         Proto  Description  Reference\n"
+            "         22129-22221         Unassigned\n"))
+
+    def test_name_ignores_case(self):
+        self.assert_output(["--search-name", "SMTP"], (
+            "Service  Port  Proto  Description           Reference\n"
+            "smtp     25    tcp    Simple Mail Transfer  [RFC-ietf-emailcore-rfc5321bis-43]\n"
+            "smtp     25    udp    Simple Mail Transfer  [RFC-ietf-emailcore-rfc5321bis-43]\n"
+            "rsmtp    2390  tcp    RSMTP\n"
+            "rsmtp    2390  udp    RSMTP\n"))
+
+    def test_description_with_protocol(self):
+        # Rows that hold for every protocol (webdav names no protocol) count for udp too.
+        self.assert_output(["--search-description", "world wide web", "--protocol", "udp"], (
+            "Service   Port  Proto  Description                                                   Reference\n"
+            "http      80    udp    World Wide Web HTTP                                           [RFC9110]\n"
+            "www       80    udp    World Wide Web HTTP                                           [RFC9110]\n"
+            "www-http  80    udp    World Wide Web HTTP\n"
+            "www-dev   2784  udp    world wide web - development\n"
+            "webdav                 World Wide Web Distributed Authoring and Versioning (WebDAV)\n"))
+
+    def test_nothing_found(self):
+        self.assert_output(["--search", "x"], "", code=1, err="portinfo: nothing found for 'x'\n")
+        self.assert_output(["--search-name", "zzzzzz", "--format", "json"], "[]\n", code=1,
+                           err="portinfo: nothing found for 'zzzzzz'\n")
+
+
+class WholeSearch(PortinfoTest):
+    """Every search against the oracle's rows, in registry order."""
+
+    def check(self, args: List[str], keep):
+        want = [csv_row(r) for r in expected().rows if keep(r)]
+        result = run(*args, "--format", "csv")
+        self.assertEqual(rows_of_csv_output(result), want, args)
+        self.assertEqual(result.code, 0 if want else 1, args)
+
+    def test_search_port(self):
+        for text in ["22", "2212", "-6", "0", "65535", "443"]:
+            self.check(["--search", text], lambda r: text in port_text(r))
+        self.check(["--search", "80", "--protocol", "dccp"], lambda r: "80" in port_text(r) and holds_for(r, "dccp"))
+
+    def test_search_name(self):
+        for text in ["http", "SQL", "x11", "*", "é", "-"]:
+            self.check(["--search-name", text], lambda r: ascii_lower(text) in ascii_lower(r[0]))
+
+    def test_search_description(self):
+        for text in ["web", "CONTROL", "Reserved", "FORTÉ", "\""]:
+            self.check(["--search-description", text], lambda r: ascii_lower(text) in ascii_lower(r[3]))
+
+    def test_all(self):
+        self.check(["--all"], lambda r: True)
+        for protocol in PROTOCOLS:
+            self.check(["--all", "--protocol", protocol], lambda r: holds_for(r, protocol))
+
+
+# --- Status, class, free ports --------------------------------------------------------------
+
+
+class Status(PortinfoTest):
+    def test_assigned(self):
+        self.assert_output(["--status", "8080/tcp"], (
+            "8080/tcp: assigned\n"
+            "Service   Port  Proto  Description                   Reference\n"
+            "http-alt  8080  tcp    HTTP Alternate (see port 80)\n"))
+
+    def test_every_protocol(self):
+        self.assert_output(["--status", "8080"], (
+            "8080/tcp: assigned\n"
+            "Service   Port  Proto  Description                   Reference\n"
+            "http-alt  8080  tcp    HTTP Alternate (see port 80)\n"
+            "\n"
+            "8080/udp: assigned\n"
+            "Service   Port  Proto  Description                   Reference\n"
+            "http-alt  8080  udp    HTTP Alternate (see port 80)\n"
+            "\n"
+            "8080/sctp: unassigned\n"
+            "\n"
+            "8080/dccp: unassigned\n"))
+
+    def test_reserved_and_unassigned_show_their_rows(self):
+        self.assert_output(["--status", "0/tcp"], (
+            "0/tcp: reserved\n"
+            "Service  Port  Proto  Description  Reference\n"
+            "         0     tcp    Reserved     [RFC6335]\n"))
+        self.assert_output(["--status", "4", "--protocol", "udp"], (
+            "4/udp: unassigned\n"
+            "Service  Port  Proto  Description  Reference\n"
+            "         4     udp    Unassigned\n"))
+
+    def test_json(self):
+        self.assert_output(["--status", "49200/udp", "--format", "json"], (
+            '[\n  {"port":49200,"transport":"udp","status":"dynamic","rows":[]}\n]\n'))
+        result = run("--status", "22", "--format", "json")
+        answers = json.loads(result.text)
+        self.assertEqual([(a["transport"], a["status"], [r["service"] for r in a["rows"]]) for a in answers],
+                         [("tcp", "assigned", ["ssh"]), ("udp", "assigned", ["ssh"]),
+                          ("sctp", "assigned", ["ssh"]), ("dccp", "unassigned", [])])
+
+class Class(PortinfoTest):
+    def test_ranges_of_rfc_6335(self):
+        for port, answer in [(0, "system (0-1023)"), (1023, "system (0-1023)"), (1024, "user (1024-49151)"),
+                             (49151, "user (1024-49151)"), (49152, "dynamic (49152-65535)"),
+                             (65535, "dynamic (49152-65535)")]:
+            self.assert_output(["--class", str(port)], "%d: %s\n" % (port, answer))
+
+    def test_json(self):
+        self.assert_output(["--class", "50000", "--format", "json"], '{"port":50000,"class":"dynamic"}\n')
+
+
+class Free(PortinfoTest):
+    def test_ranges(self):
+        self.assert_output(["--free", "8000-8100/tcp"], (
+            "8011-8014\n8018\n8024\n8028-8031\n8035-8039\n8045-8050\n8062-8065\n8068-8069\n"
+            "8071-8073\n8075-8076\n8078-8079\n8085\n8089\n8092-8096\n8098-8099\n"))
+
+    def test_single_port(self):
+        self.assert_output(["--free", "8011/tcp"], "8011\n")
+        self.assert_output(["--free", "8080/tcp"], "", code=1, err="portinfo: no unassigned port in '8080/tcp'\n")
+
+    def test_dynamic_ports_are_not_free(self):
+        self.assert_output(["--free", "49152-65535/udp"], "", code=1,
+                           err="portinfo: no unassigned port in '49152-65535/udp'\n")
+
+    def test_json(self):
+        self.assert_output(["--free", "8010-8020/tcp", "--format", "json"],
+                           '[{"first":8011,"last":8014},{"first":8018,"last":8018}]\n')
+
+
+class WholeStatusAndFree(PortinfoTest):
+    """--status and --free against status() computed from the oracle's rows."""
+
+    def test_every_port_against_the_oracle(self):
+        for protocol in ["tcp", "sctp"]:
+            want = statuses(protocol)
+            for port in range(0, 65536, 331):
+                result = run("--status", "%d/%s" % (port, protocol))
+                self.assertEqual(result.text.split("\n")[0], "%d/%s: %s" % (port, protocol, want[port]))
+
+    def test_whole_port_space_against_the_oracle(self):
+        per_protocol = {p: statuses(p) for p in PROTOCOLS}
+        for protocol in PROTOCOLS:
+            want = as_ranges([p for p in range(65536) if per_protocol[protocol][p] == "unassigned"])
+            self.assertEqual(run("--free", "0-65535/" + protocol).text.split("\n")[:-1], want, protocol)
+        # Without a protocol: the ports unassigned for all four.
+        want = as_ranges([p for p in range(65536) if all(per_protocol[q][p] == "unassigned" for q in PROTOCOLS)])
+        self.assertEqual(run("--free", "0-65535").text.split("\n")[:-1], want)
+
+
+# --- Formats --------------------------------------------------------------------------------
+
+
+def csv_field(field: str) -> str:
+    """RFC 4180, written independently of portinfo: quote a field with , " CR or LF."""
+    if any(c in field for c in ',"\r\n'):
+        return '"' + field.replace('"', '""') + '"'
+    return field
+
+
+class WholeCsv(PortinfoTest):
+    """--all --format csv: IANA's CSV export, every row and column."""
+
+    def test_rows_read_back_with_the_csv_module(self):
+        result = run("--all", "--format", "csv")
+        self.assertEqual(result.code, 0)
+        rows = parse_csv(result.out)
+        self.assertEqual(rows[0], CSV_HEADER.split(","))
+        self.assertEqual(len(rows) - 1, len(expected().rows))
+        for number, (got, row) in enumerate(zip(rows[1:], expected().rows), 1):
+            self.assertEqual(got, csv_row(row), "row %d" % number)
+
+    def test_bytes(self):
+        # LF line ends, as IANA's own file; quotes only where RFC 4180 needs them.
+        want = CSV_HEADER + "\n" + "".join(",".join(csv_field(f) for f in csv_row(r)) + "\n"
+                                           for r in expected().rows)
+        self.assertEqual(run("--all", "--format", "csv").text, want)
+
+
+class WholeJson(PortinfoTest):
+    """--all --format json: one array of objects with stable keys, every row."""
+
+    def test_objects(self):
+        result = run("--all", "--format", "json")
+        self.assertEqual(result.code, 0)
+        objects = json.loads(result.out.decode("utf-8"), object_pairs_hook=lambda pairs: pairs)
+        self.assertEqual(len(objects), len(expected().rows))
+        for number, (pairs, row) in enumerate(zip(objects, expected().rows), 1):
+            self.assertEqual([k for k, _ in pairs], JSON_KEYS, "row %d" % number)
+            got = dict(pairs)
+            ports = port_range(row)
+            want = dict(zip(JSON_KEYS, row))
+            want["ports"] = None if ports is None else [("first", ports[0]), ("last", ports[1])]
+            want["transport"] = row[2] or None
+            want["service_code"] = int(row[9]) if row[9] else None
+            self.assertEqual(got, want, "row %d" % number)
+
+    def test_one_object_a_line_and_no_raw_control_characters(self):
+        lines = run("--all", "--format", "json").out.split(b"\n")
+        self.assertEqual((lines[0], lines[-2], lines[-1]), (b"[", b"]", b""))
+        for line in lines[1:-2]:
+            self.assertTrue(line.startswith(b"  {") and line.rstrip(b",").endswith(b"}"))
+            self.assertIsNone(re.search(rb"[\x00-\x1f]", line))
+
+
+def services_lines(data: bytes) -> Dict[Tuple[int, str], List[str]]:
+    """Reads a services file as services(5) says: '#' starts a comment, then blanks and tabs
+    separate the official name, port/protocol and aliases. A port/protocol may appear once."""
+    entries: Dict[Tuple[int, str], List[str]] = {}
+    for line in data.split(b"\n"):
+        fields = re.split(rb"[ \t]+", line.split(b"#", 1)[0].strip(b" \t"))
+        if fields == [b""]:
+            continue
+        port, _, protocol = fields[1].decode().partition("/")
+        key = (int(port), protocol)
+        assert key not in entries, "%s appears twice" % (key,)
+        entries[key] = [f.decode("utf-8") for f in [fields[0]] + fields[2:]]
+    return entries
+
+
+class WholeServices(PortinfoTest):
+    """--all --format services, read back by the rules of services(5)."""
+
+    def test_every_name_alias_and_port(self):
+        want: Dict[Tuple[int, str], List[str]] = {}
+        for row in expected().rows:
+            ports = port_range(row)
+            if not row[0] or ports is None or not row[2] or re.search(r"[\x00-\x20\x7f#]", row[0]):
+                continue
+            for port in range(ports[0], ports[1] + 1):
+                names = want.setdefault((port, row[2]), [])
+                if ascii_lower(row[0]) not in (ascii_lower(n) for n in names):
+                    names.append(row[0])
+        result = run("--all", "--format", "services")
+        self.assertEqual(result.code, 0)
+        got = services_lines(result.out)
+        self.assertEqual(sorted(got), sorted(want))
+        for key in want:
+            self.assertEqual(got[key], want[key], key)  # the first name, then its aliases in order
+
+    def test_comment_is_the_description_of_the_first_name(self):
+        first_row: Dict[Tuple[int, str], List[str]] = {}
+        for row in expected().rows:
+            ports = port_range(row)
+            if row[0] and ports and row[2]:
+                for port in range(ports[0], ports[1] + 1):
+                    first_row.setdefault((port, row[2]), row)
+        for line in run("--all", "--format", "services").out.decode("utf-8").split("\n")[:-1]:
+            head, hash_, comment = line.partition("#")
+            port, _, protocol = re.split(r"[ \t]+", head)[1].partition("/")
+            description = first_row[(int(port), protocol)][3]
+            self.assertEqual(comment, " " + one_line(description) if description else "", line)
+
+
+class Formats(PortinfoTest):
+    """Each format on small cases, exactly."""
+
+    def test_csv(self):
+        self.assert_output(["80/sctp", "--format", "csv"], CSV_HEADER + "\n" + (
+            "http,80,sctp,HTTP,[Randall_Stewart],[Randall_Stewart],,2022-02-07,[RFC9260],,,"
+            "Defined TXT keys: u=<username> p=<password> path=<path to document>\n"))
+
+    def test_csv_quotes_and_line_breaks(self):
+        self.assert_output(["whois++/tcp", "--format=csv"], CSV_HEADER + "\n" + (
+            'whois++,63,tcp,whois++,[Rickard_Schoultz],[Rickard_Schoultz],,,,,,"This entry is an alias to '
+            '""whoispp"".\nThis entry is now historic, not usable for use with many\n'
+            'common service discovery mechanisms."\n'))
+
+    def test_csv_nothing_found_is_the_header(self):
+        self.assert_output(["a-b", "--format", "csv"], CSV_HEADER + "\n", code=1,
+                           err="portinfo: nothing found for 'a-b'\n")
+
+    def test_json(self):
+        self.assert_output(["discard/dccp", "--format", "json"], (
+            '[\n  {"service":"discard","ports":{"first":9,"last":9},"transport":"dccp","description":"Discard",'
+            '"assignee":"[Eddie_Kohler]","contact":"[Eddie_Kohler]","registered":"","modified":"",'
+            '"reference":"[RFC4340]","service_code":1145656131,"unauthorized_use":"","notes":""}\n]\n'))
+
+    def test_json_nulls(self):
+        objects = json.loads(run("51", "--format", "json").text)
+        self.assertEqual([(o["service"], o["ports"], o["transport"], o["service_code"]) for o in objects],
+                         [("", {"first": 51, "last": 51}, None, None)])
+        objects = json.loads(run("webdav", "--format", "json").text)
+        self.assertEqual(objects[0]["ports"], None)
+
+    def test_json_escapes(self):
+        notes = json.loads(run("whois++/tcp", "--format", "json").text)[0]["notes"]
+        self.assertEqual(notes, 'This entry is an alias to "whoispp".\nThis entry is now historic, not usable '
+                                'for use with many\ncommon service discovery mechanisms.')
+        self.assertIn(rb'"notes":"This entry is an alias to \"whoispp\".\nThis entry',
+                      run("whois++/tcp", "--format", "json").out)
+
+    def test_services_aliases(self):
+        self.assert_output(["80/tcp", "--format", "services"],
+                           "http            80/tcp     www www-http # World Wide Web HTTP\n")
+
+    def test_services_range_is_one_line_a_port(self):
+        lines = run("6000-6063/tcp", "--format", "services").text.split("\n")
+        self.assertEqual(len(lines), 65)
+        self.assertEqual(lines[0], "x11             6000/tcp                # X Window System")
+        self.assertEqual(lines[63], "x11             6063/tcp                # X Window System")
+
+    def test_services_only_rows_with_name_port_and_protocol(self):
+        self.assert_output(["51", "webdav", "--format", "services"], "")  # found, but nothing to write
+
+
+# --- The table ------------------------------------------------------------------------------
+
+
+class Table(PortinfoTest):
+    def test_fitted_to_columns_with_ellipsis(self):
+        # Description and Reference are shortened; "FORTÉ" counts five columns, not six bytes.
+        self.assert_output(["4413", "whoispp/udp"], (
+            "Service          Port  Proto  Description          Reference\n"
+            "vision-mon       4413  tcp    FORTÉ Vision Monit…\n"
+            "vision-mon-disc  4413  udp    FORTÉ Vision Monit…\n"
+            "whoispp          63    udp    whois++ IANA assig…\n"), columns="60")
+
+    def test_reference_is_shortened_first(self):
+        self.assert_output(["25/tcp"], (
+            "Service  Port  Proto  Description           Reference\n"
+            "smtp     25    tcp    Simple Mail Transfer  [RFC-ietf-emailcore-rfc53…\n"), columns="70")
+        # Down to "Reference" wide, then Description gives way.
+        self.assert_output(["25/tcp"], (
+            "Service  Port  Proto  Description        Reference\n"
+            "smtp     25    tcp    Simple Mail Tran…  [RFC-iet…\n"), columns="50")
+
+    def test_wide_shows_cells_whole(self):
+        self.assert_output(["--wide", "4413"], (
+            "Service          Port  Proto  Description                       Reference\n"
+            "vision-mon       4413  tcp    FORTÉ Vision Monitoring platform\n"
+            "vision-mon-disc  4413  udp    FORTÉ Vision Monitoring platform\n"), columns="40")
+
+    def test_width_defaults_to_100(self):
+        for columns in [None, "", "abc", "0", "-5", "80x"]:
+            self.assertEqual(run("--all", columns=columns).out, run("--all", columns="100").out, columns)
+
+    def test_every_line_fits_and_ends_without_blanks(self):
+        for columns in ["100", "72"]:
+            lines = run("--all", columns=columns).text.split("\n")[:-1]
+            self.assertEqual(len(lines), len(expected().rows) + 1)
+            for line in lines:
+                self.assertLessEqual(len(line), int(columns), line)  # len() counts code points
+                self.assertEqual(line, line.rstrip(" "))
+
+
+# --- Registry information, version, help ----------------------------------------------------
+
+
+class WholeRegistryInfo(PortinfoTest):
+    def test_text_and_json(self):
+        rows = expected().rows
+        names = len({r[0].lower() for r in rows if r[0]})
+        self.assert_output(["--registry-info"], (
+            "registry  https://www.iana.org/assignments/service-names-port-numbers/\n"
+            "updated   %s\nrows      %d\nnames     %d\n" % (expected().updated, len(rows), names)))
+        info = json.loads(run("--registry-info", "--format", "json").text)
+        self.assertEqual((info["updated"], info["rows"], info["names"]), (expected().updated, len(rows), names))
+
+
+class VersionAndHelp(PortinfoTest):
+    def test_version_from_the_header_macros(self):
+        config = (REPO / "include/ianaports/detail/config.hpp").read_text()
+        parts = [re.search(r"#define IANAPORTS_VERSION_%s (\d+)" % p, config).group(1)
+                 for p in ("MAJOR", "MINOR", "PATCH")]
+        self.assert_output(["--version"], "portinfo (ianaports) %s\nregistry of %s\n"
+                           % (".".join(parts), expected().updated))
+
+    def test_help(self):
+        for args in (["--help"], ["-h"], ["443", "--help", "--bogus"]):  # answered at once
+            result = run(*args)
+            self.assertEqual((result.code, result.err), (0, ""), args)
+            self.assertTrue(result.text.startswith("usage: portinfo [OPTIONS] QUERY..."))
+            for option in ["--protocol", "--format", "--wide", "--search", "--search-name", "--search-description",
+                           "--status", "--class", "--free", "--all", "--registry-info", "--version"]:
+                self.assertIn(option + " ", result.text)
+
+    def test_an_error_before_help_is_still_an_error(self):
+        self.assert_usage_error(["--bogus", "--help"], "unknown option '--bogus'")
+
+
+# --- Usage errors and exit codes ------------------------------------------------------------
+
+
+class UsageErrors(PortinfoTest):
+    def test_message_and_usage(self):
+        result = run("99999")
+        self.assertEqual(result.err, (
+            "portinfo: port '99999' is out of range: ports are 0 to 65535\n"
+            "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https or https/udp)\n"
+            "       portinfo [OPTIONS] --search TEXT | --search-name TEXT | --search-description TEXT | --all\n"
+            "       portinfo [OPTIONS] --status PORT[/PROTO] | --class PORT | --free FIRST-LAST[/PROTO]\n"
+            "       portinfo --registry-info | --version | --help\n"))
+        self.assertEqual((result.code, result.out), (2, b""))
+
+    def test_bad_queries(self):
+        not_ports = " is neither a port (0 to 65535) nor a range of ports (FIRST-LAST, like 6000-6063)"
+        not_a_name = " is not a port, a range or a service name (names are 1 to 15 letters, digits and '-', RFC 6335 section 5.1)"
+        for args, message in [
+            (["99999"], "port '99999' is out of range: ports are 0 to 65535"),
+            (["65536/tcp"], "port '65536' is out of range: ports are 0 to 65535"),
+            (["80/xyz"], "unknown protocol 'xyz' in '80/xyz': use tcp, udp, sctp or dccp"),
+            (["https/xyz"], "unknown protocol 'xyz' in 'https/xyz': use tcp, udp, sctp or dccp"),
+            (["80/"], "unknown protocol '' in '80/': use tcp, udp, sctp or dccp"),
+            (["-1"], "'-1'" + not_ports),
+            (["--", "-1"], "'-1'" + not_ports),
+            (["1-"], "'1-'" + not_ports),
+            (["1-2-3"], "'1-2-3'" + not_ports),
+            (["9000-8000"], "the range '9000-8000' runs backwards: write FIRST-LAST, like 6000-6063"),
+            ([""], "an empty query: give a port (443), a range (6000-6063) or a service name (https)"),
+            (["/tcp"], "'/tcp'" + not_a_name),
+            (["foo bar"], "'foo bar'" + not_a_name),
+            (["a\x1b[31m"], "'a [31m'" + not_a_name),  # control characters are not echoed
+            (["a" * 10000], "'" + "a" * 39 + "…'" + not_a_name),
+            (["1" * 10000], "port '" + "1" * 39 + "…' is out of range: ports are 0 to 65535"),
+            (["443", "a" * 10000 + "/tcp"], "'" + "a" * 39 + "…'" + not_a_name),
+        ]:
+            self.assert_usage_error(args, message)
+
+    def test_bad_options(self):
+        for args, message in [
+            ([], "nothing to look up: give a port, a range or a service name"),
+            (["--bogus"], "unknown option '--bogus'"),
+            (["-x", "80"], "unknown option '-x'"),
+            (["--format", "xml", "80"], "unknown format 'xml' for --format: use table, csv, json or services"),
+            (["80", "--format"], "--format needs a value: --format table|csv|json|services"),
+            (["--protocol", "ip", "80"], "unknown protocol 'ip' for --protocol: use tcp, udp, sctp or dccp"),
+            (["--wide=yes", "80"], "--wide takes no value"),
+            (["--all", "80"], "unexpected argument '80': queries cannot be combined with --all"),
+            (["--all", "--search", "3"], "--all and --search cannot be combined: one question per call"),
+            (["--status", "1/tcp", "--status", "2/tcp"], "--status and --status cannot be combined: one question per call"),
+            (["--search", ""], "--search needs a TEXT to search for, not an empty one"),
+            (["--search-name="], "--search-name needs a TEXT to search for, not an empty one"),
+            (["--status", "80/tcp", "--format", "csv"], "--status answers as a table or as json, not as csv"),
+            (["--free", "1-9", "--format", "services"], "--free answers as a table or as json, not as services"),
+            (["--status", "1-5/tcp"], "--status takes one port, not the range '1-5/tcp'"),
+            (["--status", "https"], "--status takes a port number, not 'https'"),
+            (["--status", "99999"], "port '99999' is out of range: ports are 0 to 65535"),
+            (["--class", "80/tcp"], "--class takes a port without a protocol, like 50000: the RFC 6335 ranges "
+                                    "are the same for every protocol"),
+            (["--class", "1-2"], "--class takes one port, not the range '1-2'"),
+            (["--free", "a-b"], "--free takes a port number, not 'a-b'"),
+            (["--free", "9-1/udp"], "the range '9-1' runs backwards: write FIRST-LAST, like 6000-6063"),
+        ]:
+            self.assert_usage_error(args, message)
+
+    def test_exit_codes(self):
+        self.assertEqual(run("443").code, 0)
+        self.assertEqual(run("a-b").code, 1)
+        self.assertEqual(run("99999").code, 2)
+        self.assertEqual(run("--status", "49200/tcp").code, 0)  # answered: dynamic
+        self.assertEqual(run("--free", "80/tcp").code, 1)
+
+
+# --- Writing the output ---------------------------------------------------------------------
+
+
+class ClosedPipe(PortinfoTest):
+    """`portinfo --all | head -1` ends quietly, however the parent left SIGPIPE."""
+
+    def read_one_line_and_close(self, **popen) -> Tuple[int, bytes]:
+        process = subprocess.Popen([PORTINFO, "--all", "--format", "csv"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, **popen)
+        first = process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read()
+        process.stderr.close()
+        self.assertEqual(first, (CSV_HEADER + "\n").encode())
+        return process.wait(timeout=60), err
+
+    def test_sigpipe_default(self):
+        self.assertEqual(self.read_one_line_and_close(), (-signal.SIGPIPE, b""))
+
+    def test_sigpipe_ignored_by_the_parent(self):
+        self.assertEqual(self.read_one_line_and_close(restore_signals=False), (-signal.SIGPIPE, b""))
+
+    def test_sigpipe_blocked_write_fails_with_epipe(self):
+        block = lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+        self.assertEqual(self.read_one_line_and_close(preexec_fn=block), (3, b""))
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_other_write_errors_are_reported(self):
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run([PORTINFO, "--all"], stdout=full, stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual((done.returncode, done.stderr),
+                         (3, b"portinfo: cannot write the output: No space left on device\n"))
+
+
+def main() -> None:
+    global PORTINFO, EXPECTED_ROWS_FILE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--portinfo", required=True, help="the portinfo binary")
+    parser.add_argument("--expected-rows", default="", help="tests/oracle/expected_rows.py output")
+    args, rest = parser.parse_known_args()
+    PORTINFO = os.path.abspath(args.portinfo)
+    EXPECTED_ROWS_FILE = args.expected_rows
+    unittest.main(argv=[sys.argv[0], "-v"] + rest)
+
+
+if __name__ == "__main__":
+    main()
