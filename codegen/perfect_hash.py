@@ -16,7 +16,7 @@ from typing import Dict, List, Sequence, Tuple
 MASK64 = (1 << 64) - 1
 MIX_MULTIPLIER = 0xD6E8FEB86659FD93
 PILOT_MULTIPLIER = 0x9E3779B97F4A7C15
-MAX_PILOT = 0xFFFF  # pilots are stored as std::uint16_t
+MAX_PILOT = 0xFFFFFFFF  # pilots are stored in 16 bits when they fit (the registry's do), else 32
 FIRST_SEED = 0x1A4A_9017_5EED_0001  # fixed: same input, same tables
 KEYS_PER_BUCKET = 2  # a measured trade: 0.2 s to build, 2 bytes of pilot per 2 names
 

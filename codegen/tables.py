@@ -219,7 +219,7 @@ def build(registry: Registry) -> Layout:
     array("service_code_record", "record_index", [i for i, _ in coded],
           "rows with a service code, ascending")
     array("service_code_value", "std::uint32_t", [c for _, c in coded], "their service codes")
-    array("name_pilots", "std::uint16_t", phf.pilots, "name hash bucket -> pilot")
+    array("name_pilots", index_type(max(phf.pilots)), phf.pilots, "name hash bucket -> pilot")
     array("name_keys", "std::uint64_t", [word for key in slot_keys for word in key],
           "name slot * name_key_words + i -> word i of the folded name (zero padded, length in"
           " the last byte)")

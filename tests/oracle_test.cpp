@@ -285,6 +285,33 @@ TEST_CASE("by_name and port_of for every name, in three cases") {
   CHECK(ip::by_name("").empty());
 }
 
+TEST_CASE("every name with one byte changed finds exactly the name it then spells") {
+  const auto& rows = expected().rows;
+  std::map<std::string, std::vector<std::size_t>> named;  // folded name -> rows
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].service.empty()) {
+      named[lower(rows[i].service)].push_back(i);
+    }
+  }
+  failure_budget failures;
+  const std::vector<std::size_t> none;
+  for (const auto& entry : named) {
+    std::string changed = entry.first;
+    for (std::size_t i = 0; i < changed.size(); ++i) {
+      const char original = changed[i];
+      // Another letter or digit, the other case, NUL, a high byte.
+      for (const char c :
+           {static_cast<char>(original ^ 0x01), static_cast<char>(original ^ 0x20), '\0', '\xff'}) {
+        changed[i] = c;
+        const auto hit = named.find(lower(changed));
+        failures.check(compare(ip::by_name(changed), hit == named.end() ? none : hit->second),
+                       "by_name of \"" + entry.first + "\" changed at " + std::to_string(i));
+      }
+      changed[i] = original;
+    }
+  }
+}
+
 TEST_CASE("by_protocol: the rows naming each protocol") {
   const auto& rows = expected().rows;
   failure_budget failures;

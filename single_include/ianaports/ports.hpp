@@ -32549,7 +32549,7 @@ constexpr row_span rows_named(std::string_view name) noexcept {
     return {};
   }
   const std::uint64_t hash = key.hash(reg::name_hash_seed);
-  const std::uint16_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
+  const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
   const std::uint32_t slot = name_slot(hash, pilot, reg::name_count);
   // A perfect hash places every registered name, but any other input lands in some slot too:
   // only the key comparison tells a hit from a miss.

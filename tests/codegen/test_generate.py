@@ -719,5 +719,52 @@ static_assert(ianaports::registry_updated == "2001-02-03 */ /* ?\?/ ?\?= \\ \" )
         self.compile_against("out", "static_assert(check::row(0).notes.size() == %d);\n" % (len(note) + 2))
 
 
+    def test_one_megabyte_description_compiles_and_is_kept_whole(self):
+        description = ("A very long description \u00e9\u20ac. " * 40000)[:1 << 20].strip()
+        xml = registry(record("<name>huge</name>", "<protocol>tcp</protocol>", "<number>1</number>",
+                              "<description>%s</description>" % xml_escape(description)))
+        header = self.generate(xml)
+        self.assertTrue(any(description.encode("utf-8") in row for row in text_pool_rows(header)))
+        self.compile_against("out", "static_assert(check::row(0).description.size() == %d);\n"
+                             % len(description.encode("utf-8")))
+
+
+class ScaleTest(GeneratorTestCase):
+
+    @staticmethod
+    def many_records(count):
+        """A registry of count records, each with its own name, two per port."""
+        records = "".join(
+            '<record date="2001-01-01"><name>svc-%d</name><protocol>%s</protocol>'
+            "<description>Service %d</description><number>%d</number>"
+            '<xref type="person" data="P%d"/></record>\n' % (i, "tcp" if i % 2 else "udp", i, i // 2 % 65536, i % 1000)
+            for i in range(count))
+        return HEAD.format(updated="2001-02-03") + records + TAIL
+
+    def test_100000_records_generate_in_bounded_time(self):
+        # 14 s on the 2-core development machine (about 1.5 s for 10,000: linear, near enough).
+        header = self.generate(self.many_records(100000), timeout=180)
+        self.assertIn("inline constexpr std::uint32_t record_count = 100000;", header)
+        self.assertIn("using record_index = std::uint32_t;", header, "more rows than 16 bits index")
+
+    def test_a_killed_run_leaves_the_previous_header_intact(self):
+        self.generate(GOOD, name=os.path.join("in", "good.xml"), output="out")
+        header = os.path.join(self.tmp, "out", HEADER)
+        before = read_bytes(header)
+        write_file(self.tmp, os.path.join("in", "big.xml"), self.many_records(100000))
+        run = subprocess.Popen([sys.executable, GENERATE, "--registry", os.path.join("in", "big.xml"),
+                                "--output", "out"], cwd=self.tmp, env=child_environment(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # well inside the parse: the header is only ever written at the end
+        run.kill()
+        run.wait()
+        self.assertEqual(read_bytes(header), before)
+
+    def test_nul_character_reference_is_an_error(self):
+        xml = registry(record("<name>nul</name>", "<description>a&#0;b</description>"))
+        self.assert_rejected(xml, line_of(xml, "&#0;"),
+                             "not well-formed XML: reference to invalid character number")
+
+
 if __name__ == "__main__":
     unittest.main()
