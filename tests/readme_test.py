@@ -8,6 +8,7 @@ after the Quick start command is what the example program prints.
 import argparse
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,7 @@ def main() -> int:
     parser.add_argument("--compiler", required=True)
     parser.add_argument("-I", dest="include", action="append", default=[])
     parser.add_argument("--lookup", required=True)
+    parser.add_argument("--portinfo", help="check the README's portinfo session against this binary")
     args = parser.parse_args()
     with open(args.readme, encoding="utf-8") as f:
         readme = f.read()
@@ -64,7 +66,23 @@ def main() -> int:
         print(f"the Quick start shows:\n{shown}but lookup {' '.join(lookup_args)} prints:\n{printed}")
     else:
         print("quick start output: as shown")
-    print(f"{len(snippets) + 1 - failures} passed, {failures} failed")
+    checks = len(snippets) + 1
+    if args.portinfo:
+        session = re.search(r"<!-- test: portinfo session -->\n```console\n(.*?)```", readme, re.S)
+        if not session:
+            print("no portinfo session in the README")
+            return 1
+        # "$ portinfo ARGS" lines, each followed by the output it shows.
+        for command, shown in re.findall(r"^\$ portinfo (.*)\n((?:(?!\$ ).*\n)*)", session.group(1), re.M):
+            checks += 1
+            printed = subprocess.run([args.portinfo, *shlex.split(command)], capture_output=True,
+                                     text=True, env={**os.environ, "COLUMNS": "100"}).stdout
+            if printed != shown:
+                failures += 1
+                print(f"README shows for portinfo {command}:\n{shown}but it prints:\n{printed}")
+            else:
+                print(f"portinfo {command}: as shown")
+    print(f"{checks - failures} passed, {failures} failed")
     return 1 if failures else 0
 
 
