@@ -45,6 +45,7 @@ class Row:
     line: int
     service: str
     ports: Optional[Tuple[int, int]]  # inclusive (first, last); None when no <number>
+    ports_written_as_range: bool  # "4748-4748": one port written as a range (6 rows in 2026)
     transport: Optional[str]  # one of PROTOCOLS; None when the row holds for every protocol
     description: str
     assignee: str
@@ -219,6 +220,7 @@ def record_to_row(record: _Node) -> Row:
 
     number = single["number"]
     ports = parse_ports(plain_text(number), number.line) if number is not None else None
+    written_as_range = number is not None and "-" in plain_text(number)
 
     protocol = single["protocol"]
     transport = None
@@ -252,6 +254,7 @@ def record_to_row(record: _Node) -> Row:
         line=record.line,
         service=service,
         ports=ports,
+        ports_written_as_range=written_as_range and ports[0] == ports[1],
         transport=transport,
         description=flowed("description"),
         assignee=flowed("assignee") if single["assignee"] is not None else own_people,

@@ -16,6 +16,7 @@ from registry_xml import PROTOCOLS, Registry, Row
 TEXT_ROW_SIZE = 65536  # one string literal per row: 65535 characters + NUL, the C++ minimum limit
 NO_TRANSPORT = 7  # record_flags bits 0-2 when a row holds for every protocol
 HAS_PORTS = 8  # record_flags bit 3
+ONE_PORT_AS_RANGE = 16  # record_flags bit 4: IANA wrote the one port as "N-N"
 PORT_BUCKET_SHIFT = 5  # ports per bucket of the port index = 1 << PORT_BUCKET_SHIFT
 PORT_BUCKETS = 65536 >> PORT_BUCKET_SHIFT
 
@@ -100,7 +101,8 @@ def build(registry: Registry) -> Layout:
         first_ports.append(first)
         last_ports.append(last)
         transport = PROTOCOLS.index(row.transport) if row.transport is not None else NO_TRANSPORT
-        flags.append(transport | (HAS_PORTS if row.ports is not None else 0))
+        flags.append(transport | (HAS_PORTS if row.ports is not None else 0)
+                     | (ONE_PORT_AS_RANGE if row.ports_written_as_range else 0))
         texts = tuple(pool.id_of(getattr(row, column)) for column in detail_columns)
         detail_ids.append(details.setdefault(texts, len(details)))
 
@@ -211,7 +213,8 @@ def build(registry: Registry) -> Layout:
     array("record_first_port", "std::uint16_t", first_ports, "row -> first port (0 without ports)")
     array("record_last_port", "std::uint16_t", last_ports, "row -> last port (0 without ports)")
     array("record_flags", "std::uint8_t", flags,
-          "row -> bits 0-2: protocol (7: none, holds for every protocol); bit 3: has ports")
+          "row -> bits 0-2: protocol (7: none, holds for every protocol); bit 3: has ports;"
+          " bit 4: one port written as N-N")
     array("record_detail", "detail_index", detail_ids, "row -> its text columns")
     detail_rows = list(details)
     for c, column in enumerate(detail_columns):

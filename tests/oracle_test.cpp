@@ -133,6 +133,11 @@ std::string difference(const ip::record& r, const expected_row& e) {
   if (r.ports != e.port_range()) {
     return "ports differ from \"" + e.ports + "\"";
   }
+  const bool one_port_as_range =
+      r.ports && r.ports->first == r.ports->last && e.ports.find('-') != std::string::npos;
+  if (r.ports_written_as_range != one_port_as_range) {
+    return "ports_written_as_range differs for \"" + e.ports + "\"";
+  }
   return {};
 }
 

@@ -39,13 +39,14 @@ inline std::optional<format> parse_format(std::string_view name) {
 
 // --- Columns as IANA writes them ---------------------------------------------------------------
 
-// "80", "6000-6063", or "" for a registration of a name only.
+// "80", "6000-6063" ("4748-4748" where IANA writes one port so), or "" for a registration of a
+// name only.
 inline std::string port_text(const record& row) {
   if (!row.ports) {
     return {};
   }
   std::string text = std::to_string(row.ports->first);
-  if (row.ports->last != row.ports->first) {
+  if (row.ports->last != row.ports->first || row.ports_written_as_range) {
     text += '-';
     text += std::to_string(row.ports->last);
   }

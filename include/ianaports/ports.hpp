@@ -74,6 +74,10 @@ struct record {
   std::optional<std::uint32_t> service_code;
   std::string_view unauthorized_use;  // line breaks kept
   std::string_view notes;             // line breaks kept
+
+  // IANA writes a few single ports as a range, "4748-4748" (6 rows in 2026); this keeps the
+  // CSV's Port Number column exact. Such a row's ports are {4748, 4748} all the same.
+  bool ports_written_as_range = false;
 };
 
 // ---------------------------------------------------------------------------------------------

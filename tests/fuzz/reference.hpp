@@ -43,7 +43,7 @@ inline bool same(const ip::record& a, const ip::record& b) {
          a.description == b.description && a.assignee == b.assignee && a.contact == b.contact &&
          a.registered == b.registered && a.modified == b.modified && a.reference == b.reference &&
          a.service_code == b.service_code && a.unauthorized_use == b.unauthorized_use &&
-         a.notes == b.notes;
+         a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range;
 }
 
 inline void expect(bool ok, const char* what) {

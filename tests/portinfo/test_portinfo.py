@@ -101,12 +101,8 @@ def port_range(row: List[str]) -> Optional[Tuple[int, int]]:
 
 
 def port_text(row: List[str]) -> str:
-    """The Port Number column as portinfo can write it. The API keeps a range, not its spelling,
-    so the six rows the XML writes as "4748-4748" come out as "4748"."""
-    ports = port_range(row)
-    if ports is None:
-        return ""
-    return str(ports[0]) if ports[0] == ports[1] else "%d-%d" % ports
+    """The Port Number column as the registry writes it ("4748-4748" included)."""
+    return row[1]
 
 
 def csv_row(row: List[str]) -> List[str]:

@@ -44,7 +44,8 @@ constexpr record make_record(std::size_t row) noexcept {
                 text(reg::detail_reference[d]),
                 row_service_code(row),
                 text(reg::detail_unauthorized_use[d]),
-                text(reg::detail_notes[d])};
+                text(reg::detail_notes[d]),
+                row_one_port_as_range(row)};
 }
 
 constexpr char ascii_lower(char c) noexcept {

@@ -34,10 +34,11 @@ namespace detail {
 
 namespace reg = registry;
 
-inline constexpr unsigned protocol_count = 4;          // tcp, udp, sctp, dccp
-inline constexpr std::uint8_t flag_protocol_mask = 7;  // record_flags bits 0-2
-inline constexpr std::uint8_t flag_no_protocol = 7;    // the row holds for every protocol
-inline constexpr std::uint8_t flag_has_ports = 8;      // record_flags bit 3
+inline constexpr unsigned protocol_count = 4;               // tcp, udp, sctp, dccp
+inline constexpr std::uint8_t flag_protocol_mask = 7;       // record_flags bits 0-2
+inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for every protocol
+inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
+inline constexpr std::uint8_t flag_one_port_as_range = 16;  // record_flags bit 4: "4748-4748"
 
 // A run of rows: positions [first, last) of row_lists when listed, else rows in registry order.
 struct row_span {
@@ -75,6 +76,10 @@ constexpr std::uint8_t row_protocol(std::size_t row) noexcept {
 
 constexpr bool row_has_ports(std::size_t row) noexcept {
   return (reg::record_flags[row] & flag_has_ports) != 0;
+}
+
+constexpr bool row_one_port_as_range(std::size_t row) noexcept {
+  return (reg::record_flags[row] & flag_one_port_as_range) != 0;
 }
 
 // Does the row hold for protocol index p: it names p, or it names none (holds for all)?
