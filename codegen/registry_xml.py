@@ -219,8 +219,8 @@ def record_to_row(record: _Node) -> Row:
         raise RegistryError(name.line, f"service name is longer than {MAX_NAME_BYTES} bytes")
 
     number = single["number"]
-    ports = parse_ports(plain_text(number), number.line) if number is not None else None
-    written_as_range = number is not None and "-" in plain_text(number)
+    number_text = plain_text(number) if number is not None else ""
+    ports = parse_ports(number_text, number.line) if number is not None else None
 
     protocol = single["protocol"]
     transport = None
@@ -254,7 +254,7 @@ def record_to_row(record: _Node) -> Row:
         line=record.line,
         service=service,
         ports=ports,
-        ports_written_as_range=written_as_range and ports[0] == ports[1],
+        ports_written_as_range=ports is not None and ports[0] == ports[1] and "-" in number_text,
         transport=transport,
         description=flowed("description"),
         assignee=flowed("assignee") if single["assignee"] is not None else own_people,
