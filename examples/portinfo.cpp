@@ -13,8 +13,8 @@
 // CSV, JSON or a services(5) file; this file answers the questions with the ianaports API.
 #include <ianaports/ports.hpp>
 
-#include <algorithm>    // std::lexicographical_compare, std::sort, std::unique
 #include <array>        // std::array
+#include <cmath>        // std::lround
 #include <cstdint>      // std::uint16_t, std::uint32_t
 #include <cstdio>       // std::fprintf
 #include <optional>     // std::optional
@@ -316,21 +316,16 @@ int report_free(const command_line& line) {
 
 // Service names are counted once however many rows carry them, and ignoring case, as the
 // registry compares them.
+// Distinct names, case ignored. A name on k rows adds 1/k on each of them: one pass and a hash
+// lookup a row, where sorting the names cost more than the rest of portinfo together.
 std::size_t count_names() {
-  std::vector<std::string_view> names;
+  double names = 0;
   for (const record& row : ianaports::records()) {
     if (!row.service.empty()) {
-      names.push_back(row.service);
+      names += 1.0 / static_cast<double>(ianaports::by_name(row.service).size());
     }
   }
-  const auto before = [](std::string_view a, std::string_view b) {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-      return ascii_lower(x) < ascii_lower(y);
-    });
-  };
-  std::sort(names.begin(), names.end(), before);
-  return static_cast<std::size_t>(std::unique(names.begin(), names.end(), same_name) -
-                                  names.begin());
+  return static_cast<std::size_t>(std::lround(names));
 }
 
 int report_registry(const command_line& line) {
