@@ -69,12 +69,11 @@ _STRUCT_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}  # with "<": little-endian, sta
 
 
 def packed_row_elements(count: int, width: int) -> int:
-    """Elements per row of a packed table: a power of two (so indexing is a shift and a mask),
-    no more than the table needs, and few enough that a row stays a standard-length literal."""
-    per_row = 1
-    while per_row < count and 2 * per_row * width <= STANDARD_STRING_LIMIT:
-        per_row *= 2
-    return per_row
+    """Elements per row of a packed table: as few rows as a standard-length literal allows
+    (one, for most tables), evenly filled, so that no row is padded much."""
+    per_literal = max(1, STANDARD_STRING_LIMIT // width)
+    rows = max(1, (count + per_literal - 1) // per_literal)
+    return (count + rows - 1) // rows
 
 
 def _render_array(array: Array, aliases: dict) -> List[str]:
@@ -135,7 +134,8 @@ def render(layout: Layout, *, updated: str, source_name: str, sha256: str) -> st
     lines.append("")
 
     oversized = layout.text_row_size - 1 > STANDARD_STRING_LIMIT
-    lines.append("// text_id -> bytes: rows of one string literal each; no string straddles two rows.")
+    lines.append("// text_id -> bytes (see text_bounds): rows of one string literal each; no string"
+                 " straddles two rows.")
     if oversized:
         # Only a registry with a single text longer than 65535 bytes gets here: such a text
         # cannot be split and still be viewed in place, so its row is a longer literal.

@@ -17,6 +17,7 @@ TEXT_ROW_SIZE = 65536  # one string literal per row: 65535 characters + NUL, the
 NO_TRANSPORT = 7  # record_flags bits 0-2 when a row holds for every protocol
 HAS_PORTS = 8  # record_flags bit 3
 ONE_PORT_AS_RANGE = 16  # record_flags bit 4: IANA wrote the one port as "N-N"
+HAS_SERVICE_CODE = 32  # record_flags bit 5: the row is in service_code_record
 PORT_BUCKET_SHIFT = 5  # ports per bucket of the port index = 1 << PORT_BUCKET_SHIFT
 PORT_BUCKETS = 65536 >> PORT_BUCKET_SHIFT
 
@@ -53,9 +54,10 @@ def index_type(max_value: int) -> str:
 class TextPool:
     """Distinct strings, in order of first use, packed into rows of one string literal each.
 
-    A string never straddles two rows, so it can be viewed in place. Id 0 is "". Each id has an
-    end offset (row * row_size + column); its begin is the previous id's end when both are in the
-    same row, else the start of its own row.
+    A string never straddles two rows, so it can be viewed in place. Once packed, string id t
+    spans text_bounds[t] to text_bounds[t + 1], each bound written row << column_bits | column:
+    a filler id between two rows (never referenced) ends the last string of a row where the next
+    row starts. Id 0 is "".
     """
 
     def __init__(self) -> None:
@@ -70,19 +72,58 @@ class TextPool:
             self.strings.append(data)
         return found
 
-    def pack(self) -> Tuple[int, List[bytes], List[int]]:
+    def _rows_at(self, row_size: int) -> List[List[int]]:
+        """The string ids of each row, filled in order, at row_size - 1 bytes a row (+ NUL)."""
+        rows: List[List[int]] = [[]]
+        used = 0
+        for i, data in enumerate(self.strings):
+            if used + len(data) > row_size - 1:
+                rows.append([])
+                used = 0
+            rows[-1].append(i)
+            used += len(data)
+        return rows
+
+    def pack(self) -> "PackedText":
         longest = max(len(s) for s in self.strings)
-        row_size = TEXT_ROW_SIZE
-        while row_size - 1 < longest:
-            row_size *= 2
-        rows: List[bytearray] = [bytearray()]
-        ends: List[int] = []
-        for data in self.strings:
-            if len(rows[-1]) + len(data) > row_size - 1:
-                rows.append(bytearray())
-            rows[-1] += data
-            ends.append((len(rows) - 1) * row_size + len(rows[-1]))
-        return row_size, [bytes(r) for r in rows], ends
+        limit = TEXT_ROW_SIZE
+        while limit - 1 < longest:
+            limit *= 2
+        # The fewest rows the standard literal length allows, then the shortest row that still
+        # packs into that many: the last row is not padded out to 64 KB.
+        row_count = len(self._rows_at(limit))
+        low, high = longest + 1, limit
+        while low < high:
+            middle = (low + high) // 2
+            if len(self._rows_at(middle)) <= row_count:
+                high = middle
+            else:
+                low = middle + 1
+        row_size = low
+        column_bits = max(16, (row_size - 1).bit_length())
+        new_id = [0] * len(self.strings)
+        bounds: List[int] = []
+        texts: List[bytes] = []
+        for r, ids in enumerate(self._rows_at(row_size)):
+            if r > 0:
+                bounds.append(((r - 1) << column_bits) | len(texts[-1]))  # the filler's begin
+            row = bytearray()
+            for i in ids:
+                new_id[i] = len(bounds)
+                bounds.append((r << column_bits) | len(row))
+                row += self.strings[i]
+            texts.append(bytes(row))
+        bounds.append(((len(texts) - 1) << column_bits) | len(texts[-1]))  # the last one's end
+        return PackedText(row_size, column_bits, texts, new_id, bounds)
+
+
+@dataclass
+class PackedText:
+    row_size: int  # bytes per row of text_pool, its NUL included
+    column_bits: int  # a bound is row << column_bits | column
+    rows: List[bytes]
+    new_id: List[int]  # TextPool id -> text_bounds index
+    bounds: List[int]
 
 
 def build(registry: Registry) -> Layout:
@@ -102,7 +143,8 @@ def build(registry: Registry) -> Layout:
         last_ports.append(last)
         transport = PROTOCOLS.index(row.transport) if row.transport is not None else NO_TRANSPORT
         flags.append(transport | (HAS_PORTS if row.ports is not None else 0)
-                     | (ONE_PORT_AS_RANGE if row.ports_written_as_range else 0))
+                     | (ONE_PORT_AS_RANGE if row.ports_written_as_range else 0)
+                     | (HAS_SERVICE_CODE if row.service_code is not None else 0))
         texts = tuple(pool.id_of(getattr(row, column)) for column in detail_columns)
         detail_ids.append(details.setdefault(texts, len(details)))
 
@@ -180,12 +222,14 @@ def build(registry: Registry) -> Layout:
     protocol_rows_begin = [protocol_offset + b for b in protocol_rows_begin]
     list_index = index_type(len(row_lists))
 
-    row_size, text_rows, text_ends = pool.pack()
-    layout.text_rows = text_rows
-    layout.text_row_size = row_size
+    text = pool.pack()
+    layout.text_rows = text.rows
+    layout.text_row_size = text.row_size
+    service_ids = [text.new_id[t] for t in service_ids]
+    details = {tuple(text.new_id[t] for t in texts): d for texts, d in details.items()}
 
     record_index = index_type(max(len(rows) - 1, 0))
-    text_id = index_type(len(pool.strings) - 1)
+    text_id = index_type(len(text.bounds) - 2)
     detail_index = index_type(max(len(details) - 1, 0))
     layout.aliases = [
         ("record_index", record_index, "a row's position in registry order"),
@@ -194,7 +238,8 @@ def build(registry: Registry) -> Layout:
     ]
     layout.constants = [
         ("record_count", "std::uint32_t", len(rows), "rows in the registry"),
-        ("text_row_size", "std::size_t", row_size, "bytes per row of text_pool"),
+        ("text_column_bits", "unsigned", text.column_bits,
+         "a text bound is row << text_column_bits | column"),
         ("name_count", "std::uint32_t", len(keys), "distinct service names, case folded"),
         ("name_key_words", "std::size_t", key_words, "64-bit words per name key"),
         ("name_hash_seed", "std::uint64_t", phf.seed, "seed of the name hash"),
@@ -207,14 +252,15 @@ def build(registry: Registry) -> Layout:
     def array(name, ctype, values, comment):
         layout.arrays.append(Array(name, ctype, values, comment))
 
-    array("text_end", unsigned_type(max(text_ends)), text_ends,
-          "text_id -> end offset in text_pool (row * text_row_size + column)")
+    array("text_bounds", unsigned_type(max(text.bounds)), text.bounds,
+          "text_id t -> where it begins in text_pool (row << text_column_bits | column); it ends"
+          " where t + 1 begins")
     array("record_service", "text_id", service_ids, "row -> service name as written")
     array("record_first_port", "std::uint16_t", first_ports, "row -> first port (0 without ports)")
     array("record_last_port", "std::uint16_t", last_ports, "row -> last port (0 without ports)")
     array("record_flags", "std::uint8_t", flags,
           "row -> bits 0-2: protocol (7: none, holds for every protocol); bit 3: has ports;"
-          " bit 4: one port written as N-N")
+          " bit 4: one port written as N-N; bit 5: has a service code")
     array("record_detail", "detail_index", detail_ids, "row -> its text columns")
     detail_rows = list(details)
     for c, column in enumerate(detail_columns):

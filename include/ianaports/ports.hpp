@@ -194,6 +194,9 @@ class record_range {
 // The date of the registry release compiled in, from its <updated> element.
 inline constexpr std::string_view registry_updated = detail::registry::updated;
 
+// How many distinct service names the registry holds, case ignored: the names by_name() finds.
+inline constexpr std::size_t service_name_count = detail::registry::name_count;
+
 // Names for the enumerations, and back.
 [[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;

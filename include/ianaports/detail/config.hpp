@@ -31,4 +31,13 @@
 #define IANAPORTS_HAS_CONSTEVAL 0
 #endif
 
+// Run-time fast paths: word loads instead of byte loops. They need a way to tell a constant
+// evaluation (which must take the byte loops) from run time, and a little-endian machine, as
+// the tables hold little-endian bytes. Elsewhere the byte loops serve at run time too.
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define IANAPORTS_WORD_LOADS 1
+#else
+#define IANAPORTS_WORD_LOADS 0
+#endif
+
 #endif  // IANAPORTS_DETAIL_CONFIG_HPP

@@ -25,6 +25,48 @@ constexpr std::uint64_t mix(std::uint64_t value) noexcept {
   return value;
 }
 
+#if IANAPORTS_WORD_LOADS
+// Bytes [from, from + 8) of text as a little-endian word, zero past the end of text. Reads no
+// byte outside text: short tails are read as overlapping loads that end at its last byte.
+inline std::uint64_t load_bytes(std::string_view text, std::size_t from) noexcept {
+  const char* at = text.data() + from;
+  const std::size_t size = text.size();
+  std::uint64_t word = 0;
+  if (from >= size) {
+    return 0;
+  }
+  const std::size_t count = size - from < 8 ? size - from : 8;
+  if (count == 8) {
+    __builtin_memcpy(&word, at, 8);
+  } else if (size >= 8) {  // the 8 bytes ending at the text's end, shifted down
+    __builtin_memcpy(&word, at + count - 8, 8);
+    word >>= 8 * (8 - count);
+  } else if (count >= 4) {  // 4-7 bytes: two 4-byte loads that overlap
+    std::uint32_t low = 0;
+    std::uint32_t high = 0;
+    __builtin_memcpy(&low, at, 4);
+    __builtin_memcpy(&high, at + count - 4, 4);
+    word = low | (std::uint64_t{high} << (8 * (count - 4)));
+  } else {  // 1-3 bytes: the first, middle and last, which may coincide
+    const auto byte = [at](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
+    };
+    word = byte(0) | byte(count / 2) | byte(count - 1);
+  }
+  return word;
+}
+
+// Each byte 'A'-'Z' of word made lower case, all others kept (bytes 0x80 and up too).
+constexpr std::uint64_t fold_ascii_upper(std::uint64_t word) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  const std::uint64_t low7 = word & (0x7F * ones);
+  const std::uint64_t above_z = low7 + (0x7F - 'Z') * ones;  // top bit: low 7 bits > 'Z'
+  const std::uint64_t from_a = low7 + (0x80 - 'A') * ones;   // top bit: low 7 bits >= 'A'
+  const std::uint64_t upper = from_a & ~above_z & ~word & (0x80 * ones);
+  return word | (upper >> 2);  // 0x80 >> 2 is the case bit, 0x20
+}
+#endif
+
 // A name folded to ASCII lower case (RFC 6335 section 5.1: names compare case-insensitively)
 // and packed little-endian into Words words, zero padded, its length in the last byte. The
 // length byte keeps "http" apart from "http\0".
@@ -37,6 +79,17 @@ struct name_key {
     if (name.empty() || name.size() >= Words * 8 || name.size() > 255) {
       return false;
     }
+#if IANAPORTS_WORD_LOADS
+    if (!__builtin_is_constant_evaluated()) {
+      // Eight bytes at a time: folding byte by byte stalls on store forwarding and cost more
+      // than the rest of a lookup together.
+      for (std::size_t i = 0; i < Words; ++i) {
+        word[i] = fold_ascii_upper(load_bytes(name, i * 8));
+      }
+      word[Words - 1] |= std::uint64_t{name.size()} << 56;
+      return true;
+    }
+#endif
     for (std::size_t i = 0; i < name.size(); ++i) {
       auto byte = static_cast<unsigned char>(name[i]);
       if (byte >= 'A' && byte <= 'Z') {

@@ -14,10 +14,10 @@
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
 
-// Count values of the unsigned type T, RowElements (a power of two) to a row.
+// Count values of the unsigned type T, RowElements to a row. Rows are evenly filled rather
+// than a power of two long: padding cost more memory than a division by a constant costs time.
 template <typename T, std::size_t Count, std::size_t Rows, std::size_t RowElements>
 struct packed_table {
-  static_assert((RowElements & (RowElements - 1)) == 0, "rows hold a power of two of values");
   static_assert(Rows * RowElements >= Count, "the rows hold every value");
 
   // Each row is a literal's bytes plus its terminating NUL, which C++ (unlike C) requires room for.
@@ -27,8 +27,9 @@ struct packed_table {
 
   // The value at index (< Count).
   constexpr T operator[](std::size_t index) const noexcept {
-    const char* at = &bytes[index / RowElements][(index % RowElements) * sizeof(T)];
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const std::size_t row = Rows == 1 ? 0 : index / RowElements;
+    const char* at = &bytes[row][(index - row * RowElements) * sizeof(T)];
+#if IANAPORTS_WORD_LOADS
     // At run time, one load: the bytes are little-endian, like the machine. g++ 12 does not
     // merge the byte loop below into a load, and make_record spent 840 instructions a row
     // in it (callgrind, portinfo --search 22).

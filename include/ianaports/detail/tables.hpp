@@ -4,9 +4,9 @@
 // integers packed into string literals (packed_table.hpp) and rows of text, never pointers, so
 // a program pays no load-time relocation for them. Their shape:
 //
-//   text      text_pool[row][column] holds every distinct string once; string id t ends at
-//             text_end[t] (row * text_row_size + column) and begins where id t - 1 ends, or at
-//             the start of its row when t - 1 ended in an earlier row. Id 0 is "".
+//   text      text_pool[row][column] holds every distinct string once; string id t runs from
+//             text_bounds[t] to text_bounds[t + 1], each row << text_column_bits | column (a
+//             filler id, never used, bridges two rows). Id 0 is "".
 //   records   record_service, record_first_port, record_last_port, record_flags (protocol and
 //             "has ports"), record_detail: one entry per row, registry order. Rows that say the
 //             same (a service's tcp and udp rows, usually) share one detail_* entry.
@@ -39,6 +39,7 @@ inline constexpr std::uint8_t flag_protocol_mask = 7;       // record_flags bits
 inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
 inline constexpr std::uint8_t flag_one_port_as_range = 16;  // record_flags bit 4: "4748-4748"
+inline constexpr std::uint8_t flag_has_service_code = 32;   // record_flags bit 5
 
 // A run of rows: positions [first, last) of row_lists when listed, else rows in registry order.
 struct row_span {
@@ -57,13 +58,10 @@ struct row_filter {
 };
 
 constexpr std::string_view text(std::size_t id) noexcept {
-  const std::size_t end = reg::text_end[id];
-  const std::size_t row = end / reg::text_row_size;
-  std::size_t begin = row * reg::text_row_size;
-  if (id != 0 && reg::text_end[id - 1] / reg::text_row_size == row) {
-    begin = reg::text_end[id - 1];
-  }
-  return {&reg::text_pool[row][begin - row * reg::text_row_size], end - begin};
+  constexpr std::size_t column_mask = (std::size_t{1} << reg::text_column_bits) - 1;
+  const std::size_t begin = reg::text_bounds[id];
+  const std::size_t end = reg::text_bounds[id + 1];
+  return {&reg::text_pool[begin >> reg::text_column_bits][begin & column_mask], end - begin};
 }
 
 constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
@@ -139,7 +137,11 @@ constexpr row_span rows_naming(unsigned p) noexcept {
 }
 
 constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  // Few rows have one (4 in 2026): a binary search over them costs less than a column.
+  // Few rows have one (4 in 2026): a flag and a binary search over them cost less than a
+  // column.
+  if ((reg::record_flags[row] & flag_has_service_code) == 0) {
+    return std::nullopt;
+  }
   std::size_t low = 0;
   std::size_t high = reg::service_code_count;
   while (low < high) {
