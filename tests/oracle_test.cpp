@@ -212,6 +212,10 @@ TEST_CASE("registry date and row count") {
   CHECK(ip::records().size() == expected().rows.size());
 }
 
+TEST_CASE("service_name_count counts the distinct names, case ignored") {
+  CHECK(ip::service_name_count == rows_by_folded_name().size());
+}
+
 TEST_CASE("every row, every column, registry order") {
   failure_budget failures;
   std::size_t i = 0;
