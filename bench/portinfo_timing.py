@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""How long portinfo takes to answer, process start included: the figures issue 5 asks for.
+
+    python3 bench/portinfo_timing.py build/rel/examples/portinfo [--runs 51]
+
+Runs each query --runs times (output to /dev/null) and prints a Markdown table of the wall time
+per call: median, min and max, in milliseconds. The time is taken around the whole child process
+(fork, exec, dynamic loading, the answer, exit), so it is what a user at a prompt waits. The
+first row, /bin/true, is the floor: what starting any process costs on this machine. The last
+line gives GNU time's view of the full CSV export (`/usr/bin/time -f "%e s %M KB"`); its
+resolution, 10 ms, is too coarse for a single query.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+QUERIES = [
+    ["443/tcp"],
+    ["https"],
+    ["HTTPS/udp"],
+    ["443"],
+    ["6000-6063/tcp"],
+    ["--protocol", "sctp", "80"],
+    ["--search", "22"],
+    ["--search-name", "http"],
+    ["--search-description", "web"],
+    ["--status", "8080/tcp"],
+    ["--status", "8080"],
+    ["--class", "50000"],
+    ["--free", "8000-9000/tcp"],
+    ["--free", "0-65535"],
+    ["--registry-info"],
+    ["--version"],
+    ["--all", "--format", "csv"],
+    ["--all", "--format", "services"],
+    ["--all", "--format", "json"],
+    ["--all"],
+]
+
+
+def wall_ms(command, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("portinfo", help="the portinfo binary (build it with -O2)")
+    parser.add_argument("--runs", type=int, default=51, help="calls per query (default 51)")
+    args = parser.parse_args()
+    if not os.access(args.portinfo, os.X_OK):
+        sys.exit(f"portinfo_timing.py: {args.portinfo} is not an executable; build portinfo first")
+
+    print(f"| query | median ms | min ms | max ms |  ({args.runs} calls each)")
+    print("|---|---:|---:|---:|")
+    for command in [["/bin/true"]] + [[args.portinfo] + q for q in QUERIES]:
+        times = wall_ms(command, args.runs)
+        shown = "(process start: /bin/true)" if command == ["/bin/true"] else " ".join(command[1:])
+        print(f"| `{shown}` | {statistics.median(times):.2f} | {min(times):.2f} | {max(times):.2f} |")
+
+    gnu_time = subprocess.run(
+        ["/usr/bin/time", "-f", "%e s %M KB", args.portinfo, "--all", "--format", "csv"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    print(f"\n/usr/bin/time portinfo --all --format csv: {gnu_time.stderr.strip()}")
+
+
+if __name__ == "__main__":
+    main()
