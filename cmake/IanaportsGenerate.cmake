@@ -1,9 +1,11 @@
-# ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>)
+# ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>
+#                           [OMIT <column group>...] [PROTOCOLS <protocol>...])
 #
 # Adds <target>, which (re)writes <dir>/ianaports/detail/registry_tables.hpp from the registry
-# XML whenever the XML or the generator changes. <dir> is then an include directory.
+# XML whenever the XML or the generator changes. <dir> is then an include directory. OMIT and
+# PROTOCOLS make a lean build (codegen/generate.py --omit, --protocols).
 function(ianaports_generate_tables target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR" "OMIT;PROTOCOLS")
   if(NOT arg_REGISTRY OR NOT arg_OUTPUT_DIR)
     message(FATAL_ERROR "ianaports_generate_tables: REGISTRY and OUTPUT_DIR are required")
   endif()
@@ -12,11 +14,21 @@ function(ianaports_generate_tables target)
     message(FATAL_ERROR "ianaports: registry file not found: ${registry}")
   endif()
   set(header "${arg_OUTPUT_DIR}/ianaports/detail/registry_tables.hpp")
+  set(lean_args)
+  if(arg_OMIT)
+    list(JOIN arg_OMIT "," omit)
+    list(APPEND lean_args "--omit=${omit}")
+  endif()
+  if(arg_PROTOCOLS)
+    list(JOIN arg_PROTOCOLS "," protocols)
+    list(APPEND lean_args "--protocols=${protocols}")
+  endif()
   file(GLOB generator_sources CONFIGURE_DEPENDS "${ianaports_SOURCE_DIR}/codegen/*.py")
   add_custom_command(
     OUTPUT "${header}"
     COMMAND Python3::Interpreter "${ianaports_SOURCE_DIR}/codegen/generate.py"
             --registry "${registry}" --output "${arg_OUTPUT_DIR}"
+            ${lean_args}
     DEPENDS "${registry}" ${generator_sources}
     COMMENT "ianaports: generating tables from ${registry}"
     VERBATIM)

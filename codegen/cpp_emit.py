@@ -60,7 +60,9 @@ def _split_literal(data: bytes, utf8: bool = True) -> List[str]:
     return lines
 
 
-def _format_value(value: int, ctype: str) -> str:
+def _format_value(value, ctype: str) -> str:
+    if ctype == "std::string_view":
+        return '"%s"' % cpp_string_literal_body(value.encode("utf-8"))
     return "0x%016X" % value if ctype == "std::uint64_t" else str(value)
 
 

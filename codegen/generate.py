@@ -14,13 +14,13 @@ import argparse
 import os
 import sys
 import tempfile
-from typing import Tuple
+from typing import FrozenSet, List, Tuple
 
 sys.dont_write_bytecode = True  # keep the source tree clean when run from the build
 
 import cpp_emit  # noqa: E402
 import tables  # noqa: E402
-from registry_xml import Registry, RegistryError, read_registry  # noqa: E402
+from registry_xml import PROTOCOLS, Registry, RegistryError, read_registry  # noqa: E402
 
 TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
 
@@ -42,13 +42,24 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def generate(registry_path: str) -> Tuple[str, Registry]:
+def generate(registry_path: str, omit: FrozenSet[str] = frozenset(),
+             protocols: Tuple[str, ...] = PROTOCOLS) -> Tuple[str, Registry]:
     """The tables header's text, and the registry it was made from."""
     registry = read_registry(registry_path)
-    layout = tables.build(registry)
+    layout = tables.build(registry, omit, protocols)
     text = cpp_emit.render(layout, updated=registry.updated, source_name=os.path.basename(registry_path),
                            sha256=registry.sha256)
     return text, registry
+
+
+def _choices(parser: argparse.ArgumentParser, option: str, value: str,
+             allowed: Tuple[str, ...]) -> List[str]:
+    """A comma- or semicolon-separated list (CMake passes lists with ';'), each item allowed."""
+    items = [item for item in value.replace(";", ",").split(",") if item]
+    for item in items:
+        if item not in allowed:
+            parser.error(f"{option}: unknown {item!r}; choose from {', '.join(allowed)}")
+    return items
 
 
 def main(argv=None) -> int:
@@ -56,9 +67,17 @@ def main(argv=None) -> int:
     parser.add_argument("--registry", required=True, help="the registry XML file")
     parser.add_argument("--output", required=True,
                         help="include directory to write ianaports/detail/registry_tables.hpp into")
+    parser.add_argument("--omit", default="", metavar="GROUP,...",
+                        help="leave these columns out; they then read \"\": "
+                             + ", ".join(tables.COLUMN_GROUPS) + " (a lean build)")
+    parser.add_argument("--protocols", default=",".join(PROTOCOLS), metavar="PROTOCOL,...",
+                        help="keep only the rows for these protocols, and the rows that hold for"
+                             " every protocol (default: all four)")
     args = parser.parse_args(argv)
+    omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
+    protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
     try:
-        text, _ = generate(args.registry)
+        text, _ = generate(args.registry, frozenset(omit), tuple(protocols))
     except RegistryError as error:
         print(f"{args.registry}:{error.line}: {error.message}", file=sys.stderr)
         return 1

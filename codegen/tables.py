@@ -8,7 +8,7 @@ in include/ianaports/detail/tables_layout.md, and both sides follow it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import perfect_hash
 from registry_xml import PROTOCOLS, Registry, Row
@@ -18,6 +18,17 @@ NO_TRANSPORT = 7  # record_flags bits 0-2 when a row holds for every protocol
 HAS_PORTS = 8  # record_flags bit 3
 ONE_PORT_AS_RANGE = 16  # record_flags bit 4: IANA wrote the one port as "N-N"
 HAS_SERVICE_CODE = 32  # record_flags bit 5: the row is in service_code_record
+RESERVED = 64  # record_flags bit 6: the description says "Reserved" (kept when descriptions are not)
+SPANS_PORTS = 128  # record_flags bit 7: last port > first port; the row is in range_record
+
+# The columns a lean build may leave out (generate.py --omit), by the names users know them by.
+COLUMN_GROUPS = {
+    "description": ("description",),
+    "people": ("assignee", "contact"),
+    "dates": ("registered", "modified"),
+    "reference": ("reference",),
+    "notes": ("unauthorized_use", "notes"),
+}
 PORT_BUCKET_SHIFT = 5  # ports per bucket of the port index = 1 << PORT_BUCKET_SHIFT
 PORT_BUCKETS = 65536 >> PORT_BUCKET_SHIFT
 
@@ -126,8 +137,12 @@ class PackedText:
     bounds: List[int]
 
 
-def build(registry: Registry) -> Layout:
-    rows = registry.rows
+def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
+          protocols: Tuple[str, ...] = PROTOCOLS) -> Layout:
+    """The tables for registry. omit: COLUMN_GROUPS left out (they read ""); protocols: the
+    protocols whose rows are kept (rows that hold for every protocol always are)."""
+    rows = [row for row in registry.rows if row.transport is None or row.transport in protocols]
+    omitted = {column for group in omit for column in COLUMN_GROUPS[group]}
     layout = Layout()
     pool = TextPool()
 
@@ -144,11 +159,15 @@ def build(registry: Registry) -> Layout:
         transport = PROTOCOLS.index(row.transport) if row.transport is not None else NO_TRANSPORT
         flags.append(transport | (HAS_PORTS if row.ports is not None else 0)
                      | (ONE_PORT_AS_RANGE if row.ports_written_as_range else 0)
-                     | (HAS_SERVICE_CODE if row.service_code is not None else 0))
-        texts = tuple(pool.id_of(getattr(row, column)) for column in detail_columns)
+                     | (HAS_SERVICE_CODE if row.service_code is not None else 0)
+                     | (RESERVED if row.description == "Reserved" else 0)
+                     | (SPANS_PORTS if last > first else 0))
+        texts = tuple(pool.id_of("" if column in omitted else getattr(row, column))
+                      for column in detail_columns)
         detail_ids.append(details.setdefault(texts, len(details)))
 
     coded = [(i, row.service_code) for i, row in enumerate(rows) if row.service_code is not None]
+    spans = [(i, last_ports[i]) for i in range(len(rows)) if last_ports[i] > first_ports[i]]
 
     # Name index: a minimal perfect hash over the folded names; each slot lists its rows.
     name_rows_by_key: Dict[Tuple[int, ...], List[int]] = {}
@@ -247,6 +266,12 @@ def build(registry: Registry) -> Layout:
         ("port_bucket_shift", "unsigned", PORT_BUCKET_SHIFT, "ports per port-index bucket, log2"),
         ("port_bucket_count", "std::size_t", PORT_BUCKETS, "port-index buckets per protocol"),
         ("service_code_count", "std::uint32_t", len(coded), "rows with a service code"),
+        ("range_count", "std::uint32_t", len(spans), "rows whose ports span more than one"),
+        ("detail_count", "std::uint32_t", len(details), "distinct detail tuples"),
+        ("omitted_columns", "std::string_view", ",".join(g for g in COLUMN_GROUPS if g in omit),
+         "column groups left out of this build (generate.py --omit)"),
+        ("kept_protocols", "std::string_view", ",".join(p for p in PROTOCOLS if p in protocols),
+         "protocols whose rows are in this build (generate.py --protocols)"),
     ]
 
     def array(name, ctype, values, comment):
@@ -257,11 +282,18 @@ def build(registry: Registry) -> Layout:
           " where t + 1 begins")
     array("record_service", "text_id", service_ids, "row -> service name as written")
     array("record_first_port", "std::uint16_t", first_ports, "row -> first port (0 without ports)")
-    array("record_last_port", "std::uint16_t", last_ports, "row -> last port (0 without ports)")
+    # Few rows span ports (760 of 14,533 in 2026): their last ports are a short list, found by
+    # binary search, rather than a column that would mostly repeat record_first_port.
+    array("range_record", "record_index", [i for i, _ in spans],
+          "rows whose last port is above their first, ascending")
+    array("range_last_port", "std::uint16_t", [last for _, last in spans], "their last ports")
     array("record_flags", "std::uint8_t", flags,
           "row -> bits 0-2: protocol (7: none, holds for every protocol); bit 3: has ports;"
-          " bit 4: one port written as N-N; bit 5: has a service code")
-    array("record_detail", "detail_index", detail_ids, "row -> its text columns")
+          " bit 4: one port written as N-N; bit 5: has a service code; bit 6: reserved;"
+          " bit 7: spans ports (in range_record)")
+    # With every text column left out there is one tuple, and no need for a column of zeros.
+    array("record_detail", "detail_index", detail_ids if len(details) > 1 else [0],
+          "row -> its text columns (one entry when detail_count is 1)")
     detail_rows = list(details)
     for c, column in enumerate(detail_columns):
         array("detail_" + column, "text_id", [d[c] for d in detail_rows], f"detail -> {column}")

@@ -188,10 +188,10 @@ def child_environment(**overrides):
     return env
 
 
-def run_generator(registry_arg, output_arg, cwd, timeout=TIMEOUT, env=None):
+def run_generator(registry_arg, output_arg, cwd, timeout=TIMEOUT, env=None, options=()):
     """Run generate.py as the build does; registry_arg and output_arg as given (relative to cwd)."""
     return subprocess.run(
-        [sys.executable, GENERATE, "--registry", registry_arg, "--output", output_arg],
+        [sys.executable, GENERATE, "--registry", registry_arg, "--output", output_arg, *options],
         cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env=env if env is not None else child_environment(), timeout=timeout)
 
@@ -606,6 +606,60 @@ class OutputTest(GeneratorTestCase):
 
 
 # --- determinism -------------------------------------------------------------------------------
+
+class LeanBuildTest(GeneratorTestCase):
+    """--omit and --protocols: what a lean build leaves out, and the mistakes it refuses. The
+    oracle test (oracle_lean) checks every row of a lean build of the bundled registry."""
+
+    LEAN = registry(
+        record("<name>http</name>", "<protocol>tcp</protocol>",
+               "<description>Hypertext, described at length</description>", "<number>80</number>",
+               "<assignee><xref type=\"person\" data=\"Some_One\"/></assignee>", updated="2021-10-01"),
+        record("<name>sctp-only</name>", "<protocol>sctp</protocol>", "<number>9</number>"),
+        record("<protocol>udp</protocol>", "<description>Reserved</description>",
+               "<number>7</number>"))
+
+    def lean_header(self, *options):
+        write_file(self.tmp, "in/lean.xml", self.LEAN)
+        result = run_generator("in/lean.xml", "out", self.tmp, options=options)
+        self.assertEqual(result.returncode, 0, msg=result.stderr.decode("utf-8", "replace"))
+        return read_bytes(os.path.join(self.tmp, "out", HEADER)).decode("latin-1")
+
+    def test_omitted_columns_are_not_in_the_header(self):
+        full = self.lean_header()
+        self.assertIn("described at length", full)
+        self.assertIn("Some_One", full)
+        self.assertIn("2021-10-01", full)
+        lean = self.lean_header("--omit", "description,people,dates")
+        for gone in ("described at length", "Some_One", "2021-10-01"):
+            self.assertNotIn(gone, lean)
+        self.assertIn('omitted_columns = "description,people,dates"', lean)
+        self.assertIn("detail_count = 1;", lean)
+        self.compile_against("out", "static_assert(ianaports::detail::registry::record_count == 3);"
+                             "static_assert(ianaports::status(7, ianaports::protocol::udp) =="
+                             " ianaports::port_status::reserved);"
+                             "static_assert((*ianaports::by_name(\"http\").begin()).description"
+                             ".empty());")
+
+    def test_protocols_left_out_drop_their_rows(self):
+        lean = self.lean_header("--protocols", "tcp;udp")  # CMake's list separator works too
+        self.assertNotIn("sctp-only", lean)
+        self.assertIn('kept_protocols = "tcp,udp"', lean)
+        self.assertIn("record_count = 2;", lean)
+
+    def test_unknown_group_or_protocol_is_a_usage_error(self):
+        write_file(self.tmp, "in/lean.xml", self.LEAN)
+        for options, message in (
+                (("--omit", "descriptions"), "--omit: unknown 'descriptions'; choose from"
+                                              " description, people, dates, reference, notes"),
+                (("--protocols", "tcp,icmp"), "--protocols: unknown 'icmp'; choose from tcp,"
+                                               " udp, sctp, dccp")):
+            result = run_generator("in/lean.xml", "out", self.tmp, options=options)
+            self.assertEqual(result.returncode, 2)
+            self.assertEqual(result.stderr.decode().splitlines()[-1],
+                             "generate.py: error: " + message)
+            self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
+
 
 class DeterminismTest(GeneratorTestCase):
 

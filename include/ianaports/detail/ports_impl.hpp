@@ -21,7 +21,7 @@ constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
   if (!row_has_ports(row)) {
     return std::nullopt;
   }
-  return port_range{reg::record_first_port[row], reg::record_last_port[row]};
+  return port_range{row_first_port(row), row_last_port(row)};
 }
 
 constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
@@ -32,7 +32,7 @@ constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
 }
 
 constexpr record make_record(std::size_t row) noexcept {
-  const std::size_t d = reg::record_detail[row];
+  const std::size_t d = row_detail(row);
   return record{row_service(row),
                 row_ports(row),
                 row_transport(row),
@@ -145,7 +145,7 @@ constexpr std::optional<std::uint16_t> port_of(std::string_view service, protoco
   for (std::uint32_t position = rows.first; position < rows.last; ++position) {
     const std::size_t row = detail::row_at(rows, position);
     if (detail::row_has_ports(row) && detail::row_holds_for(row, index)) {
-      return detail::reg::record_first_port[row];
+      return detail::row_first_port(row);
     }
   }
   return std::nullopt;
@@ -176,7 +176,7 @@ constexpr port_status status(std::uint16_t port, protocol p) noexcept {
       if (!detail::row_service(row).empty()) {
         return port_status::assigned;
       }
-      reserved = reserved || detail::row_description(row) == "Reserved";
+      reserved = reserved || detail::row_reserved(row);
     }
   }
   if (reserved) {

@@ -7,7 +7,7 @@
 //   text      text_pool[row][column] holds every distinct string once; string id t runs from
 //             text_bounds[t] to text_bounds[t + 1], each row << text_column_bits | column (a
 //             filler id, never used, bridges two rows). Id 0 is "".
-//   records   record_service, record_first_port, record_last_port, record_flags (protocol and
+//   records   record_service, record_first_port, record_flags (protocol and
 //             "has ports"), record_detail: one entry per row, registry order. Rows that say the
 //             same (a service's tcp and udp rows, usually) share one detail_* entry.
 //   names     a minimal perfect hash over the case-folded names: name_pilots, name_keys (each
@@ -40,6 +40,8 @@ inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for
 inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
 inline constexpr std::uint8_t flag_one_port_as_range = 16;  // record_flags bit 4: "4748-4748"
 inline constexpr std::uint8_t flag_has_service_code = 32;   // record_flags bit 5
+inline constexpr std::uint8_t flag_reserved = 64;           // bit 6: the description: "Reserved"
+inline constexpr std::uint8_t flag_spans_ports = 128;       // bit 7: in range_record
 
 // A run of rows: positions [first, last) of row_lists when listed, else rows in registry order.
 struct row_span {
@@ -86,18 +88,52 @@ constexpr bool row_holds_for(std::size_t row, unsigned p) noexcept {
   return protocol == p || protocol == flag_no_protocol;
 }
 
+// Where row is in rows, an ascending table of count rows; count when it is not there.
+template <typename Rows>
+constexpr std::size_t find_row(const Rows& rows, std::size_t count, std::size_t row) noexcept {
+  std::size_t low = 0;
+  std::size_t high = count;
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (rows[mid] < row) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low < count && rows[low] == row ? low : count;
+}
+
+constexpr std::uint16_t row_first_port(std::size_t row) noexcept {
+  return reg::record_first_port[row];
+}
+
+// Few rows span ports: their last ports are a short list, not a column.
+constexpr std::uint16_t row_last_port(std::size_t row) noexcept {
+  if ((reg::record_flags[row] & flag_spans_ports) == 0) {
+    return reg::record_first_port[row];
+  }
+  return reg::range_last_port[find_row(reg::range_record, reg::range_count, row)];
+}
+
 constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
   return !filter.active ||
          (row_has_ports(row) && row_holds_for(row, filter.protocol) &&
-          reg::record_first_port[row] <= filter.last && filter.first <= reg::record_last_port[row]);
+          row_first_port(row) <= filter.last && filter.first <= row_last_port(row));
 }
 
 constexpr std::string_view row_service(std::size_t row) noexcept {
   return text(reg::record_service[row]);
 }
 
-constexpr std::string_view row_description(std::size_t row) noexcept {
-  return text(reg::detail_description[reg::record_detail[row]]);
+// The row's detail tuple. A build without text columns has one, and no record_detail column.
+constexpr std::size_t row_detail(std::size_t row) noexcept {
+  return reg::detail_count > 1 ? std::size_t{reg::record_detail[row]} : 0;
+}
+
+// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
+constexpr bool row_reserved(std::size_t row) noexcept {
+  return (reg::record_flags[row] & flag_reserved) != 0;
 }
 
 // The rows whose folded name equals the folded name; empty when there are none.
@@ -142,20 +178,11 @@ constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcep
   if ((reg::record_flags[row] & flag_has_service_code) == 0) {
     return std::nullopt;
   }
-  std::size_t low = 0;
-  std::size_t high = reg::service_code_count;
-  while (low < high) {
-    const std::size_t mid = low + (high - low) / 2;
-    if (reg::service_code_record[mid] < row) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
+  const std::size_t index = find_row(reg::service_code_record, reg::service_code_count, row);
+  if (index == reg::service_code_count) {
+    return std::nullopt;  // not reached: the flag says the row is listed
   }
-  if (low < reg::service_code_count && reg::service_code_record[low] == row) {
-    return reg::service_code_value[low];
-  }
-  return std::nullopt;
+  return reg::service_code_value[index];
 }
 
 }  // namespace detail
