@@ -87,10 +87,16 @@ def _render_array(array: Array, aliases: dict) -> List[str]:
     ctype = aliases.get(array.ctype, array.ctype)
     width = _WIDTHS[ctype]
     count = len(array.values)
-    per_row = packed_row_elements(max(count, 1), width)
+    per_row = array.row_elements or packed_row_elements(max(count, 1), width)
     rows = max(1, (count + per_row - 1) // per_row)
-    out = [f"// {array.comment}",
-           f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}> {array.name} = {{{{"]
+    # A layout the reader relies on (name_keys: a row per key word) may need rows longer than
+    # the standard's 65535 characters once a registry holds over 8191 names; compilers take them.
+    oversized = per_row * width > STANDARD_STRING_LIMIT
+    out = [f"// {array.comment}"]
+    if oversized:
+        out += ["#if defined(__GNUC__)", "#pragma GCC diagnostic push",
+                '#pragma GCC diagnostic ignored "-Woverlength-strings"', "#endif"]
+    out.append(f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}> {array.name} = {{{{")
     data = struct.pack("<%d%s" % (count, _STRUCT_CODES[width]), *array.values)
     row_bytes = per_row * width
     for r in range(rows):
@@ -99,6 +105,8 @@ def _render_array(array: Array, aliases: dict) -> List[str]:
             out.append("    " + literal)
         out.append("    " + literal_lines[-1] + ",")
     out.append("}};")
+    if oversized:
+        out += ["#if defined(__GNUC__)", "#pragma GCC diagnostic pop", "#endif"]
     return out
 
 

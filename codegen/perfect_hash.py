@@ -47,10 +47,16 @@ def mix(value: int) -> int:
     return value
 
 
+def rotate_left(value: int, bits: int) -> int:
+    return ((value << bits) | (value >> (64 - bits))) & MASK64 if bits else value
+
+
 def hash_key(key: Sequence[int], seed: int) -> int:
-    h = seed
-    for word in key:
-        h = mix(h ^ word)
+    """The first word mixed, each other word multiplied and rotated into it: the products do not
+    wait on one another, so a lookup's hash is about one mix long, not one per word."""
+    h = mix(seed ^ key[0])
+    for i in range(1, len(key)):
+        h ^= rotate_left(((key[i] ^ seed) * PILOT_MULTIPLIER) & MASK64, (8 * (i - 1)) % 64)
     return h
 
 

@@ -18,6 +18,10 @@ namespace detail {
 inline constexpr std::uint64_t mix_multiplier = 0xD6E8FEB86659FD93u;
 inline constexpr std::uint64_t pilot_multiplier = 0x9E3779B97F4A7C15u;
 
+constexpr std::uint64_t rotate_left(std::uint64_t value, unsigned bits) noexcept {
+  return bits == 0 ? value : (value << bits) | (value >> (64 - bits));
+}
+
 constexpr std::uint64_t mix(std::uint64_t value) noexcept {
   value ^= value >> 32;
   value *= mix_multiplier;
@@ -82,11 +86,17 @@ struct name_key {
 #if IANAPORTS_WORD_LOADS
     if (!__builtin_is_constant_evaluated()) {
       // Eight bytes at a time: folding byte by byte stalls on store forwarding and cost more
-      // than the rest of a lookup together.
-      for (std::size_t i = 0; i < Words; ++i) {
-        word[i] = fold_ascii_upper(load_bytes(name, i * 8));
+      // than the rest of a lookup together. Two words, the registry's case (names of at most
+      // 15 bytes), are written out so that the key stays in registers.
+      if constexpr (Words == 2) {
+        word[0] = fold_ascii_upper(load_bytes(name, 0));
+        word[1] = fold_ascii_upper(load_bytes(name, 8)) | (std::uint64_t{name.size()} << 56);
+      } else {
+        for (std::size_t i = 0; i < Words; ++i) {
+          word[i] = fold_ascii_upper(load_bytes(name, i * 8));
+        }
+        word[Words - 1] |= std::uint64_t{name.size()} << 56;
       }
-      word[Words - 1] |= std::uint64_t{name.size()} << 56;
       return true;
     }
 #endif
@@ -101,23 +111,24 @@ struct name_key {
     return true;
   }
 
+  // The first word mixed, each other word multiplied and rotated into it: the products do not
+  // wait on one another, so the hash is about one mix long, not one per word.
   [[nodiscard]] constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
-    std::uint64_t h = seed;
-    for (std::size_t i = 0; i < Words; ++i) {
-      h = mix(h ^ word[i]);
+    std::uint64_t h = mix(seed ^ word[0]);
+    for (std::size_t i = 1; i < Words; ++i) {
+      h ^= rotate_left((word[i] ^ seed) * pilot_multiplier, (8 * (i - 1)) % 64);
     }
     return h;
   }
 
-  // Is this the key at slot of keys, a table of Words-word keys?
+  // Is this the key at slot of keys, a packed table with a row per key word?
   template <typename Keys>
   [[nodiscard]] constexpr bool equals(const Keys& keys, std::size_t slot) const noexcept {
+    bool same = true;
     for (std::size_t i = 0; i < Words; ++i) {
-      if (word[i] != keys[slot * Words + i]) {
-        return false;
-      }
+      same = same && word[i] == keys.at(i, slot);
     }
-    return true;
+    return same;
   }
 };
 

@@ -26,16 +26,26 @@ struct packed_table {
   static constexpr std::size_t size() noexcept { return Count; }
 
   // The value at index (< Count).
-  constexpr T operator[](std::size_t index) const noexcept {
+  [[nodiscard]] constexpr T operator[](std::size_t index) const noexcept {
     const std::size_t row = Rows == 1 ? 0 : index / RowElements;
-    const char* at = &bytes[row][(index - row * RowElements) * sizeof(T)];
+    return load(&bytes[row][(index - row * RowElements) * sizeof(T)]);
+  }
+
+  // The value at column of row, for a table whose rows are fields (name_keys: a row per key
+  // word), read without dividing.
+  [[nodiscard]] constexpr T at(std::size_t row, std::size_t column) const noexcept {
+    return load(&bytes[row][column * sizeof(T)]);
+  }
+
+ private:
+  static constexpr T load(const char* from) noexcept {
 #if IANAPORTS_WORD_LOADS
     // At run time, one load: the bytes are little-endian, like the machine. g++ 12 does not
     // merge the byte loop below into a load, and make_record spent 840 instructions a row
     // in it (callgrind, portinfo --search 22).
     if (!__builtin_is_constant_evaluated()) {
       T value = 0;  // C++17 constexpr functions may not declare a variable uninitialised
-      __builtin_memcpy(&value, at, sizeof(T));
+      __builtin_memcpy(&value, from, sizeof(T));
       return value;
     }
 #endif
@@ -43,7 +53,7 @@ struct packed_table {
     T value = 0;
     for (std::size_t i = 0; i < sizeof(T); ++i) {
       value =
-          static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(at[i])} << (8 * i)));
+          static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(from[i])} << (8 * i)));
     }
     return value;
   }

@@ -141,7 +141,19 @@ constexpr std::optional<std::uint16_t> port_of(std::string_view service, protoco
   if (index == detail::protocol_count) {
     return std::nullopt;
   }
-  const detail::row_span rows = detail::rows_named(service);
+  const std::uint32_t slot = detail::name_slot_of(service);
+  if (slot == detail::reg::name_count) {
+    return std::nullopt;
+  }
+  if (index < detail::name_port_protocols) {
+    const std::uint16_t listed = detail::reg::name_port[index * detail::reg::name_count + slot];
+    if (listed != 0) {
+      return listed;
+    }
+  }
+  // No answer listed: sctp, dccp, or a name without a port (or with port 0) for p.
+  const detail::row_span rows{true, detail::reg::name_rows_begin[slot],
+                              detail::reg::name_rows_begin[slot + 1]};
   for (std::uint32_t position = rows.first; position < rows.last; ++position) {
     const std::size_t row = detail::row_at(rows, position);
     if (detail::row_has_ports(row) && detail::row_holds_for(row, index)) {

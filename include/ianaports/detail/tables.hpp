@@ -35,6 +35,7 @@ namespace detail {
 namespace reg = registry;
 
 inline constexpr unsigned protocol_count = 4;               // tcp, udp, sctp, dccp
+inline constexpr unsigned name_port_protocols = 2;          // name_port lists tcp and udp answers
 inline constexpr std::uint8_t flag_protocol_mask = 7;       // record_flags bits 0-2
 inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
@@ -136,21 +137,27 @@ constexpr bool row_reserved(std::size_t row) noexcept {
   return (reg::record_flags[row] & flag_reserved) != 0;
 }
 
-// The rows whose folded name equals the folded name; empty when there are none.
-constexpr row_span rows_named(std::string_view name) noexcept {
+// The slot of the name in the name tables, or name_count when no registry name equals it.
+constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
   if (reg::name_count == 0) {
-    return {};
+    return reg::name_count;
   }
   name_key<reg::name_key_words> key;
   if (!key.assign(name)) {
-    return {};
+    return reg::name_count;
   }
   const std::uint64_t hash = key.hash(reg::name_hash_seed);
   const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
   const std::uint32_t slot = name_slot(hash, pilot, reg::name_count);
   // A perfect hash places every registered name, but any other input lands in some slot too:
   // only the key comparison tells a hit from a miss.
-  if (!key.equals(reg::name_keys, slot)) {
+  return key.equals(reg::name_keys, slot) ? slot : reg::name_count;
+}
+
+// The rows whose folded name equals the folded name; empty when there are none.
+constexpr row_span rows_named(std::string_view name) noexcept {
+  const std::uint32_t slot = name_slot_of(name);
+  if (slot == reg::name_count) {
     return {};
   }
   return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
