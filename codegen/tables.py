@@ -21,7 +21,8 @@ HAS_SERVICE_CODE = 32  # record_flags bit 5: the row is in service_code_record
 RESERVED = 64  # record_flags bit 6: the description says "Reserved" (kept when descriptions are not)
 SPANS_PORTS = 128  # record_flags bit 7: last port > first port; the row is in range_record
 
-NAME_PORT_PROTOCOLS = ("tcp", "udp")  # protocols whose port_of answers are listed (name_port)
+NAME_PORT_PROTOCOLS = ("tcp", "udp")  # protocols with direct port_of and name_of answers
+PORT_NAME_BLOCK = 64  # ports per bit map word of the direct name_of index
 
 # The columns a lean build may leave out (generate.py --omit), by the names users know them by.
 COLUMN_GROUPS = {
@@ -128,7 +129,21 @@ class TextPool:
                 row += self.strings[i]
             texts.append(bytes(row))
         bounds.append(((len(texts) - 1) << column_bits) | len(texts[-1]))  # the last one's end
-        return PackedText(row_size, column_bits, texts, new_id, bounds)
+        return PackedText(row_size, column_bits, texts, new_id, bounds, *self._block_rows(
+            bounds, column_bits, sorted(set(new_id))))
+
+    @staticmethod
+    def _block_rows(bounds: List[int], column_bits: int, ids: List[int]) -> Tuple[int, List[int]]:
+        """Rows for the readers, without a row in every bound: a block of 1 << shift ids knows
+        the row of its first id, and a later id of the block is one row further on when its
+        column is below the first's. The longest blocks for which that holds for every id."""
+        mask = (1 << column_bits) - 1
+        for shift in range(8, -1, -1):
+            rows = [bounds[b << shift] >> column_bits for b in range((len(bounds) + (1 << shift) - 1) >> shift)]
+            if all(rows[t >> shift] + ((bounds[t] & mask) < (bounds[(t >> shift) << shift] & mask))
+                   == bounds[t] >> column_bits for t in ids):
+                return shift, rows
+        raise AssertionError("not reached: with one id a block, the rule holds")
 
 
 @dataclass
@@ -138,6 +153,8 @@ class PackedText:
     rows: List[bytes]
     new_id: List[int]  # TextPool id -> text_bounds index
     bounds: List[int]
+    block_shift: int  # ids per text_block_row entry, log2
+    block_rows: List[int]
 
 
 def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
@@ -150,9 +167,12 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     pool = TextPool()
 
     # Records, and the text tuples they share (a service's tcp and udp rows usually say the same).
-    detail_columns = ("description", "assignee", "contact", "registered", "modified", "reference",
-                      "unauthorized_use", "notes")
-    details: Dict[Tuple[int, ...], int] = {}
+    # A detail tuple's last four columns are a tuple of their own, an "extra": 923 of them serve
+    # the 7,436 details, a saving of 37 KB for one more load.
+    detail_columns = ("description", "assignee", "contact", "registered")
+    extra_columns = ("modified", "reference", "unauthorized_use", "notes")
+    details: Dict[Tuple[int, ...], int] = {}  # (text ids of detail_columns..., extra) -> index
+    extras: Dict[Tuple[int, ...], int] = {}  # text ids of extra_columns -> index
     service_ids, first_ports, last_ports, flags, detail_ids = [], [], [], [], []
     for row in rows:
         service_ids.append(pool.id_of(row.service))
@@ -165,9 +185,11 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
                      | (HAS_SERVICE_CODE if row.service_code is not None else 0)
                      | (RESERVED if row.description == "Reserved" else 0)
                      | (SPANS_PORTS if last > first else 0))
-        texts = tuple(pool.id_of("" if column in omitted else getattr(row, column))
-                      for column in detail_columns)
-        detail_ids.append(details.setdefault(texts, len(details)))
+        def text_ids(columns):
+            return tuple(pool.id_of("" if column in omitted else getattr(row, column))
+                         for column in columns)
+        extra = extras.setdefault(text_ids(extra_columns), len(extras))
+        detail_ids.append(details.setdefault(text_ids(detail_columns) + (extra,), len(details)))
 
     coded = [(i, row.service_code) for i, row in enumerate(rows) if row.service_code is not None]
     spans = [(i, last_ports[i]) for i in range(len(rows)) if last_ports[i] > first_ports[i]]
@@ -236,28 +258,42 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
             buckets.append(first_segment + s)
         bucket_segment.append(buckets)
 
-    # Protocol index: rows naming each protocol, registry order.
-    protocol_rows: List[int] = []
-    protocol_rows_begin = [0]
-    for protocol in PROTOCOLS:
-        protocol_rows.extend(i for i, row in enumerate(rows) if row.transport == protocol)
-        protocol_rows_begin.append(len(protocol_rows))
-
-    # The three row lists share one table, so that a list is just a span of it.
-    name_offset = 0
+    # The two row lists share one table, so that a list is just a span of it. (by_protocol
+    # walks the registry instead: a list of each protocol's rows cost 26 KB.)
     port_offset = len(name_rows)
-    protocol_offset = port_offset + len(port_rows)
-    row_lists = name_rows + port_rows + protocol_rows
-    name_rows_begin = [name_offset + b for b in name_rows_begin]
+    row_lists = name_rows + port_rows
     segment_rows_begin = [port_offset + b for b in segment_rows_begin]
-    protocol_rows_begin = [protocol_offset + b for b in protocol_rows_begin]
     list_index = index_type(len(row_lists))
 
     text = pool.pack()
     layout.text_rows = text.rows
     layout.text_row_size = text.row_size
     service_ids = [text.new_id[t] for t in service_ids]
-    details = {tuple(text.new_id[t] for t in texts): d for texts, d in details.items()}
+    details = {tuple(text.new_id[t] for t in key[:-1]) + key[-1:]: d for key, d in details.items()}
+    extras = {tuple(text.new_id[t] for t in texts): e for texts, e in extras.items()}
+
+    # name_of's answers over TCP and UDP, direct: per 64-port block a bitmap of the ports with a
+    # name and where their names start in port_name_text. A bit test, a population count and
+    # two loads, where a walk over the port's segment and rows took three times as long.
+    port_name_bits: List[int] = []
+    port_name_base: List[int] = []
+    port_name_text: List[int] = []
+    for protocol in NAME_PORT_PROTOCOLS:
+        name_at: List[Optional[int]] = [None] * 65536
+        for i, row in enumerate(rows):
+            if row.service and row.ports is not None and row.transport in (None, protocol):
+                for port in range(row.ports[0], row.ports[1] + 1):
+                    if name_at[port] is None:
+                        name_at[port] = service_ids[i]
+        for block in range(65536 // PORT_NAME_BLOCK):
+            port_name_base.append(len(port_name_text))
+            bits = 0
+            for offset in range(PORT_NAME_BLOCK):
+                name = name_at[block * PORT_NAME_BLOCK + offset]
+                if name is not None:
+                    bits |= 1 << offset
+                    port_name_text.append(name)
+            port_name_bits.append(bits)
 
     record_index = index_type(max(len(rows) - 1, 0))
     text_id = index_type(len(text.bounds) - 2)
@@ -266,11 +302,12 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
         ("record_index", record_index, "a row's position in registry order"),
         ("text_id", text_id, "a string of the text pool"),
         ("detail_index", detail_index, "a row's shared text columns"),
+        ("extra_index", index_type(max(len(extras) - 1, 0)), "a detail's last four columns"),
     ]
     layout.constants = [
         ("record_count", "std::uint32_t", len(rows), "rows in the registry"),
-        ("text_column_bits", "unsigned", text.column_bits,
-         "a text bound is row << text_column_bits | column"),
+        ("text_block_shift", "unsigned", text.block_shift,
+         "text ids per text_block_row entry, log2"),
         ("name_count", "std::uint32_t", len(keys), "distinct service names, case folded"),
         ("name_key_words", "std::size_t", key_words, "64-bit words per name key"),
         ("name_hash_seed", "std::uint64_t", phf.seed, "seed of the name hash"),
@@ -280,6 +317,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
         ("service_code_count", "std::uint32_t", len(coded), "rows with a service code"),
         ("range_count", "std::uint32_t", len(spans), "rows whose ports span more than one"),
         ("detail_count", "std::uint32_t", len(details), "distinct detail tuples"),
+        ("extra_count", "std::uint32_t", len(extras), "distinct extra tuples"),
         ("omitted_columns", "std::string_view", ",".join(g for g in COLUMN_GROUPS if g in omit),
          "column groups left out of this build (generate.py --omit)"),
         ("kept_protocols", "std::string_view", ",".join(p for p in PROTOCOLS if p in protocols),
@@ -289,9 +327,12 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     def array(name, ctype, values, comment, row_elements=None):
         layout.arrays.append(Array(name, ctype, values, comment, row_elements))
 
-    array("text_bounds", unsigned_type(max(text.bounds)), text.bounds,
-          "text_id t -> where it begins in text_pool (row << text_column_bits | column); it ends"
-          " where t + 1 begins")
+    columns = [b & ((1 << text.column_bits) - 1) for b in text.bounds]
+    array("text_columns", unsigned_type(max(columns)), columns,
+          "text_id t -> the column of text_pool where it begins; it ends where t + 1 begins")
+    array("text_block_row", unsigned_type(max(text.block_rows)), text.block_rows,
+          "t >> text_block_shift -> the row of that block's first id; a later id of the block is"
+          " in the next row when its column is below the first's")
     array("record_service", "text_id", service_ids, "row -> service name as written")
     array("record_first_port", "std::uint16_t", first_ports, "row -> first port (0 without ports)")
     # Few rows span ports (760 of 14,533 in 2026): their last ports are a short list, found by
@@ -309,6 +350,11 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     detail_rows = list(details)
     for c, column in enumerate(detail_columns):
         array("detail_" + column, "text_id", [d[c] for d in detail_rows], f"detail -> {column}")
+    array("detail_extra", "extra_index", [d[-1] for d in detail_rows] if len(extras) > 1 else [0],
+          "detail -> its extra tuple (one entry when extra_count is 1)")
+    extra_rows = list(extras)
+    for c, column in enumerate(extra_columns):
+        array("extra_" + column, "text_id", [e[c] for e in extra_rows], f"extra -> {column}")
     array("service_code_record", "record_index", [i for i, _ in coded],
           "rows with a service code, ascending")
     array("service_code_value", "std::uint32_t", [c for _, c in coded], "their service codes")
@@ -319,6 +365,12 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
           " byte)", row_elements=max(len(slot_keys), 1))
     array("name_port", "std::uint16_t", name_port,
           "protocol (tcp, udp) * name_count + name slot -> port_of's answer, or 0: ask the rows")
+    array("port_name_bits", "std::uint64_t", port_name_bits,
+          "protocol (tcp, udp) * 1024 + port / 64 -> bit port % 64: the port has a name")
+    array("port_name_base", index_type(len(port_name_text)), port_name_base,
+          "same index -> the block's first entry in port_name_text")
+    array("port_name_text", "text_id", port_name_text,
+          "name_of's answers, in protocol and port order, for the ports with a bit")
     array("name_rows_begin", list_index, name_rows_begin,
           "name slot -> its first entry in row_lists (one past the end at name_count)")
     array("port_bucket_segment", index_type(len(segment_starts)),
@@ -329,8 +381,6 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
           "segment -> its first port (segments of one protocol are contiguous, ascending)")
     array("port_segment_rows_begin", list_index, segment_rows_begin,
           "segment -> its first entry in row_lists: the rows covering it")
-    array("protocol_rows_begin", list_index, protocol_rows_begin,
-          "protocol -> its first entry in row_lists: the rows naming it")
     array("row_lists", "record_index", row_lists,
-          "lists of rows, each in registry order: by name, then by port segment, then by protocol")
+          "lists of rows, each in registry order: by name, then by port segment")
     return layout

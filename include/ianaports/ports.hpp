@@ -140,7 +140,7 @@ class record_range {
   [[nodiscard]] constexpr bool empty() const noexcept {
     return span_.first == span_.last;
   }
-  // Constant time, but for by_range, which counts its rows.
+  // Constant time, but for by_range and by_protocol, which count their rows.
   [[nodiscard]] constexpr std::size_t size() const noexcept;
 
  private:
@@ -154,7 +154,7 @@ class record_range {
       : span_(span), filter_(filter) {}
 
   detail::row_span span_{};
-  detail::row_filter filter_{};  // by_range: the rows in span_ it keeps
+  detail::row_filter filter_{};  // by_range, by_protocol: the rows in span_ they keep
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
 
 constexpr record make_record(std::size_t row) noexcept {
   const std::size_t d = row_detail(row);
+  const std::size_t e = detail_extra(d);
   return record{row_service(row),
                 row_ports(row),
                 row_transport(row),
@@ -40,11 +41,11 @@ constexpr record make_record(std::size_t row) noexcept {
                 text(reg::detail_assignee[d]),
                 text(reg::detail_contact[d]),
                 text(reg::detail_registered[d]),
-                text(reg::detail_modified[d]),
-                text(reg::detail_reference[d]),
+                text(reg::extra_modified[e]),
+                text(reg::extra_reference[e]),
                 row_service_code(row),
-                text(reg::detail_unauthorized_use[d]),
-                text(reg::detail_notes[d]),
+                text(reg::extra_unauthorized_use[e]),
+                text(reg::extra_notes[e]),
                 row_one_port_as_range(row)};
 }
 
@@ -83,7 +84,7 @@ constexpr record_range::iterator& record_range::iterator::operator++() noexcept 
 }
 
 constexpr std::size_t record_range::size() const noexcept {
-  if (!filter_.active) {
+  if (filter_.test == detail::row_test::every_row) {
     return span_.last - span_.first;
   }
   std::size_t count = 0;
@@ -116,16 +117,9 @@ constexpr record_range by_range(port_range ports, protocol p) noexcept {
   if (index == detail::protocol_count || ports.first > ports.last) {
     return {};
   }
-  // A filtered walk in registry order; trimmed here so that empty() needs no walk.
-  const detail::row_filter filter{true, static_cast<std::uint8_t>(index), ports.first, ports.last};
-  detail::row_span span{false, 0, detail::reg::record_count};
-  while (span.first < span.last && !detail::keeps(filter, span.first)) {
-    ++span.first;
-  }
-  while (span.last > span.first && !detail::keeps(filter, span.last - 1)) {
-    --span.last;
-  }
-  return record_range(span, filter);
+  const detail::row_filter filter{detail::row_test::overlapping, static_cast<std::uint8_t>(index),
+                                  ports.first, ports.last};
+  return record_range(detail::rows_kept(filter), filter);
 }
 
 constexpr record_range by_protocol(protocol p) noexcept {
@@ -133,7 +127,8 @@ constexpr record_range by_protocol(protocol p) noexcept {
   if (index == detail::protocol_count) {
     return {};
   }
-  return record_range(detail::rows_naming(index));
+  const detail::row_filter filter{detail::row_test::naming, static_cast<std::uint8_t>(index)};
+  return record_range(detail::rows_kept(filter), filter);
 }
 
 constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p) noexcept {
@@ -167,6 +162,9 @@ constexpr std::string_view name_of(std::uint16_t port, protocol p) noexcept {
   const unsigned index = detail::protocol_index(p);
   if (index == detail::protocol_count) {
     return {};
+  }
+  if (index < detail::name_port_protocols) {
+    return detail::listed_port_name(port, index);
   }
   const detail::row_span rows = detail::rows_covering(port, index);
   for (std::uint32_t position = rows.first; position < rows.last; ++position) {

@@ -5,18 +5,19 @@
 // a program pays no load-time relocation for them. Their shape:
 //
 //   text      text_pool[row][column] holds every distinct string once; string id t runs from
-//             text_bounds[t] to text_bounds[t + 1], each row << text_column_bits | column (a
-//             filler id, never used, bridges two rows). Id 0 is "".
+//             column text_columns[t] to text_columns[t + 1] of its row (a filler id, never
+//             used, ends each row). The row comes from text_block_row. Id 0 is "".
 //   records   record_service, record_first_port, record_flags (protocol and
 //             "has ports"), record_detail: one entry per row, registry order. Rows that say the
-//             same (a service's tcp and udp rows, usually) share one detail_* entry.
+//             same (a service's tcp and udp rows, usually) share one detail_* entry, and details
+//             share the extra_* entry of their last four columns (dates modified, references,
+//             notes).
 //   names     a minimal perfect hash over the case-folded names: name_pilots, name_keys (each
 //             key name_key_words long); slot s
 //             owns row_lists[name_rows_begin[s] .. name_rows_begin[s + 1]).
 //   ports     per protocol, the port space cut into segments over which the covering rows do
 //             not change; port_bucket_segment finds a port's segment in a step or two.
 //             Segment g owns row_lists[port_segment_rows_begin[g] .. [g + 1]).
-//   protocol  the rows naming each protocol: row_lists[protocol_rows_begin[p] .. [p + 1]).
 #ifndef IANAPORTS_DETAIL_TABLES_HPP
 #define IANAPORTS_DETAIL_TABLES_HPP
 
@@ -35,7 +36,8 @@ namespace detail {
 namespace reg = registry;
 
 inline constexpr unsigned protocol_count = 4;               // tcp, udp, sctp, dccp
-inline constexpr unsigned name_port_protocols = 2;          // name_port lists tcp and udp answers
+inline constexpr unsigned name_port_protocols = 2;          // tcp and udp: direct answers listed
+inline constexpr unsigned port_name_block_shift = 6;        // 64 ports per port_name_bits word
 inline constexpr std::uint8_t flag_protocol_mask = 7;       // record_flags bits 0-2
 inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
@@ -51,20 +53,27 @@ struct row_span {
   std::uint32_t last = 0;
 };
 
-// by_range's test, applied while iterating: rows holding for protocol p whose ports overlap
-// [first, last]. An inactive filter keeps every row.
+// The test of a filtered walk, applied while iterating. by_range keeps the rows holding for
+// protocol whose ports overlap [first, last]; by_protocol the rows naming protocol. (A list of
+// each protocol's rows cost 26 KB for a query that reads most rows anyway.)
+enum class row_test : std::uint8_t { every_row, overlapping, naming };
+
 struct row_filter {
-  bool active = false;
+  row_test test = row_test::every_row;
   std::uint8_t protocol = 0;
   std::uint16_t first = 0;
   std::uint16_t last = 0;
 };
 
 constexpr std::string_view text(std::size_t id) noexcept {
-  constexpr std::size_t column_mask = (std::size_t{1} << reg::text_column_bits) - 1;
-  const std::size_t begin = reg::text_bounds[id];
-  const std::size_t end = reg::text_bounds[id + 1];
-  return {&reg::text_pool[begin >> reg::text_column_bits][begin & column_mask], end - begin};
+  const std::size_t block = id >> reg::text_block_shift;
+  const std::size_t begin = reg::text_columns[id];
+  const std::size_t end = reg::text_columns[id + 1];
+  // Rows are long and blocks short: a block reaches at most into the next row, where columns
+  // start again from 0 (the generator checked this for every id).
+  const std::size_t block_begin = reg::text_columns[block << reg::text_block_shift];
+  const std::size_t row = reg::text_block_row[block] + (begin < block_begin ? 1U : 0U);
+  return {&reg::text_pool[row][begin], end - begin};
 }
 
 constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
@@ -118,9 +127,27 @@ constexpr std::uint16_t row_last_port(std::size_t row) noexcept {
 }
 
 constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
-  return !filter.active ||
-         (row_has_ports(row) && row_holds_for(row, filter.protocol) &&
-          row_first_port(row) <= filter.last && filter.first <= row_last_port(row));
+  switch (filter.test) {
+    case row_test::overlapping:
+      return row_has_ports(row) && row_holds_for(row, filter.protocol) &&
+             row_first_port(row) <= filter.last && filter.first <= row_last_port(row);
+    case row_test::naming: return row_protocol(row) == filter.protocol;
+    case row_test::every_row: break;
+  }
+  return true;
+}
+
+// The rows of registry order that filter keeps: trimmed at both ends, so that empty() needs no
+// walk, and walked through with filter.
+constexpr row_span rows_kept(const row_filter& filter) noexcept {
+  row_span span{false, 0, reg::record_count};
+  while (span.first < span.last && !keeps(filter, span.first)) {
+    ++span.first;
+  }
+  while (span.last > span.first && !keeps(filter, span.last - 1)) {
+    --span.last;
+  }
+  return span;
 }
 
 constexpr std::string_view row_service(std::size_t row) noexcept {
@@ -130,6 +157,11 @@ constexpr std::string_view row_service(std::size_t row) noexcept {
 // The row's detail tuple. A build without text columns has one, and no record_detail column.
 constexpr std::size_t row_detail(std::size_t row) noexcept {
   return reg::detail_count > 1 ? std::size_t{reg::record_detail[row]} : 0;
+}
+
+// The detail's extra tuple; likewise one, and no detail_extra column, without text columns.
+constexpr std::size_t detail_extra(std::size_t detail) noexcept {
+  return reg::extra_count > 1 ? std::size_t{reg::detail_extra[detail]} : 0;
 }
 
 // Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
@@ -163,6 +195,32 @@ constexpr row_span rows_named(std::string_view name) noexcept {
   return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
 }
 
+// The number of bits set in x.
+constexpr unsigned count_bits(std::uint64_t x) noexcept {
+#if defined(__POPCNT__)
+  if (!__builtin_is_constant_evaluated()) {
+    return static_cast<unsigned>(__builtin_popcountll(x));  // one instruction, when targeted
+  }
+#endif
+  x = x - ((x >> 1) & 0x5555555555555555u);
+  x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+  return static_cast<unsigned>((x * 0x0101010101010101u) >> 56);
+}
+
+// name_of's answer for port over protocol index p < name_port_protocols: "" when none.
+constexpr std::string_view listed_port_name(std::uint16_t port, unsigned p) noexcept {
+  const std::size_t block = (std::size_t{p} << (16 - port_name_block_shift)) +
+                            (std::size_t{port} >> port_name_block_shift);
+  const std::uint64_t bits = reg::port_name_bits[block];
+  const unsigned bit = port & ((1U << port_name_block_shift) - 1);
+  if (((bits >> bit) & 1U) == 0) {
+    return {};
+  }
+  const unsigned before = count_bits(bits & ((std::uint64_t{1} << bit) - 1));
+  return text(reg::port_name_text[std::size_t{reg::port_name_base[block]} + before]);
+}
+
 // The rows covering port for protocol index p (p < protocol_count).
 constexpr row_span rows_covering(std::uint16_t port, unsigned p) noexcept {
   const std::size_t bucket =
@@ -173,10 +231,6 @@ constexpr row_span rows_covering(std::uint16_t port, unsigned p) noexcept {
     ++segment;
   }
   return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
-}
-
-constexpr row_span rows_naming(unsigned p) noexcept {
-  return {true, reg::protocol_rows_begin[p], reg::protocol_rows_begin[p + 1]};
 }
 
 constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
