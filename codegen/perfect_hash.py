@@ -16,7 +16,8 @@ from typing import Dict, List, Sequence, Tuple
 MASK64 = (1 << 64) - 1
 MIX_MULTIPLIER = 0xD6E8FEB86659FD93
 PILOT_MULTIPLIER = 0x9E3779B97F4A7C15
-MAX_PILOT = 0xFFFFFFFF  # pilots are stored in 16 bits when they fit (the registry's do), else 32
+MAX_PILOT = 0xFFFF  # pilots are 16 bits; a bucket no pilot places means a new seed
+PILOT_STEP = 0x9E37  # odd: step * PILOT_STEP mod 65536 visits every pilot once
 FIRST_SEED = 0x1A4A_9017_5EED_0001  # fixed: same input, same tables
 KEYS_PER_BUCKET = 2  # a measured trade: 0.2 s to build, 2 bytes of pilot per 2 names
 
@@ -51,12 +52,25 @@ def rotate_left(value: int, bits: int) -> int:
     return ((value << bits) | (value >> (64 - bits))) & MASK64 if bits else value
 
 
+def hash_input(key: Sequence[int]) -> Tuple[int, ...]:
+    """What the hash reads: the key with every byte but the length or-ed with 0x20. That folds
+    the case of letters without telling them from other bytes, so a lookup can start hashing
+    before its full fold (which the key comparison alone needs) is done. Two registry names
+    that differ only in bit 0x20 of a byte that is not a letter share a hash input, and no
+    perfect hash can part them (tables.py reports that)."""
+    case_bits = int.from_bytes(b"\x20" * 8, "little")
+    last = case_bits >> 8  # the length byte, as it is
+    return tuple(word | (last if i == len(key) - 1 else case_bits) for i, word in enumerate(key))
+
+
 def hash_key(key: Sequence[int], seed: int) -> int:
-    """The first word mixed, each other word multiplied and rotated into it: the products do not
-    wait on one another, so a lookup's hash is about one mix long, not one per word."""
-    h = mix(seed ^ key[0])
-    for i in range(1, len(key)):
-        h ^= rotate_left(((key[i] ^ seed) * PILOT_MULTIPLIER) & MASK64, (8 * (i - 1)) % 64)
+    """Each word of the hash input multiplied, the products rotated apart and xored: they do not
+    wait on one another, so a lookup's hash is one multiply and an xor long. bucket_of reads its
+    high half, where every byte of the key counts; slot_of takes it mixed."""
+    words = hash_input(key)
+    h = ((words[0] ^ seed) * MIX_MULTIPLIER) & MASK64
+    for i in range(1, len(words)):
+        h ^= rotate_left(((words[i] ^ seed) * PILOT_MULTIPLIER) & MASK64, (8 * (i - 1)) % 64)
     return h
 
 
@@ -64,8 +78,13 @@ def bucket_of(h: int, bucket_count: int) -> int:
     return ((h >> 32) * bucket_count) >> 32
 
 
-def slot_of(h: int, pilot: int, slot_count: int) -> int:
-    return ((mix(h ^ ((pilot * PILOT_MULTIPLIER) & MASK64)) & 0xFFFFFFFF) * slot_count) >> 32
+def slot_of(mixed: int, pilot: int, slot_count: int) -> int:
+    """mixed is mix(hash_key(...)); the pilot is xored into the top 16 bits of its low half,
+    which fastrange reads first: pilots 0-65535 visit every slot of a table of up to 65536. The
+    mix makes the slot independent of the bucket (a product's low bits see only its input's low
+    bits: names that differ in their high bytes alone collided in one bucket for every pilot).
+    A lookup mixes while it loads the pilot, and after the load only xors and scales."""
+    return (((mixed ^ (pilot << 16)) & 0xFFFFFFFF) * slot_count) >> 32
 
 
 class PerfectHash:
@@ -86,7 +105,10 @@ def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
         if result is not None:
             return result
         seed = (seed * PILOT_MULTIPLIER + 1) & MASK64
-    raise RuntimeError("no perfect hash found for the service names")  # not seen in practice
+    # Not seen in practice: a seed fails when two keys of one bucket agree on the top 16 bits of
+    # their mixed hashes (odds about 2^-16 a pair), or, past 65536 names, when a key cannot reach
+    # a free slot.
+    raise RuntimeError("no perfect hash found for the service names")
 
 
 def _try_seed(keys, seed, bucket_count):
@@ -103,9 +125,12 @@ def _try_seed(keys, seed, bucket_count):
         members = buckets[b]
         if not members:
             continue
-        member_hashes = [hashes[i] for i in members]
-        for pilot in range(MAX_PILOT + 1):
-            slots = [slot_of(h, pilot, n) for h in member_hashes]
+        mixed = [mix(hashes[i]) for i in members]
+        for step in range(MAX_PILOT + 1):
+            # Pilots in a scattered order: counting up moves the slots by xor of small numbers,
+            # which probes near slots first and made the search as slow as linear probing.
+            pilot = (step * PILOT_STEP) & MAX_PILOT
+            slots = [slot_of(m, pilot, n) for m in mixed]
             if len(set(slots)) == len(slots) and not any(taken[s] for s in slots):
                 break
         else:

@@ -2,7 +2,7 @@
 
 Every table is an array of integers or a block of text; nothing is a pointer, so the tables
 need no load-time relocation in a position-independent binary. The layout is documented once,
-in include/ianaports/detail/tables_layout.md, and both sides follow it.
+at the top of include/ianaports/detail/tables.hpp, and both sides follow it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import perfect_hash
-from registry_xml import PROTOCOLS, Registry, Row
+from registry_xml import PROTOCOLS, Registry, RegistryError, Row
 
 TEXT_ROW_SIZE = 65536  # one string literal per row: 65535 characters + NUL, the C++ minimum limit
 NO_TRANSPORT = 7  # record_flags bits 0-2 when a row holds for every protocol
@@ -22,7 +22,8 @@ RESERVED = 64  # record_flags bit 6: the description says "Reserved" (kept when 
 SPANS_PORTS = 128  # record_flags bit 7: last port > first port; the row is in range_record
 
 NAME_PORT_PROTOCOLS = ("tcp", "udp")  # protocols with direct port_of and name_of answers
-PORT_NAME_BLOCK = 64  # ports per bit map word of the direct name_of index
+PORT_NAME_BLOCK_SHIFT = 6  # 64 ports per bit map word of the direct name_of index
+SPAN_LENGTH_BITS = 8  # a text span's length field: service names are at most 255 bytes
 
 # The columns a lean build may leave out (generate.py --omit), by the names users know them by.
 COLUMN_GROUPS = {
@@ -201,6 +202,15 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     for i, name in named:
         name_rows_by_key.setdefault(perfect_hash.make_key(name, key_words), []).append(i)
     keys = sorted(name_rows_by_key)
+    first_with_input: Dict[Tuple[int, ...], int] = {}
+    for key in keys:
+        other = first_with_input.setdefault(perfect_hash.hash_input(key), name_rows_by_key[key][0])
+        if other != name_rows_by_key[key][0]:
+            earlier, later = sorted((other, name_rows_by_key[key][0]))
+            raise RegistryError(rows[later].line,
+                                f"service names {rows[later].service!r} and {rows[earlier].service!r}"
+                                f" (line {rows[earlier].line}) differ only in bit 0x20 of bytes"
+                                " that are not letters; the name hash cannot tell them apart")
     phf = perfect_hash.build(keys)
     slot_keys: List[Optional[Tuple[int, ...]]] = [None] * len(keys)
     for key, slot in phf.slot_of_key.items():
@@ -211,14 +221,18 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
         name_rows.extend(name_rows_by_key[key])
         name_rows_begin.append(len(name_rows))
 
-    # port_of's answer for each name over TCP and UDP, 0 when the rows must say (no port, or
-    # port 0): one load in place of a walk over the name's rows, which took a third of a lookup.
+    # port_of's answer for each name over TCP and UDP, 0 for none: one load in place of a walk
+    # over the name's rows, which took a third of a lookup. The few answers that are port 0
+    # (none in IANA's releases so far) are listed apart.
     name_port = []
+    name_port_zero = []
     for protocol in NAME_PORT_PROTOCOLS:
         for key in slot_keys:
             answer = next((rows[i].ports[0] for i in name_rows_by_key[key]
-                           if rows[i].ports is not None and rows[i].transport in (None, protocol)), 0)
-            name_port.append(answer)
+                           if rows[i].ports is not None and rows[i].transport in (None, protocol)), None)
+            if answer == 0:
+                name_port_zero.append(len(name_port))
+            name_port.append(answer or 0)
 
     # Port index: per protocol, the port space cut into segments over which the set of covering
     # rows is constant; a bucket table finds the segment of a port in a step or two.
@@ -272,12 +286,23 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     details = {tuple(text.new_id[t] for t in key[:-1]) + key[-1:]: d for key, d in details.items()}
     extras = {tuple(text.new_id[t] for t in texts): e for texts, e in extras.items()}
 
-    # name_of's answers over TCP and UDP, direct: per 64-port block a bitmap of the ports with a
-    # name and where their names start in port_name_text. A bit test, a population count and
-    # two loads, where a walk over the port's segment and rows took three times as long.
+    # name_of's answers over TCP and UDP, direct: per 64-port block a bit map of the ports with a
+    # name and where their names start in port_name_span. A bit test, a population count and
+    # two loads, where a walk over the port's segment and rows took three times as long. The
+    # answers are spans of text_pool, not text ids, to spare text()'s loads (4.2 -> ns).
+    mask = (1 << text.column_bits) - 1
+
+    def span_of(t: int) -> int:
+        column = text.bounds[t] & mask
+        length = (text.bounds[t + 1] & mask) - column  # t + 1 begins in t's row (a filler ends rows)
+        assert length < (1 << SPAN_LENGTH_BITS), "the reader rejects names over 255 bytes"
+        return (((text.bounds[t] >> text.column_bits) << text.column_bits | column)
+                << SPAN_LENGTH_BITS) | length
+
+    port_name_block = 1 << PORT_NAME_BLOCK_SHIFT
     port_name_bits: List[int] = []
     port_name_base: List[int] = []
-    port_name_text: List[int] = []
+    port_name_span: List[int] = []
     for protocol in NAME_PORT_PROTOCOLS:
         name_at: List[Optional[int]] = [None] * 65536
         for i, row in enumerate(rows):
@@ -285,16 +310,15 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
                 for port in range(row.ports[0], row.ports[1] + 1):
                     if name_at[port] is None:
                         name_at[port] = service_ids[i]
-        for block in range(65536 // PORT_NAME_BLOCK):
-            port_name_base.append(len(port_name_text))
+        for block in range(65536 // port_name_block):
+            port_name_base.append(len(port_name_span))
             bits = 0
-            for offset in range(PORT_NAME_BLOCK):
-                name = name_at[block * PORT_NAME_BLOCK + offset]
+            for offset in range(port_name_block):
+                name = name_at[block * port_name_block + offset]
                 if name is not None:
                     bits |= 1 << offset
-                    port_name_text.append(name)
+                    port_name_span.append(span_of(name))
             port_name_bits.append(bits)
-
     record_index = index_type(max(len(rows) - 1, 0))
     text_id = index_type(len(text.bounds) - 2)
     detail_index = index_type(max(len(details) - 1, 0))
@@ -313,8 +337,17 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
         ("name_hash_seed", "std::uint64_t", phf.seed, "seed of the name hash"),
         ("name_bucket_count", "std::uint32_t", phf.bucket_count, "buckets of the name hash"),
         ("port_bucket_shift", "unsigned", PORT_BUCKET_SHIFT, "ports per port-index bucket, log2"),
+        ("name_port_protocols", "unsigned", len(NAME_PORT_PROTOCOLS),
+         "protocols (the first of tcp, udp...) with direct port_of and name_of answers"),
+        ("port_name_block_shift", "unsigned", PORT_NAME_BLOCK_SHIFT,
+         "ports per port_name_bits word, log2"),
+        ("text_column_bits", "unsigned", text.column_bits,
+         "a text span is (row << text_column_bits | column) << span_length_bits | length"),
+        ("span_length_bits", "unsigned", SPAN_LENGTH_BITS, "bits of a text span's length"),
         ("port_bucket_count", "std::size_t", PORT_BUCKETS, "port-index buckets per protocol"),
         ("service_code_count", "std::uint32_t", len(coded), "rows with a service code"),
+        ("name_port_zero_count", "std::uint32_t", len(name_port_zero),
+         "port_of answers that are port 0"),
         ("range_count", "std::uint32_t", len(spans), "rows whose ports span more than one"),
         ("detail_count", "std::uint32_t", len(details), "distinct detail tuples"),
         ("extra_count", "std::uint32_t", len(extras), "distinct extra tuples"),
@@ -364,13 +397,15 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
           "row w, column name slot -> word w of the folded name (zero padded, length in the last"
           " byte)", row_elements=max(len(slot_keys), 1))
     array("name_port", "std::uint16_t", name_port,
-          "protocol (tcp, udp) * name_count + name slot -> port_of's answer, or 0: ask the rows")
+          "protocol (tcp, udp) * name_count + name slot -> port_of's answer, 0 for none")
+    array("name_port_zero", index_type(len(name_port)), name_port_zero,
+          "the indexes of name_port whose 0 is port 0, not none, ascending")
     array("port_name_bits", "std::uint64_t", port_name_bits,
           "protocol (tcp, udp) * 1024 + port / 64 -> bit port % 64: the port has a name")
-    array("port_name_base", index_type(len(port_name_text)), port_name_base,
-          "same index -> the block's first entry in port_name_text")
-    array("port_name_text", "text_id", port_name_text,
-          "name_of's answers, in protocol and port order, for the ports with a bit")
+    array("port_name_base", index_type(len(port_name_span)), port_name_base,
+          "same index -> the block's first entry in port_name_span")
+    array("port_name_span", unsigned_type(max(port_name_span, default=0)), port_name_span,
+          "name_of's answers as text spans, in protocol and port order, for the ports with a bit")
     array("name_rows_begin", list_index, name_rows_begin,
           "name slot -> its first entry in row_lists (one past the end at name_count)")
     array("port_bucket_segment", index_type(len(segment_starts)),

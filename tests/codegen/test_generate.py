@@ -472,6 +472,18 @@ class BadRecordTest(GeneratorTestCase):
                        record("<name>%s</name>" % name, "<number>2</number>"))
         self.assert_rejected(xml, line_of(xml, "<name>" + name), "service name is longer than 255 bytes")
 
+    def test_names_the_hash_cannot_part(self):
+        # '@' and '`' differ in bit 0x20 alone, as 'A' and 'a' do, but are not letters: the
+        # names differ, while the hash, which sets bit 0x20 of every byte, reads them as one.
+        xml = registry(record("<name>at@sign</name>", "<number>1</number>"),
+                       record("<name>ok</name>", "<number>2</number>"),
+                       record("<name>at`sign</name>", "<number>3</number>"))
+        # Rows know the line of their <record>, the line before their <name>.
+        self.assert_rejected(xml, line_of(xml, "<name>at`sign") - 1,
+                             "service names 'at`sign' and 'at@sign' (line %d) differ only in bit"
+                             " 0x20 of bytes that are not letters; the name hash cannot tell them"
+                             " apart" % (line_of(xml, "<name>at@sign") - 1))
+
 
 # --- valid edge cases --------------------------------------------------------------------------
 

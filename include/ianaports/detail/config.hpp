@@ -40,4 +40,12 @@
 #define IANAPORTS_WORD_LOADS 0
 #endif
 
+// The hash lookup's steps, kept inline in every caller: g++ left probe_name out of line (it has
+// several callers), and the call cost a dependent name lookup 15% more time.
+#if defined(__GNUC__)
+#define IANAPORTS_ALWAYS_INLINE [[gnu::always_inline]]
+#else
+#define IANAPORTS_ALWAYS_INLINE
+#endif
+
 #endif  // IANAPORTS_DETAIL_CONFIG_HPP

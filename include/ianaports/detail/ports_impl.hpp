@@ -136,17 +136,14 @@ constexpr std::optional<std::uint16_t> port_of(std::string_view service, protoco
   if (index == detail::protocol_count) {
     return std::nullopt;
   }
+  if (index < detail::reg::name_port_protocols) {
+    return detail::listed_name_port(detail::probe_name(service), index);
+  }
+  // No answer listed (sctp, dccp): the name's rows say.
   const std::uint32_t slot = detail::name_slot_of(service);
   if (slot == detail::reg::name_count) {
     return std::nullopt;
   }
-  if (index < detail::name_port_protocols) {
-    const std::uint16_t listed = detail::reg::name_port[index * detail::reg::name_count + slot];
-    if (listed != 0) {
-      return listed;
-    }
-  }
-  // No answer listed: sctp, dccp, or a name without a port (or with port 0) for p.
   const detail::row_span rows{true, detail::reg::name_rows_begin[slot],
                               detail::reg::name_rows_begin[slot + 1]};
   for (std::uint32_t position = rows.first; position < rows.last; ++position) {
@@ -163,7 +160,7 @@ constexpr std::string_view name_of(std::uint16_t port, protocol p) noexcept {
   if (index == detail::protocol_count) {
     return {};
   }
-  if (index < detail::name_port_protocols) {
+  if (index < detail::reg::name_port_protocols) {
     return detail::listed_port_name(port, index);
   }
   const detail::row_span rows = detail::rows_covering(port, index);

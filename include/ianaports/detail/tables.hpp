@@ -6,18 +6,22 @@
 //
 //   text      text_pool[row][column] holds every distinct string once; string id t runs from
 //             column text_columns[t] to text_columns[t + 1] of its row (a filler id, never
-//             used, ends each row). The row comes from text_block_row. Id 0 is "".
+//             used, ends each row). The row comes from text_block_row. Id 0 is "". A span
+//             (row, column, length packed in one integer) says the same without those loads.
 //   records   record_service, record_first_port, record_flags (protocol and
 //             "has ports"), record_detail: one entry per row, registry order. Rows that say the
 //             same (a service's tcp and udp rows, usually) share one detail_* entry, and details
 //             share the extra_* entry of their last four columns (dates modified, references,
 //             notes).
 //   names     a minimal perfect hash over the case-folded names: name_pilots, name_keys (each
-//             key name_key_words long); slot s
-//             owns row_lists[name_rows_begin[s] .. name_rows_begin[s + 1]).
+//             key name_key_words long); slot s owns
+//             row_lists[name_rows_begin[s] .. name_rows_begin[s + 1]), and name_port lists its
+//             port over tcp and udp (port_of's answers, without a walk over the rows).
 //   ports     per protocol, the port space cut into segments over which the covering rows do
 //             not change; port_bucket_segment finds a port's segment in a step or two.
-//             Segment g owns row_lists[port_segment_rows_begin[g] .. [g + 1]).
+//             Segment g owns row_lists[port_segment_rows_begin[g] .. [g + 1]). Over tcp and
+//             udp, port_name_bits, port_name_base and port_name_span give name_of's answers
+//             directly: a bit per port, a rank, a span.
 #ifndef IANAPORTS_DETAIL_TABLES_HPP
 #define IANAPORTS_DETAIL_TABLES_HPP
 
@@ -36,8 +40,6 @@ namespace detail {
 namespace reg = registry;
 
 inline constexpr unsigned protocol_count = 4;               // tcp, udp, sctp, dccp
-inline constexpr unsigned name_port_protocols = 2;          // tcp and udp: direct answers listed
-inline constexpr unsigned port_name_block_shift = 6;        // 64 ports per port_name_bits word
 inline constexpr std::uint8_t flag_protocol_mask = 7;       // record_flags bits 0-2
 inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
@@ -74,6 +76,15 @@ constexpr std::string_view text(std::size_t id) noexcept {
   const std::size_t block_begin = reg::text_columns[block << reg::text_block_shift];
   const std::size_t row = reg::text_block_row[block] + (begin < block_begin ? 1U : 0U);
   return {&reg::text_pool[row][begin], end - begin};
+}
+
+// The text of a span: (row << text_column_bits | column) << span_length_bits | length. Spans
+// read no table, where a text id costs text() three loads.
+constexpr std::string_view text_span(std::uint64_t span) noexcept {
+  const std::size_t length = span & ((1U << reg::span_length_bits) - 1);
+  const std::uint64_t place = span >> reg::span_length_bits;
+  const std::size_t column = place & ((std::uint64_t{1} << reg::text_column_bits) - 1);
+  return {&reg::text_pool[place >> reg::text_column_bits][column], length};
 }
 
 constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
@@ -169,21 +180,54 @@ constexpr bool row_reserved(std::size_t row) noexcept {
   return (reg::record_flags[row] & flag_reserved) != 0;
 }
 
-// The slot of the name in the name tables, or name_count when no registry name equals it.
-constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
+// Where the name would be in the name tables, and whether it is: a perfect hash places every
+// registered name, but any other input lands in some slot too, and only the key comparison
+// tells a hit from a miss. The slot is valid (below name_count) even for a miss, so that a
+// caller may read its tables before it knows which (found is false for every input when the
+// registry names nothing; the slot is then 0 of no table).
+struct name_probe {
+  std::uint32_t slot = 0;
+  bool found = false;
+};
+
+IANAPORTS_ALWAYS_INLINE constexpr name_probe probe_name(std::string_view name) noexcept {
   if (reg::name_count == 0) {
-    return reg::name_count;
+    return {};
   }
   name_key<reg::name_key_words> key;
   if (!key.assign(name)) {
-    return reg::name_count;
+    return {};
   }
   const std::uint64_t hash = key.hash(reg::name_hash_seed);
   const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
-  const std::uint32_t slot = name_slot(hash, pilot, reg::name_count);
-  // A perfect hash places every registered name, but any other input lands in some slot too:
-  // only the key comparison tells a hit from a miss.
-  return key.equals(reg::name_keys, slot) ? slot : reg::name_count;
+  const std::uint32_t slot = name_slot(mix(hash), pilot, reg::name_count);
+  return {slot, key.equals(reg::name_keys, slot)};
+}
+
+// The slot of the name in the name tables, or name_count when no registry name equals it.
+constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
+  const name_probe probe = probe_name(name);
+  return probe.found ? probe.slot : reg::name_count;
+}
+
+// port_of's listed answer for slot over protocol index p < reg::name_port_protocols. The list
+// says 0 for "no port" (few names have port 0: those are in name_port_zero).
+constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
+                                                        unsigned p) noexcept {
+  if (reg::name_count == 0) {
+    return std::nullopt;
+  }
+  if (!probe.found) {
+    return std::nullopt;
+  }
+  const std::size_t at = std::size_t{p} * reg::name_count + probe.slot;
+  const std::uint16_t port = reg::name_port[at];
+  if (port != 0 ||
+      (reg::name_port_zero_count != 0 &&
+       find_row(reg::name_port_zero, reg::name_port_zero_count, at) != reg::name_port_zero_count)) {
+    return port;
+  }
+  return std::nullopt;
 }
 
 // The rows whose folded name equals the folded name; empty when there are none.
@@ -208,17 +252,19 @@ constexpr unsigned count_bits(std::uint64_t x) noexcept {
   return static_cast<unsigned>((x * 0x0101010101010101u) >> 56);
 }
 
-// name_of's answer for port over protocol index p < name_port_protocols: "" when none.
+// name_of's answer for port over protocol index p < reg::name_port_protocols: "" when none.
 constexpr std::string_view listed_port_name(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t block = (std::size_t{p} << (16 - port_name_block_shift)) +
-                            (std::size_t{port} >> port_name_block_shift);
+  const std::size_t block = (std::size_t{p} << (16 - reg::port_name_block_shift)) +
+                            (std::size_t{port} >> reg::port_name_block_shift);
   const std::uint64_t bits = reg::port_name_bits[block];
-  const unsigned bit = port & ((1U << port_name_block_shift) - 1);
+  const unsigned bit = port & ((1U << reg::port_name_block_shift) - 1);
+  // A branch, though one port in eleven has a name: reading and masking an entry for every
+  // port, named or not, was twice as slow.
   if (((bits >> bit) & 1U) == 0) {
     return {};
   }
   const unsigned before = count_bits(bits & ((std::uint64_t{1} << bit) - 1));
-  return text(reg::port_name_text[std::size_t{reg::port_name_base[block]} + before]);
+  return text_span(reg::port_name_span[std::size_t{reg::port_name_base[block]} + before]);
 }
 
 // The rows covering port for protocol index p (p < protocol_count).
