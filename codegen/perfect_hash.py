@@ -19,7 +19,7 @@ PILOT_MULTIPLIER = 0x9E3779B97F4A7C15
 MAX_PILOT = 0xFFFF  # pilots are 16 bits; a bucket no pilot places means a new seed
 PILOT_STEP = 0x9E37  # odd: step * PILOT_STEP mod 65536 visits every pilot once
 FIRST_SEED = 0x1A4A_9017_5EED_0001  # fixed: same input, same tables
-KEYS_PER_BUCKET = 2  # a measured trade: 0.2 s to build, 2 bytes of pilot per 2 names
+KEYS_PER_BUCKET = 2  # names per bucket at most, before the count is rounded up to a power of two
 
 
 def fold_ascii(data: bytes) -> bytes:
@@ -98,7 +98,9 @@ class PerfectHash:
 def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
     """A minimal perfect hash over distinct keys; deterministic for a given key list."""
     n = len(keys)
-    bucket_count = max(1, (n + KEYS_PER_BUCKET - 1) // KEYS_PER_BUCKET)
+    # A power of two, so that a lookup's bucket is a shift of the hash, not a multiply: 3 cycles
+    # off its critical path for at most twice the pilots (4,096 for 7,328 names, not 3,664).
+    bucket_count = 1 << (max(1, (n + KEYS_PER_BUCKET - 1) // KEYS_PER_BUCKET) - 1).bit_length()
     seed = FIRST_SEED
     for _attempt in range(64):
         result = _try_seed(keys, seed, bucket_count)
