@@ -393,6 +393,8 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     array("service_code_value", "std::uint32_t", [c for _, c in coded], "their service codes")
     array("name_pilots", index_type(max(phf.pilots)), phf.pilots, "name hash bucket -> pilot")
     # Word-major, one packed row per word, so that a key's words are read without a division.
+    # (Keys whole, one cache line each but rows of 4,095 to divide by, were slower in an A/B:
+    # name -> port by 25%, dependent lookups by 7%.)
     array("name_keys", "std::uint64_t", [key[w] for w in range(key_words) for key in slot_keys],
           "row w, column name slot -> word w of the folded name (zero padded, length in the last"
           " byte)", row_elements=max(len(slot_keys), 1))
