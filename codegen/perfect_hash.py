@@ -1,9 +1,11 @@
-"""The service-name key and minimal perfect hash, mirrored in include/ianaports/detail/name_hash.hpp.
+"""The service-name key and perfect hash, mirrored in include/ianaports/detail/name_hash.hpp.
 
 A name's key is its ASCII-lower-cased bytes packed little-endian into `words` 64-bit words,
 zero-padded, with the name's length in the key's last byte (so "http" and "http\\0" differ).
 The hash is "hash and displace" (PTHash, Pibiri and Trani, SIGIR 2021): a key's hash picks a
-bucket, the bucket's pilot picks the slot. Slots are minimal: one per distinct name.
+bucket, the bucket's pilot picks the slot. Buckets and slots are powers of two (4,096 and 8,192
+for 7,328 names): a lookup then finds both with shifts, not multiplies, and the pilots fit in a
+byte. Against a minimal table that costs 16 KB and saves a dependent lookup 6% of its time.
 
 Any change here must be made in name_hash.hpp too; the oracle test catches a mismatch, since a
 name would no longer be found.
@@ -16,8 +18,9 @@ from typing import Dict, List, Sequence, Tuple
 MASK64 = (1 << 64) - 1
 MIX_MULTIPLIER = 0xD6E8FEB86659FD93
 PILOT_MULTIPLIER = 0x9E3779B97F4A7C15
-MAX_PILOT = 0xFFFF  # pilots are 16 bits; a bucket no pilot places means a new seed
-PILOT_STEP = 0x9E37  # odd: step * PILOT_STEP mod 65536 visits every pilot once
+MAX_PILOT = 0xFF  # pilots are 8 bits; a bucket no pilot places means a new seed
+PILOT_SHIFT = 24  # a pilot moves the top 8 bits of the hash's low half
+PILOT_STEP = 0x9D  # odd: step * PILOT_STEP mod 256 visits every pilot once
 FIRST_SEED = 0x1A4A_9017_5EED_0001  # fixed: same input, same tables
 KEYS_PER_BUCKET = 2  # names per bucket at most, before the count is rounded up to a power of two
 
@@ -79,42 +82,46 @@ def bucket_of(h: int, bucket_count: int) -> int:
 
 
 def slot_of(mixed: int, pilot: int, slot_count: int) -> int:
-    """mixed is mix(hash_key(...)); the pilot is xored into the top 16 bits of its low half,
-    which fastrange reads first: pilots 0-65535 visit every slot of a table of up to 65536. The
+    """mixed is mix(hash_key(...)); the pilot is xored into the top 8 bits of its low half,
+    which fastrange reads first: a key can reach 256 slots, one in each 256th of the table. The
     mix makes the slot independent of the bucket (a product's low bits see only its input's low
     bits: names that differ in their high bytes alone collided in one bucket for every pilot).
     A lookup mixes while it loads the pilot, and after the load only xors and scales."""
-    return (((mixed ^ (pilot << 16)) & 0xFFFFFFFF) * slot_count) >> 32
+    return (((mixed ^ (pilot << PILOT_SHIFT)) & 0xFFFFFFFF) * slot_count) >> 32
 
 
 class PerfectHash:
-    def __init__(self, seed: int, bucket_count: int, pilots: List[int], slot_of_key: Dict[Tuple[int, ...], int]):
+    def __init__(self, seed: int, bucket_count: int, slot_count: int, pilots: List[int],
+                 slot_of_key: Dict[Tuple[int, ...], int]):
         self.seed = seed
+        self.slot_count = slot_count
         self.bucket_count = bucket_count
         self.pilots = pilots
         self.slot_of_key = slot_of_key
 
 
 def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
-    """A minimal perfect hash over distinct keys; deterministic for a given key list."""
+    """A perfect hash over distinct keys; deterministic for a given key list."""
     n = len(keys)
     # A power of two, so that a lookup's bucket is a shift of the hash, not a multiply: 3 cycles
     # off its critical path for at most twice the pilots (4,096 for 7,328 names, not 3,664).
     bucket_count = 1 << (max(1, (n + KEYS_PER_BUCKET - 1) // KEYS_PER_BUCKET) - 1).bit_length()
+    slot_count = 1 << (max(1, n) - 1).bit_length()
     seed = FIRST_SEED
     for _attempt in range(64):
-        result = _try_seed(keys, seed, bucket_count)
+        result = _try_seed(keys, seed, bucket_count, slot_count)
         if result is not None:
             return result
         seed = (seed * PILOT_MULTIPLIER + 1) & MASK64
-    # Not seen in practice: a seed fails when two keys of one bucket agree on the top 16 bits of
-    # their mixed hashes (odds about 2^-16 a pair), or, past 65536 names, when a key cannot reach
-    # a free slot.
+    # A seed fails when two keys of one bucket land in one slot whatever the pilot (they agree
+    # on the slot's bits below the top 8: odds about 1 in 8,192 a pair, so about half the seeds
+    # for the registry), or when a key finds its 256 slots taken (odds 0.9^256). 64 failures in a
+    # row are not expected.
     raise RuntimeError("no perfect hash found for the service names")
 
 
-def _try_seed(keys, seed, bucket_count):
-    n = len(keys)
+def _try_seed(keys, seed, bucket_count, slot_count):
+    n = slot_count
     hashes = [hash_key(k, seed) for k in keys]
     buckets: List[List[int]] = [[] for _ in range(bucket_count)]
     for index, h in enumerate(hashes):
@@ -141,4 +148,4 @@ def _try_seed(keys, seed, bucket_count):
         for i, s in zip(members, slots):
             taken[s] = True
             slot_of_key[keys[i]] = s
-    return PerfectHash(seed, bucket_count, pilots, slot_of_key)
+    return PerfectHash(seed, bucket_count, slot_count, pilots, slot_of_key)

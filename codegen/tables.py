@@ -23,7 +23,6 @@ SPANS_PORTS = 128  # record_flags bit 7: last port > first port; the row is in r
 
 NAME_PORT_PROTOCOLS = ("tcp", "udp")  # protocols with direct port_of and name_of answers
 PORT_NAME_BLOCK_SHIFT = 6  # 64 ports per bit map word of the direct name_of index
-SPAN_LENGTH_BITS = 8  # a text span's length field: service names are at most 255 bytes
 
 # The columns a lean build may leave out (generate.py --omit), by the names users know them by.
 COLUMN_GROUPS = {
@@ -195,7 +194,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     coded = [(i, row.service_code) for i, row in enumerate(rows) if row.service_code is not None]
     spans = [(i, last_ports[i]) for i in range(len(rows)) if last_ports[i] > first_ports[i]]
 
-    # Name index: a minimal perfect hash over the folded names; each slot lists its rows.
+    # Name index: a perfect hash over the folded names; each slot lists its rows.
     name_rows_by_key: Dict[Tuple[int, ...], List[int]] = {}
     named = [(i, row.service.encode("utf-8")) for i, row in enumerate(rows) if row.service]
     key_words = perfect_hash.key_words_for(max((len(n) for _, n in named), default=0))
@@ -212,13 +211,14 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
                                 f" (line {rows[earlier].line}) differ only in bit 0x20 of bytes"
                                 " that are not letters; the name hash cannot tell them apart")
     phf = perfect_hash.build(keys)
-    slot_keys: List[Optional[Tuple[int, ...]]] = [None] * len(keys)
+    slot_keys: List[Optional[Tuple[int, ...]]] = [None] * phf.slot_count
     for key, slot in phf.slot_of_key.items():
         slot_keys[slot] = key
+    empty_key = (0,) * key_words  # no query's key: its length byte is 1 or more
     name_rows: List[int] = []
     name_rows_begin = [0]
     for key in slot_keys:
-        name_rows.extend(name_rows_by_key[key])
+        name_rows.extend(name_rows_by_key.get(key, []))
         name_rows_begin.append(len(name_rows))
 
     # port_of's answer for each name over TCP and UDP, 0 for none: one load in place of a walk
@@ -228,7 +228,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     name_port_zero = []
     for protocol in NAME_PORT_PROTOCOLS:
         for key in slot_keys:
-            answer = next((rows[i].ports[0] for i in name_rows_by_key[key]
+            answer = next((rows[i].ports[0] for i in name_rows_by_key.get(key, [])
                            if rows[i].ports is not None and rows[i].transport in (None, protocol)), None)
             if answer == 0:
                 name_port_zero.append(len(name_port))
@@ -287,22 +287,14 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     extras = {tuple(text.new_id[t] for t in texts): e for texts, e in extras.items()}
 
     # name_of's answers over TCP and UDP, direct: per 64-port block a bit map of the ports with a
-    # name and where their names start in port_name_span. A bit test, a population count and
-    # two loads, where a walk over the port's segment and rows took three times as long. The
-    # answers are spans of text_pool, not text ids, to spare text()'s loads (4.2 -> ns).
-    mask = (1 << text.column_bits) - 1
-
-    def span_of(t: int) -> int:
-        column = text.bounds[t] & mask
-        length = (text.bounds[t + 1] & mask) - column  # t + 1 begins in t's row (a filler ends rows)
-        assert length < (1 << SPAN_LENGTH_BITS), "the reader rejects names over 255 bytes"
-        return (((text.bounds[t] >> text.column_bits) << text.column_bits | column)
-                << SPAN_LENGTH_BITS) | length
-
+    # name and where their names start in port_name_text. A bit test, a population count and
+    # two loads, where a walk over the port's segment and rows took three times as long. (Text
+    # spans, row, column and length in 32 bits, in place of the 16-bit text ids, saved name_of
+    # 3% for 24 KB; the name hash's table had a better use for the room.)
     port_name_block = 1 << PORT_NAME_BLOCK_SHIFT
     port_name_bits: List[int] = []
     port_name_base: List[int] = []
-    port_name_span: List[int] = []
+    port_name_text: List[int] = []
     for protocol in NAME_PORT_PROTOCOLS:
         name_at: List[Optional[int]] = [None] * 65536
         for i, row in enumerate(rows):
@@ -311,13 +303,13 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
                     if name_at[port] is None:
                         name_at[port] = service_ids[i]
         for block in range(65536 // port_name_block):
-            port_name_base.append(len(port_name_span))
+            port_name_base.append(len(port_name_text))
             bits = 0
             for offset in range(port_name_block):
                 name = name_at[block * port_name_block + offset]
                 if name is not None:
                     bits |= 1 << offset
-                    port_name_span.append(span_of(name))
+                    port_name_text.append(name)
             port_name_bits.append(bits)
     record_index = index_type(max(len(rows) - 1, 0))
     text_id = index_type(len(text.bounds) - 2)
@@ -333,6 +325,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
         ("text_block_shift", "unsigned", text.block_shift,
          "text ids per text_block_row entry, log2"),
         ("name_count", "std::uint32_t", len(keys), "distinct service names, case folded"),
+        ("name_slot_count", "std::uint32_t", phf.slot_count, "slots of the name hash"),
         ("name_key_words", "std::size_t", key_words, "64-bit words per name key"),
         ("name_hash_seed", "std::uint64_t", phf.seed, "seed of the name hash"),
         ("name_bucket_count", "std::uint32_t", phf.bucket_count, "buckets of the name hash"),
@@ -341,9 +334,6 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
          "protocols (the first of tcp, udp...) with direct port_of and name_of answers"),
         ("port_name_block_shift", "unsigned", PORT_NAME_BLOCK_SHIFT,
          "ports per port_name_bits word, log2"),
-        ("text_column_bits", "unsigned", text.column_bits,
-         "a text span is (row << text_column_bits | column) << span_length_bits | length"),
-        ("span_length_bits", "unsigned", SPAN_LENGTH_BITS, "bits of a text span's length"),
         ("port_bucket_count", "std::size_t", PORT_BUCKETS, "port-index buckets per protocol"),
         ("service_code_count", "std::uint32_t", len(coded), "rows with a service code"),
         ("name_port_zero_count", "std::uint32_t", len(name_port_zero),
@@ -391,25 +381,25 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     array("service_code_record", "record_index", [i for i, _ in coded],
           "rows with a service code, ascending")
     array("service_code_value", "std::uint32_t", [c for _, c in coded], "their service codes")
-    array("name_pilots", index_type(max(phf.pilots)), phf.pilots, "name hash bucket -> pilot")
+    array("name_pilots", unsigned_type(max(phf.pilots)), phf.pilots, "name hash bucket -> pilot")
     # Word-major, one packed row per word, so that a key's words are read without a division.
     # (Keys whole, one cache line each but rows of 4,095 to divide by, were slower in an A/B:
     # name -> port by 25%, dependent lookups by 7%.)
-    array("name_keys", "std::uint64_t", [key[w] for w in range(key_words) for key in slot_keys],
+    array("name_keys", "std::uint64_t", [(key or empty_key)[w] for w in range(key_words) for key in slot_keys],
           "row w, column name slot -> word w of the folded name (zero padded, length in the last"
           " byte)", row_elements=max(len(slot_keys), 1))
     array("name_port", "std::uint16_t", name_port,
-          "protocol (tcp, udp) * name_count + name slot -> port_of's answer, 0 for none")
+          "protocol (tcp, udp) * name_slot_count + name slot -> port_of's answer, 0 for none")
     array("name_port_zero", index_type(len(name_port)), name_port_zero,
           "the indexes of name_port whose 0 is port 0, not none, ascending")
     array("port_name_bits", "std::uint64_t", port_name_bits,
           "protocol (tcp, udp) * 1024 + port / 64 -> bit port % 64: the port has a name")
-    array("port_name_base", index_type(len(port_name_span)), port_name_base,
-          "same index -> the block's first entry in port_name_span")
-    array("port_name_span", unsigned_type(max(port_name_span, default=0)), port_name_span,
-          "name_of's answers as text spans, in protocol and port order, for the ports with a bit")
+    array("port_name_base", index_type(len(port_name_text)), port_name_base,
+          "same index -> the block's first entry in port_name_text")
+    array("port_name_text", "text_id", port_name_text,
+          "name_of's answers, in protocol and port order, for the ports with a bit")
     array("name_rows_begin", list_index, name_rows_begin,
-          "name slot -> its first entry in row_lists (one past the end at name_count)")
+          "name slot -> its first entry in row_lists (one past the end at name_slot_count)")
     array("port_bucket_segment", index_type(len(segment_starts)),
           [segment for buckets in bucket_segment for segment in buckets],
           "protocol * (port_bucket_count + 1) + (port >> port_bucket_shift) -> the segment"

@@ -17,6 +17,7 @@ namespace detail {
 
 inline constexpr std::uint64_t mix_multiplier = 0xD6E8FEB86659FD93u;
 inline constexpr std::uint64_t pilot_multiplier = 0x9E3779B97F4A7C15u;
+inline constexpr unsigned pilot_shift = 24;  // a pilot moves the top 8 bits of 32
 
 constexpr std::uint64_t rotate_left(std::uint64_t value, unsigned bits) noexcept {
   return bits == 0 ? value : (value << bits) | (value >> (64 - bits));
@@ -191,14 +192,14 @@ constexpr std::uint32_t name_bucket(std::uint64_t hash, std::uint32_t bucket_cou
   return scale(hash >> 32, bucket_count);
 }
 
-// The hash mixed, and the pilot xored into the top 16 bits of its low half, which scale reads
-// first: pilots 0-65535 reach every slot of a table of up to 65536. The mix makes the slot
+// The hash mixed, and the pilot xored into the top 8 bits of its low half, which scale reads
+// first: a key can reach 256 slots, one in each 256th of the table. The mix makes the slot
 // independent of the bucket (a product's low bits see only its input's low bits), and costs no
-// time: it runs while the pilot loads. After the load come only an xor and a scale (a mix there
-// cost a lookup 2.5 ns).
+// time: it runs while the pilot loads. After the load come only an xor and a scale, a shift for
+// the generator's power-of-two slot counts (a mix there cost a lookup 2.5 ns).
 constexpr std::uint32_t name_slot(std::uint64_t mixed_hash, std::uint64_t pilot,
                                   std::uint32_t slot_count) noexcept {
-  return scale(mixed_hash ^ (pilot << 16), slot_count);
+  return scale(mixed_hash ^ (pilot << pilot_shift), slot_count);
 }
 
 }  // namespace detail

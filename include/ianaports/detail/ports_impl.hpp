@@ -141,7 +141,7 @@ constexpr std::optional<std::uint16_t> port_of(std::string_view service, protoco
   }
   // No answer listed (sctp, dccp): the name's rows say.
   const std::uint32_t slot = detail::name_slot_of(service);
-  if (slot == detail::reg::name_count) {
+  if (slot == detail::reg::name_slot_count) {
     return std::nullopt;
   }
   const detail::row_span rows{true, detail::reg::name_rows_begin[slot],

@@ -6,22 +6,21 @@
 //
 //   text      text_pool[row][column] holds every distinct string once; string id t runs from
 //             column text_columns[t] to text_columns[t + 1] of its row (a filler id, never
-//             used, ends each row). The row comes from text_block_row. Id 0 is "". A span
-//             (row, column, length packed in one integer) says the same without those loads.
+//             used, ends each row). The row comes from text_block_row. Id 0 is "".
 //   records   record_service, record_first_port, record_flags (protocol and
 //             "has ports"), record_detail: one entry per row, registry order. Rows that say the
 //             same (a service's tcp and udp rows, usually) share one detail_* entry, and details
 //             share the extra_* entry of their last four columns (dates modified, references,
 //             notes).
-//   names     a minimal perfect hash over the case-folded names: name_pilots, name_keys (each
-//             key name_key_words long); slot s owns
+//   names     a perfect hash over the case-folded names: name_pilots, name_keys (each key
+//             name_key_words long; a slot without a name holds zeros); slot s owns
 //             row_lists[name_rows_begin[s] .. name_rows_begin[s + 1]), and name_port lists its
 //             port over tcp and udp (port_of's answers, without a walk over the rows).
 //   ports     per protocol, the port space cut into segments over which the covering rows do
 //             not change; port_bucket_segment finds a port's segment in a step or two.
 //             Segment g owns row_lists[port_segment_rows_begin[g] .. [g + 1]). Over tcp and
-//             udp, port_name_bits, port_name_base and port_name_span give name_of's answers
-//             directly: a bit per port, a rank, a span.
+//             udp, port_name_bits, port_name_base and port_name_text give name_of's answers
+//             directly: a bit per port, a rank, a text id.
 #ifndef IANAPORTS_DETAIL_TABLES_HPP
 #define IANAPORTS_DETAIL_TABLES_HPP
 
@@ -76,15 +75,6 @@ constexpr std::string_view text(std::size_t id) noexcept {
   const std::size_t block_begin = reg::text_columns[block << reg::text_block_shift];
   const std::size_t row = reg::text_block_row[block] + (begin < block_begin ? 1U : 0U);
   return {&reg::text_pool[row][begin], end - begin};
-}
-
-// The text of a span: (row << text_column_bits | column) << span_length_bits | length. Spans
-// read no table, where a text id costs text() three loads.
-constexpr std::string_view text_span(std::uint64_t span) noexcept {
-  const std::size_t length = span & ((1U << reg::span_length_bits) - 1);
-  const std::uint64_t place = span >> reg::span_length_bits;
-  const std::size_t column = place & ((std::uint64_t{1} << reg::text_column_bits) - 1);
-  return {&reg::text_pool[place >> reg::text_column_bits][column], length};
 }
 
 constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
@@ -182,7 +172,7 @@ constexpr bool row_reserved(std::size_t row) noexcept {
 
 // Where the name would be in the name tables, and whether it is: a perfect hash places every
 // registered name, but any other input lands in some slot too, and only the key comparison
-// tells a hit from a miss. The slot is valid (below name_count) even for a miss, so that a
+// tells a hit from a miss. The slot is valid (below name_slot_count) even for a miss, so that a
 // caller may read its tables before it knows which (found is false for every input when the
 // registry names nothing; the slot is then 0 of no table).
 struct name_probe {
@@ -200,14 +190,14 @@ IANAPORTS_ALWAYS_INLINE constexpr name_probe probe_name(std::string_view name) n
   }
   const std::uint64_t hash = key.hash(reg::name_hash_seed);
   const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
-  const std::uint32_t slot = name_slot(mix(hash), pilot, reg::name_count);
+  const std::uint32_t slot = name_slot(mix(hash), pilot, reg::name_slot_count);
   return {slot, key.equals(reg::name_keys, slot)};
 }
 
-// The slot of the name in the name tables, or name_count when no registry name equals it.
+// The slot of the name in the name tables, or name_slot_count when no registry name equals it.
 constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
   const name_probe probe = probe_name(name);
-  return probe.found ? probe.slot : reg::name_count;
+  return probe.found ? probe.slot : reg::name_slot_count;
 }
 
 // port_of's listed answer for slot over protocol index p < reg::name_port_protocols. The list
@@ -220,7 +210,7 @@ constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
   if (!probe.found) {
     return std::nullopt;
   }
-  const std::size_t at = std::size_t{p} * reg::name_count + probe.slot;
+  const std::size_t at = std::size_t{p} * reg::name_slot_count + probe.slot;
   const std::uint16_t port = reg::name_port[at];
   if (port != 0 ||
       (reg::name_port_zero_count != 0 &&
@@ -233,7 +223,7 @@ constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
 // The rows whose folded name equals the folded name; empty when there are none.
 constexpr row_span rows_named(std::string_view name) noexcept {
   const std::uint32_t slot = name_slot_of(name);
-  if (slot == reg::name_count) {
+  if (slot == reg::name_slot_count) {
     return {};
   }
   return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
@@ -264,7 +254,7 @@ constexpr std::string_view listed_port_name(std::uint16_t port, unsigned p) noex
     return {};
   }
   const unsigned before = count_bits(bits & ((std::uint64_t{1} << bit) - 1));
-  return text_span(reg::port_name_span[std::size_t{reg::port_name_base[block]} + before]);
+  return text(reg::port_name_text[std::size_t{reg::port_name_base[block]} + before]);
 }
 
 // The rows covering port for protocol index p (p < protocol_count).
