@@ -89,8 +89,8 @@ def _render_array(array: Array, aliases: dict) -> List[str]:
     count = len(array.values)
     per_row = array.row_elements or packed_row_elements(max(count, 1), width)
     rows = max(1, (count + per_row - 1) // per_row)
-    # A layout the reader relies on (name_keys: a row per key word) may need rows longer than
-    # the standard's 65535 characters once a registry holds over 8191 names; compilers take them.
+    # A layout the reader relies on may need rows longer than the standard's 65535 characters
+    # (none does today: name_keys's rows stop at 4,096 words); g++ and clang++ take them.
     oversized = per_row * width > STANDARD_STRING_LIMIT
     out = [f"// {array.comment}"]
     if oversized:

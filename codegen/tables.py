@@ -326,6 +326,8 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
          "text ids per text_block_row entry, log2"),
         ("name_count", "std::uint32_t", len(keys), "distinct service names, case folded"),
         ("name_slot_count", "std::uint32_t", phf.slot_count, "slots of the name hash"),
+        ("name_key_row_shift", "unsigned", min(phf.slot_count, 4096).bit_length() - 1,
+         "name slots per row of name_keys, log2"),
         ("name_key_words", "std::size_t", key_words, "64-bit words per name key"),
         ("name_hash_seed", "std::uint64_t", phf.seed, "seed of the name hash"),
         ("name_bucket_count", "std::uint32_t", phf.bucket_count, "buckets of the name hash"),
@@ -382,12 +384,15 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
           "rows with a service code, ascending")
     array("service_code_value", "std::uint32_t", [c for _, c in coded], "their service codes")
     array("name_pilots", unsigned_type(max(phf.pilots)), phf.pilots, "name hash bucket -> pilot")
-    # Word-major, one packed row per word, so that a key's words are read without a division.
-    # (Keys whole, one cache line each but rows of 4,095 to divide by, were slower in an A/B:
-    # name -> port by 25%, dependent lookups by 7%.)
+    # Word-major, in rows of a power of two of slots, so that a key's words are found with
+    # shifts: no division, and no literal over the standard's 65535 characters (4,096 words is
+    # 32 KB). (Keys whole, one cache line each but rows of 4,095 to divide by, were slower in an
+    # A/B: name -> port by 25%, dependent lookups by 7%.)
+    key_row_slots = min(phf.slot_count, 4096)
     array("name_keys", "std::uint64_t", [(key or empty_key)[w] for w in range(key_words) for key in slot_keys],
-          "row w, column name slot -> word w of the folded name (zero padded, length in the last"
-          " byte)", row_elements=max(len(slot_keys), 1))
+          "row w * (name_slot_count >> name_key_row_shift) + (slot >> name_key_row_shift), column"
+          " slot's low bits -> word w of the folded name (zero padded, length in the last byte)",
+          row_elements=key_row_slots)
     array("name_port", "std::uint16_t", name_port,
           "protocol (tcp, udp) * name_slot_count + name slot -> port_of's answer, 0 for none")
     array("name_port_zero", index_type(len(name_port)), name_port_zero,

@@ -132,12 +132,16 @@ struct name_key {
     return h;
   }
 
-  // Is this the key at slot of keys, a packed table with a row per key word?
+  // Is this the key at slot of keys, a packed table of the keys' words, word-major, in rows of
+  // 1 << row_shift slots (slot_count of them in all)?
   template <typename Keys>
-  [[nodiscard]] constexpr bool equals(const Keys& keys, std::size_t slot) const noexcept {
+  [[nodiscard]] constexpr bool equals(const Keys& keys, std::size_t slot, std::size_t slot_count,
+                                      unsigned row_shift) const noexcept {
+    const std::size_t row = slot >> row_shift;
+    const std::size_t column = slot & ((std::size_t{1} << row_shift) - 1);
     bool same = true;
     for (std::size_t i = 0; i < Words; ++i) {
-      same = same && word[i] == keys.at(i, slot);
+      same = same && word[i] == keys.at(i * (slot_count >> row_shift) + row, column);
     }
     return same;
   }

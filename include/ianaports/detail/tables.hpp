@@ -191,7 +191,7 @@ IANAPORTS_ALWAYS_INLINE constexpr name_probe probe_name(std::string_view name) n
   const std::uint64_t hash = key.hash(reg::name_hash_seed);
   const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
   const std::uint32_t slot = name_slot(mix(hash), pilot, reg::name_slot_count);
-  return {slot, key.equals(reg::name_keys, slot)};
+  return {slot, key.equals(reg::name_keys, slot, reg::name_slot_count, reg::name_key_row_shift)};
 }
 
 // The slot of the name in the name tables, or name_slot_count when no registry name equals it.
