@@ -6,6 +6,7 @@
 
 For each compiler (g++, clang++), compiles at -O2, --runs times each (median reported):
   ianaports  a TU that includes <ianaports/ports.hpp> and does one lookup
+  std_only   the standard headers ports.hpp includes, and nothing of ianaports: the floor
   baseline   a TU that includes <iostream>, <string>, <vector> and <map>
 and prints a Markdown table with the ratios. Then it links two PIEs and reports their .rodata,
 .rela.dyn and number of dynamic relocations (size -A, readelf -r): the one-lookup TU, and a TU
@@ -51,6 +52,20 @@ int main(int argc, char** argv) {
   return static_cast<int>(sum & 0x7F);
 }
 """
+STD_ONLY_TU = """#include <cstddef>
+#include <cstdint>
+#if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
+#include <bits/stl_iterator_base_types.h>  // as ports.hpp does
+#else
+#include <iterator>
+#endif
+#include <optional>
+#include <string_view>
+int main(int argc, char**) {
+  const std::optional<std::uint16_t> port = argc > 1 ? std::optional<std::uint16_t>(80) : std::nullopt;
+  return static_cast<int>(std::string_view("http").size()) + port.value_or(0);
+}
+"""
 BASELINE_TU = """#include <iostream>
 #include <map>
 #include <string>
@@ -93,7 +108,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as work:
         sources = {}
-        for name, text in (("ianaports", IANAPORTS_TU), ("baseline", BASELINE_TU)):
+        for name, text in (("ianaports", IANAPORTS_TU), ("std_only", STD_ONLY_TU), ("baseline", BASELINE_TU)):
             sources[name] = os.path.join(work, name + ".cpp")
             with open(sources[name], "w") as f:
                 f.write(text)
@@ -107,7 +122,7 @@ def main():
                 seconds = [r[0] for r in runs]
                 medians[name] = (statistics.median(seconds), statistics.median(r[1] for r in runs) / 1024)
                 medians[name + "_range"] = (min(seconds), max(seconds))
-            for name in ("ianaports", "baseline"):
+            for name in ("ianaports", "std_only", "baseline"):
                 t, mb = medians[name]
                 low, high = medians[name + "_range"]
                 ratio_t = t / medians["baseline"][0]
