@@ -121,13 +121,12 @@ def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
 
 
 def _try_seed(keys, seed, bucket_count, slot_count):
-    n = slot_count
     hashes = [hash_key(k, seed) for k in keys]
     buckets: List[List[int]] = [[] for _ in range(bucket_count)]
     for index, h in enumerate(hashes):
         buckets[bucket_of(h, bucket_count)].append(index)
     order = sorted(range(bucket_count), key=lambda b: (-len(buckets[b]), b))
-    taken = [False] * n
+    taken = [False] * slot_count
     pilots = [0] * bucket_count
     slot_of_key: Dict[Tuple[int, ...], int] = {}
     for b in order:
@@ -139,7 +138,7 @@ def _try_seed(keys, seed, bucket_count, slot_count):
             # Pilots in a scattered order: counting up moves the slots by xor of small numbers,
             # which probes near slots first and made the search as slow as linear probing.
             pilot = (step * PILOT_STEP) & MAX_PILOT
-            slots = [slot_of(m, pilot, n) for m in mixed]
+            slots = [slot_of(m, pilot, slot_count) for m in mixed]
             if len(set(slots)) == len(slots) and not any(taken[s] for s in slots):
                 break
         else:

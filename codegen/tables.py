@@ -22,6 +22,8 @@ RESERVED = 64  # record_flags bit 6: the description says "Reserved" (kept when 
 SPANS_PORTS = 128  # record_flags bit 7: last port > first port; the row is in range_record
 
 NAME_PORT_PROTOCOLS = ("tcp", "udp")  # protocols with direct port_of and name_of answers
+# Name slots per row of name_keys: the largest power of two whose 64-bit words fit one literal.
+KEY_ROW_SLOTS = 1 << (((TEXT_ROW_SIZE - 1) // 8).bit_length() - 1)  # 4,096
 PORT_NAME_BLOCK_SHIFT = 6  # 64 ports per bit map word of the direct name_of index
 
 # The columns a lean build may leave out (generate.py --omit), by the names users know them by.
@@ -211,6 +213,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
                                 f" (line {rows[earlier].line}) differ only in bit 0x20 of bytes"
                                 " that are not letters; the name hash cannot tell them apart")
     phf = perfect_hash.build(keys)
+    key_row_slots = min(phf.slot_count, KEY_ROW_SLOTS)  # both powers of two
     slot_keys: List[Optional[Tuple[int, ...]]] = [None] * phf.slot_count
     for key, slot in phf.slot_of_key.items():
         slot_keys[slot] = key
@@ -326,7 +329,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
          "text ids per text_block_row entry, log2"),
         ("name_count", "std::uint32_t", len(keys), "distinct service names, case folded"),
         ("name_slot_count", "std::uint32_t", phf.slot_count, "slots of the name hash"),
-        ("name_key_row_shift", "unsigned", min(phf.slot_count, 4096).bit_length() - 1,
+        ("name_key_row_shift", "unsigned", key_row_slots.bit_length() - 1,
          "name slots per row of name_keys, log2"),
         ("name_key_words", "std::size_t", key_words, "64-bit words per name key"),
         ("name_hash_seed", "std::uint64_t", phf.seed, "seed of the name hash"),
@@ -388,7 +391,6 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     # shifts: no division, and no literal over the standard's 65535 characters (4,096 words is
     # 32 KB). (Keys whole, one cache line each but rows of 4,095 to divide by, were slower in an
     # A/B: name -> port by 25%, dependent lookups by 7%.)
-    key_row_slots = min(phf.slot_count, 4096)
     array("name_keys", "std::uint64_t", [(key or empty_key)[w] for w in range(key_words) for key in slot_keys],
           "row w * (name_slot_count >> name_key_row_shift) + (slot >> name_key_row_shift), column"
           " slot's low bits -> word w of the folded name (zero padded, length in the last byte)",

@@ -174,7 +174,7 @@ constexpr bool row_reserved(std::size_t row) noexcept {
 // registered name, but any other input lands in some slot too, and only the key comparison
 // tells a hit from a miss. The slot is valid (below name_slot_count) even for a miss, so that a
 // caller may read its tables before it knows which (found is false for every input when the
-// registry names nothing; the slot is then 0 of no table).
+// registry names nothing; the slot is then 0).
 struct name_probe {
   std::uint32_t slot = 0;
   bool found = false;
@@ -204,10 +204,7 @@ constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
 // says 0 for "no port" (few names have port 0: those are in name_port_zero).
 constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
                                                         unsigned p) noexcept {
-  if (reg::name_count == 0) {
-    return std::nullopt;
-  }
-  if (!probe.found) {
+  if (!probe.found) {  // also for every name when the registry names nothing
     return std::nullopt;
   }
   const std::size_t at = std::size_t{p} * reg::name_slot_count + probe.slot;
