@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ianaports_bench: ianaports against its peers, on the same registry and the same queries, in
 // one run, so that every figure can be read as a ratio.
 //

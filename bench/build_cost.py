@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """What including ianaports costs a build: compile time, peak memory and binary sections.
 
     python3 bench/build_cost.py -I single_include            # the single header

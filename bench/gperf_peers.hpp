@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // gperf's perfect hash tables for the registry's names, generated at build time by
 // bench/CMakeLists.txt from make_gperf_keywords.py's keyword file: one table with
 // --ignore-case, one without.

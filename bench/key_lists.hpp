@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The queries every implementation answers in ianaports_bench: made once, from fixed seeds, so
 // every run on every machine asks the same questions in the same order.
 #ifndef IANAPORTS_BENCH_KEY_LISTS_HPP

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Write the gperf keyword file the benchmark's gperf peers are generated from.
 
     python3 bench/make_gperf_keywords.py --registry registry/service-names-port-numbers.xml \

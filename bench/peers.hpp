@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // What ianaports is measured against: the containers a program would otherwise fill from the
 // registry at start-up, and the C library's own service lookup. Each peer is built from
 // ianaports::records(), so it holds the same data, and answers by the same rules:

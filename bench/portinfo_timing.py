@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """How long portinfo takes to answer, process start included: the figures issue 5 asks for.
 
     python3 bench/portinfo_timing.py build/rel/examples/portinfo [--runs 51]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Run ianaports_bench and print its results as a Markdown table.
 
     python3 bench/report.py                       # build/bench/bench/ianaports_bench

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # Installs the headers (with the generated tables), the CMake package and a pkg-config file,
 # and exports the build tree so that find_package works against it without installing.
 include(CMakePackageConfigHelpers)
@@ -13,7 +14,8 @@ if(IANAPORTS_SINGLE_HEADER)
   install(FILES "${PROJECT_SOURCE_DIR}/single_include/ianaports/ports.hpp"
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/ianaports")
 else()
-  install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/ianaports" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/ianaports" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+          PATTERN meson.build EXCLUDE)  # Meson's, beside the headers it generates
   install(FILES "${IANAPORTS_GENERATED_INCLUDE_DIR}/ianaports/detail/registry_tables.hpp"
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/ianaports/detail")
 endif()
@@ -32,3 +34,7 @@ install(FILES "${PROJECT_BINARY_DIR}/ianaportsConfig.cmake" "${PROJECT_BINARY_DI
 file(RELATIVE_PATH ianaports_pc_to_prefix "/${IANAPORTS_INSTALL_PKGCONFIGDIR}" "/")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/ianaports.pc.in" "${PROJECT_BINARY_DIR}/ianaports.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/ianaports.pc" DESTINATION "${IANAPORTS_INSTALL_PKGCONFIGDIR}")
+
+# The licence, and the notice on the registry data, where distributions look for them.
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" "${PROJECT_SOURCE_DIR}/NOTICE"
+        DESTINATION "${CMAKE_INSTALL_DOCDIR}")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 """The service-name key and perfect hash, mirrored in include/ianaports/detail/name_hash.hpp.
 
 A name's key is its ASCII-lower-cased bytes packed little-endian into `words` 64-bit words,

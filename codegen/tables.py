@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 """Lay the registry rows out as the flat tables that include/ianaports/detail/ reads.
 
 Every table is an array of integers or a block of text; nothing is a pointer, so the tables

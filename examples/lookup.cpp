@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // lookup: answer "what runs on this port?" and "which port is this service on?".
 //
 //   $ lookup 443/tcp https 49200/udp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // portinfo: the IANA service name and port number registry at your prompt. `getent services`
 // with the whole registry, no files, answers in milliseconds.
 //

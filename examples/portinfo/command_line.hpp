@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // portinfo: reading the command line: the options, the question they ask, and the queries.
 //
 // Every mistake is a usage_error with a message that says what was wrong; main() adds the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // portinfo: the four ways to print registry rows.
 //
 //   table     aligned columns fitted to the terminal, long cells shortened with "…"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // portinfo: writing results to stdout, and the width of the terminal they go to.
 //
 // A reader that stops early (`portinfo --all | head -1`) ends the program quietly, as it ends

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // portinfo: small text helpers: display width of UTF-8, shortening with "…", case-insensitive
 // search, and showing an untrusted argument in a message.
 #ifndef PORTINFO_TEXT_HPP

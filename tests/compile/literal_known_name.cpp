@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Must compile: the twin of literal_unknown_name.cpp, proving that its failure comes from the
 // unknown name and not from the test harness.
 #include <ianaports/ports.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Must not compile: no service is registered as "no-such-service".
 #include <ianaports/ports.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // A program that uses ianaports the way a user would; every consumer test builds and runs it.
 #include <ianaports/ports.hpp>
 

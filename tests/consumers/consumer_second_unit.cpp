@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // A second translation unit including the header: the two link together without duplicate
 // symbols or ODR trouble (the tables are inline variables).
 #include <ianaports/ports.hpp>

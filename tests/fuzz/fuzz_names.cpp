@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // libFuzzer target: by_name, port_of and is_valid_service_name on arbitrary bytes, against
 // linear scans. Seeded with every name in the registry.
 #include <cstddef>      // std::size_t

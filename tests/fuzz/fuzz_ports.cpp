@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // libFuzzer target: by_port, name_of, status, classify and by_range on arbitrary numbers
 // (protocol values outside the enumeration included), against linear scans.
 #include <cstddef>      // std::size_t

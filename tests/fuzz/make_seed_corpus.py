@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Seed corpus for fuzz_names: one file per distinct service name of the registry, read from
 the oracle's expected_rows.txt (first field of each row).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The fuzzers' reference: plain linear scans over records(), the simplest possible reading of
 // each query's contract in ports.hpp. A fuzzer aborts (a crash libFuzzer reports, with the
 // input) when a lookup disagrees with its reference.

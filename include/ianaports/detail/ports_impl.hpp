@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ianaports: definitions of the functions declared in ports.hpp. Internal; include ports.hpp.
 #ifndef IANAPORTS_DETAIL_PORTS_IMPL_HPP
 #define IANAPORTS_DETAIL_PORTS_IMPL_HPP
