@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
 //
 //   #include <ianaports/ports.hpp>
@@ -99,7 +100,7 @@ class record_range {
     using pointer = void;
     using difference_type = std::ptrdiff_t;
     using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need record&
-#if __cplusplus >= 202002L
+#if IANAPORTS_CPLUSPLUS >= 202002L
     using iterator_concept = std::forward_iterator_tag;
 #endif
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ianaports: version, namespace and language-support macros. Internal; include ports.hpp.
 #ifndef IANAPORTS_DETAIL_CONFIG_HPP
 #define IANAPORTS_DETAIL_CONFIG_HPP
@@ -18,32 +19,90 @@
   }                             \
   }
 
-#if __cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L)
+// The language version. MSVC leaves __cplusplus at 199711L unless given /Zc:__cplusplus.
+#if defined(_MSVC_LANG) && _MSVC_LANG > __cplusplus
+#define IANAPORTS_CPLUSPLUS _MSVC_LANG
+#else
+#define IANAPORTS_CPLUSPLUS __cplusplus
+#endif
+
+#if IANAPORTS_CPLUSPLUS < 201703L
 #error "ianaports needs C++17 or later"
 #endif
 
 // C++20 user-defined literals that fail to compile on an unknown name need consteval.
 #if defined(__cpp_consteval) && __cpp_consteval >= 201811L
 #define IANAPORTS_HAS_CONSTEVAL 1
-#elif defined(__clang__) && __clang_major__ >= 14 && __cplusplus >= 202002L
+#elif defined(__clang__) && __clang_major__ >= 14 && IANAPORTS_CPLUSPLUS >= 202002L
 #define IANAPORTS_HAS_CONSTEVAL 1  // clang 14-16 implement consteval without announcing it
 #else
 #define IANAPORTS_HAS_CONSTEVAL 0
 #endif
 
-// Run-time fast paths: word loads instead of byte loops. They need a way to tell a constant
-// evaluation (which must take the byte loops) from run time, and a little-endian machine, as
-// the tables hold little-endian bytes. Elsewhere the byte loops serve at run time too.
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define IANAPORTS_WORD_LOADS 1
+// --- Compiler builtins ----------------------------------------------------------------------
+// Every builtin the library uses sits behind one macro below, each with a standard C++
+// fallback, so that a compiler without GNU builtins (MSVC, say) takes code that is tested:
+// defining IANAPORTS_NO_BUILTINS takes every fallback, and CI runs the whole suite so.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(IANAPORTS_NO_BUILTINS)
+#define IANAPORTS_GNU_BUILTINS 1
 #else
-#define IANAPORTS_WORD_LOADS 0
+#define IANAPORTS_GNU_BUILTINS 0
+#include <cstring>  // std::memcpy
+#if IANAPORTS_CPLUSPLUS >= 202002L && __has_include(<bit>)
+#include <bit>          // std::endian, std::popcount
+#include <type_traits>  // std::is_constant_evaluated
+#endif
 #endif
 
-// The hash lookup's steps, kept inline in every caller: g++ left probe_name out of line (it has
-// several callers), and the call cost a dependent name lookup about 20% more time.
-#if defined(__GNUC__)
+// IANAPORTS_IS_CONSTANT_EVALUATED(): is this a constant evaluation? The run-time fast paths
+// need to know, since constant evaluation can only take the byte loops. Without it
+// (IANAPORTS_HAS_IS_CONSTANT_EVALUATED 0: C++17 without builtins) the byte loops serve at run
+// time too.
+#if IANAPORTS_GNU_BUILTINS
+#define IANAPORTS_HAS_IS_CONSTANT_EVALUATED 1
+#define IANAPORTS_IS_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
+#elif defined(__cpp_lib_is_constant_evaluated)
+#define IANAPORTS_HAS_IS_CONSTANT_EVALUATED 1
+#define IANAPORTS_IS_CONSTANT_EVALUATED() std::is_constant_evaluated()
+#else
+#define IANAPORTS_HAS_IS_CONSTANT_EVALUATED 0
+#endif
+
+// IANAPORTS_MEMCPY: a copy of a few bytes, compiled as one load (run time only).
+#if IANAPORTS_GNU_BUILTINS
+#define IANAPORTS_MEMCPY __builtin_memcpy
+#else
+#define IANAPORTS_MEMCPY std::memcpy
+#endif
+
+// IANAPORTS_LITTLE_ENDIAN: a constant expression, true on a little-endian machine, whose bytes
+// are in the tables' order. Where the order cannot be known, false: the byte loops serve.
+#if IANAPORTS_GNU_BUILTINS && defined(__BYTE_ORDER__)
+#define IANAPORTS_LITTLE_ENDIAN (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+#elif defined(__cpp_lib_endian)
+#define IANAPORTS_LITTLE_ENDIAN (std::endian::native == std::endian::little)
+#else
+#define IANAPORTS_LITTLE_ENDIAN false
+#endif
+
+// Run-time fast paths, word loads in place of byte loops, are compiled where run time can be
+// told from constant evaluation; they are taken on little-endian machines alone.
+#define IANAPORTS_WORD_LOADS IANAPORTS_HAS_IS_CONSTANT_EVALUATED
+
+// IANAPORTS_POPCOUNT64(x): the bits set in a 64-bit word, where that is one instruction.
+#if IANAPORTS_GNU_BUILTINS && defined(__POPCNT__)
+#define IANAPORTS_POPCOUNT64(x) __builtin_popcountll(x)
+#elif !IANAPORTS_GNU_BUILTINS && defined(__cpp_lib_bitops)
+#define IANAPORTS_POPCOUNT64(x) std::popcount(x)
+#endif
+
+// IANAPORTS_ALWAYS_INLINE: the hash lookup's steps, kept inline in every caller. g++ left
+// probe_name out of line (it has several callers), and the call cost a dependent name lookup
+// about 20% more time.
+#if IANAPORTS_GNU_BUILTINS
 #define IANAPORTS_ALWAYS_INLINE [[gnu::always_inline]]
+#elif defined(_MSC_VER) && !defined(IANAPORTS_NO_BUILTINS)
+#define IANAPORTS_ALWAYS_INLINE __forceinline
 #else
 #define IANAPORTS_ALWAYS_INLINE
 #endif

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ianaports: the service-name key and perfect hash. Internal; include ports.hpp.
 //
 // This mirrors codegen/perfect_hash.py bit for bit: the generator places each name in the slot
@@ -42,15 +43,15 @@ inline std::uint64_t load_bytes(std::string_view text, std::size_t from) noexcep
   }
   const std::size_t count = size - from < 8 ? size - from : 8;
   if (count == 8) {
-    __builtin_memcpy(&word, at, 8);
+    IANAPORTS_MEMCPY(&word, at, 8);
   } else if (size >= 8) {  // the 8 bytes ending at the text's end, shifted down
-    __builtin_memcpy(&word, at + count - 8, 8);
+    IANAPORTS_MEMCPY(&word, at + count - 8, 8);
     word >>= 8 * (8 - count);
   } else if (count >= 4) {  // 4-7 bytes: two 4-byte loads that overlap
     std::uint32_t low = 0;
     std::uint32_t high = 0;
-    __builtin_memcpy(&low, at, 4);
-    __builtin_memcpy(&high, at + count - 4, 4);
+    IANAPORTS_MEMCPY(&low, at, 4);
+    IANAPORTS_MEMCPY(&high, at + count - 4, 4);
     word = low | (std::uint64_t{high} << (8 * (count - 4)));
   } else {  // 1-3 bytes: the first, middle and last, which may coincide
     const auto byte = [at](std::size_t i) {
@@ -93,7 +94,7 @@ struct name_key {
     }
     std::uint64_t raw[Words] = {};  // the name's bytes as they are, zero padded
 #if IANAPORTS_WORD_LOADS
-    if (!__builtin_is_constant_evaluated()) {
+    if (IANAPORTS_LITTLE_ENDIAN && !IANAPORTS_IS_CONSTANT_EVALUATED()) {
       // Words at a time: folding byte by byte stalls on store forwarding and cost more than
       // the rest of a lookup together. Two words, the registry's case (names of at most 15
       // bytes), have their own path, which keeps the key in registers.
@@ -154,7 +155,7 @@ struct name_key {
 
   static std::uint32_t load4(const char* at) noexcept {
     std::uint32_t value = 0;
-    __builtin_memcpy(&value, at, 4);
+    IANAPORTS_MEMCPY(&value, at, 4);
     return value;
   }
 

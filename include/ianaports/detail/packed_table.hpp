@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ianaports: integer tables stored as string literals. Internal; include ports.hpp.
 //
 // The generator writes each integer table as the little-endian bytes of its values inside
@@ -43,9 +44,9 @@ struct packed_table {
     // At run time, one load: the bytes are little-endian, like the machine. g++ 12 does not
     // merge the byte loop below into a load, and make_record spent 840 instructions a row
     // in it (callgrind, portinfo --search 22).
-    if (!__builtin_is_constant_evaluated()) {
+    if (IANAPORTS_LITTLE_ENDIAN && !IANAPORTS_IS_CONSTANT_EVALUATED()) {
       T value = 0;  // C++17 constexpr functions may not declare a variable uninitialised
-      __builtin_memcpy(&value, from, sizeof(T));
+      IANAPORTS_MEMCPY(&value, from, sizeof(T));
       return value;
     }
 #endif

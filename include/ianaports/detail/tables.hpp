@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
 // The tables (ianaports/detail/registry_tables.hpp, written by codegen/generate.py) are
@@ -228,9 +229,9 @@ constexpr row_span rows_named(std::string_view name) noexcept {
 
 // The number of bits set in x.
 constexpr unsigned count_bits(std::uint64_t x) noexcept {
-#if defined(__POPCNT__)
-  if (!__builtin_is_constant_evaluated()) {
-    return static_cast<unsigned>(__builtin_popcountll(x));  // one instruction, when targeted
+#if defined(IANAPORTS_POPCOUNT64) && IANAPORTS_HAS_IS_CONSTANT_EVALUATED
+  if (!IANAPORTS_IS_CONSTANT_EVALUATED()) {
+    return static_cast<unsigned>(IANAPORTS_POPCOUNT64(x));  // one instruction, when targeted
   }
 #endif
   x = x - ((x >> 1) & 0x5555555555555555u);
