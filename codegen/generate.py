@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Generate ianaports' constexpr tables from IANA's service-names-port-numbers.xml.
 
     python3 codegen/generate.py --registry registry/service-names-port-numbers.xml --output build/gen
 
-writes build/gen/ianaports/detail/registry_tables.hpp. The output depends on the registry's
-bytes alone (fixed seeds, no clock, no hash randomisation), and is replaced atomically: on any
-error the previous file stays as it was. Errors are printed as `file:line: problem`, exit 1.
+writes build/gen/ianaports/detail/registry_tables.hpp (or, with --header FILE, that file). The
+output depends on the registry's bytes alone (fixed seeds, no clock, no hash randomisation),
+and is replaced atomically: on any error the previous file stays as it was. Errors are printed
+as `file:line: problem`, exit 1. --depfile FILE lists what the header was made from (the
+registry and the generator's own modules) for the build tool, in Make's syntax.
+
+The header is dated as its newest input, not as now. A build tool that compares dates then
+makes it again for any input newer than those it was made from, even a registry swapped in
+after the generator last looked whose date is older than the header's would be.
 """
 
 from __future__ import annotations
@@ -20,22 +27,29 @@ sys.dont_write_bytecode = True  # keep the source tree clean when run from the b
 
 import cpp_emit  # noqa: E402
 import tables  # noqa: E402
-from registry_xml import PROTOCOLS, Registry, RegistryError, read_registry  # noqa: E402
+from registry_xml import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,  # noqa: E402
+                          RegistryError, read_registry)
 
 TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
+CODEGEN_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write text to path by rename, so readers see the old file or the new one, never half."""
+def write_atomically(path: str, text: str, before_replace=None) -> None:
+    """Write text to path by rename, so readers see the old file or the new one, never half.
+    before_replace(), when given, runs once the new text is on disk and may raise to keep the
+    old file."""
     directory = os.path.dirname(path)
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".hpp", dir=directory)
+    os.makedirs(directory or ".", exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(path),
+                                         dir=directory or ".")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a header is for everyone
+        if before_replace is not None:
+            before_replace()
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -52,6 +66,23 @@ def generate(registry_path: str, omit: FrozenSet[str] = frozenset(),
     return text, registry
 
 
+def generator_files() -> List[str]:
+    """The generator's own modules that this run loaded: the header depends on them too."""
+    found = {os.path.abspath(__file__)}
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if path and os.path.dirname(os.path.abspath(path)) == CODEGEN_DIR:
+            found.add(os.path.abspath(path))
+    return sorted(found)
+
+
+def depfile_text(target: str, inputs: List[str]) -> str:
+    """A Make-syntax dependency file, which Ninja and Meson read too: space, '#' and '$' escaped."""
+    def escape(path: str) -> str:
+        return path.replace(" ", "\\ ").replace("#", "\\#").replace("$", "$$")
+    return escape(target) + ":" + "".join(" \\\n  " + escape(p) for p in inputs) + "\n"
+
+
 def _choices(parser: argparse.ArgumentParser, option: str, value: str,
              allowed: Tuple[str, ...]) -> List[str]:
     """A comma- or semicolon-separated list (CMake passes lists with ';'), each item allowed."""
@@ -65,8 +96,10 @@ def _choices(parser: argparse.ArgumentParser, option: str, value: str,
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--registry", required=True, help="the registry XML file")
-    parser.add_argument("--output", required=True,
-                        help="include directory to write ianaports/detail/registry_tables.hpp into")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--output", help="include directory to write " + TABLES_HEADER + " into")
+    where.add_argument("--header", help="the header file to write (its folder is the caller's)")
+    parser.add_argument("--depfile", help="write the header's inputs here, for the build tool")
     parser.add_argument("--omit", default="", metavar="GROUP,...",
                         help="leave these columns out; they then read \"\": "
                              + ", ".join(tables.COLUMN_GROUPS) + " (a lean build)")
@@ -76,19 +109,42 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
     protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
+    header = args.header or os.path.join(args.output, TABLES_HEADER)
     try:
-        text, _ = generate(args.registry, frozenset(omit), tuple(protocols))
+        text, registry = generate(args.registry, frozenset(omit), tuple(protocols))
     except RegistryError as error:
-        print(f"{args.registry}:{error.line}: {error.message}", file=sys.stderr)
+        print(error.located(args.registry), file=sys.stderr)
         return 1
     except OSError as error:
         print(f"{args.registry}: {error.strerror}", file=sys.stderr)
         return 1
+
+    def registry_unchanged() -> None:
+        if FileIdentity.at(args.registry) != registry.identity:
+            raise RegistryError(None, CHANGED_WHILE_READ)
+
     try:
-        write_atomically(os.path.join(args.output, TABLES_HEADER), text)
-    except OSError as error:
-        print(f"{args.output}: cannot write {TABLES_HEADER}: {error.strerror}", file=sys.stderr)
+        write_atomically(header, text, before_replace=registry_unchanged)
+        if FileIdentity.at(args.registry) != registry.identity:  # in the instant since
+            os.unlink(header)
+            raise RegistryError(None, "changed while the tables were made from it; their header"
+                                      " is removed (build again)")
+        inputs = [os.path.abspath(args.registry)] + generator_files()
+        newest = max(os.stat(path).st_mtime_ns for path in inputs)
+        os.utime(header, ns=(newest, newest))
+    except RegistryError as error:
+        print(error.located(args.registry), file=sys.stderr)
         return 1
+    except OSError as error:
+        where = f"{args.output}: cannot write {TABLES_HEADER}" if args.output else f"{header}: cannot write it"
+        print(f"{where}: {error.strerror}", file=sys.stderr)
+        return 1
+    if args.depfile:
+        try:
+            write_atomically(args.depfile, depfile_text(header, inputs))
+        except OSError as error:
+            print(f"{args.depfile}: cannot write the depfile: {error.strerror}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 """Read IANA's service-names-port-numbers.xml into plain rows.
 
 Each <record> becomes one Row holding the twelve columns IANA publishes, rendered the way
@@ -12,6 +13,7 @@ its first byte, before any entity could be declared or expanded.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple, Union
@@ -30,12 +32,44 @@ _DIGITS = re.compile(r"[0-9]+\Z")
 
 
 class RegistryError(Exception):
-    """A problem in the registry file, at a line."""
+    """A problem in the registry file, at a line (None: the file as a whole)."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: Optional[int], message: str) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+
+    def located(self, path: str) -> str:
+        """The message as the generator prints it: `path:line: problem`."""
+        return f"{path}:{self.line}: {self.message}" if self.line is not None else f"{path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What tells one version of a file from another: a file replaced (by rename) has another
+    inode, one rewritten in place another size or change time."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    @staticmethod
+    def of(status: os.stat_result) -> "FileIdentity":
+        return FileIdentity(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns,
+                            status.st_ctime_ns)
+
+    @staticmethod
+    def at(path: str) -> Optional["FileIdentity"]:
+        """The identity of the file path names now; None when there is none."""
+        try:
+            return FileIdentity.of(os.stat(path))
+        except OSError:
+            return None
+
+
+CHANGED_WHILE_READ = "changed while it was being read; nothing was written (build again)"
 
 
 @dataclass(frozen=True)
@@ -63,6 +97,7 @@ class Registry:
     updated: str  # the registry's own <updated> date
     rows: List[Row]
     sha256: str  # of the input file's bytes
+    identity: FileIdentity  # of the file as it was read
 
 
 # --- a minimal element tree, built for one <record> at a time ---------------------------------
@@ -214,7 +249,12 @@ def record_to_row(record: _Node) -> Row:
         single[tag] = found[0] if found else None
 
     name = single["name"]
-    service = plain_text(name).strip(_XML_SPACE) if name is not None else ""
+    service = plain_text(name) if name is not None else ""
+    if service != service.strip(_XML_SPACE):
+        # Kept as written, the name would be found by no lookup one would type; trimmed, it
+        # would not be what the file says. Neither is right, so it is an error.
+        raise RegistryError(name.line, f'service name "{_shorten(service)}" begins or ends with'
+                                       " white space")
     if len(service.encode("utf-8")) > MAX_NAME_BYTES:
         raise RegistryError(name.line, f"service name is longer than {MAX_NAME_BYTES} bytes")
 
@@ -353,33 +393,58 @@ def _describe(expat_name: str) -> str:
     return f"{{{uri}}}{local}" if uri else local
 
 
+CHUNK_BYTES = 1 << 20
+
+
 def read_registry(path: str) -> Registry:
     """Parse the registry at path; raises RegistryError (with a line) on anything malformed.
 
     The file is fed to expat in chunks and hashed on the way: memory holds one record's
-    elements at a time, plus the rows.
+    elements at a time, plus the rows, and the bytes hashed are the bytes parsed. A file that
+    changes while it is read (rewritten in place, or replaced by a rename) would give tables of
+    neither version under a hash of neither, so the file's identity is taken before and after,
+    and any difference is an error, reported before whatever parse error the change caused.
     """
     reader = _Reader()
     digest = hashlib.sha256()
     size = 0
     with open(path, "rb") as f:
+        before = FileIdentity.of(os.fstat(f.fileno()))
         try:
-            while True:
-                chunk = f.read(1 << 20)
+            for chunk in _chunks(f):
                 if size == 0 and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
                     raise RegistryError(1, "the file is UTF-16, not UTF-8")
                 size += len(chunk)
                 digest.update(chunk)
-                if not chunk:
-                    break
                 reader.parser.Parse(chunk, False)
             if size == 0:
                 raise RegistryError(1, "the file is empty")
             reader.parser.Parse(b"", True)
         except expat.ExpatError as error:
+            _check_unchanged(path, f, before)
             raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
+        except RegistryError:
+            _check_unchanged(path, f, before)
+            raise
+        _check_unchanged(path, f, before)
     if reader.updated is None:
         raise RegistryError(1, "no <updated> date in <registry>")
     if not reader.updated:
         raise RegistryError(reader.updated_line, "the <updated> date is empty")
-    return Registry(updated=reader.updated, rows=reader.rows, sha256=digest.hexdigest())
+    return Registry(updated=reader.updated, rows=reader.rows, sha256=digest.hexdigest(),
+                    identity=before)
+
+
+def _chunks(f):
+    """The file's bytes, CHUNK_BYTES at a time (a seam the generator tests use)."""
+    while True:
+        chunk = f.read(CHUNK_BYTES)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _check_unchanged(path: str, f, before: FileIdentity) -> None:
+    """Raise unless the open file and the file path names now are both what was opened."""
+    if FileIdentity.of(os.fstat(f.fileno())) != before or FileIdentity.at(path) != before:
+        raise RegistryError(None, CHANGED_WHILE_READ)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 """Tests of the table generator, codegen/generate.py, run as the build runs it: a subprocess.
 
     python3 -m unittest -v tests/codegen/test_generate.py      (from the project root)
@@ -485,6 +486,17 @@ class BadRecordTest(GeneratorTestCase):
                              " apart" % (line_of(xml, "<name>at@sign") - 1))
 
 
+    def test_name_with_white_space_at_an_end(self):
+        # Trimmed, the row would not be what the file says; kept, no lookup would find it.
+        for written in ("foo ", " foo", "foo\t", "\nfoo"):
+            with self.subTest(name=written):
+                xml = registry(record("<name>ok</name>", "<number>1</number>"),
+                               record("<name>%s</name>" % written, "<number>2</number>"))
+                shown = written.encode("unicode_escape").decode("ascii")
+                self.assert_rejected(xml, line_of(xml, "<name>" + written),
+                                     'service name "%s" begins or ends with white space' % shown)
+
+
 # --- valid edge cases --------------------------------------------------------------------------
 
 class ValidEdgeCaseTest(GeneratorTestCase):
@@ -615,6 +627,156 @@ class OutputTest(GeneratorTestCase):
         self.assertIn("2019-12-31", banner)
         self.assertIn(hashlib.sha256(data).hexdigest(), banner)
         self.assertIn("Do not edit", banner)
+
+
+# --- a build that cannot be fooled -------------------------------------------------------------
+
+# Runs the generator in-process with a registry that changes under it at a chosen moment:
+#   driver.py CODEGEN_DIR MOMENT REPLACEMENT.xml generate.py-arguments...
+# MOMENT: "read-in-place" (rewritten in place, as `cat new > r.xml` does, after the first chunk
+# is read), "read-rename" (replaced by a rename, as `mv new r.xml`, likewise), "build" (by a
+# rename while the tables are laid out, after the reading), "written" (by a rename just after
+# the header took its place).
+CHANGING_REGISTRY_DRIVER = r"""
+import os, sys
+sys.path.insert(0, sys.argv[1])
+import generate, registry_xml
+moment, replacement, arguments = sys.argv[2], sys.argv[3], sys.argv[4:]
+registry = arguments[arguments.index("--registry") + 1]
+
+def replace(in_place):
+    with open(replacement, "rb") as f:
+        data = f.read()
+    if in_place:
+        with open(registry, "wb") as f:
+            f.write(data)
+    else:
+        with open(registry + ".tmp", "wb") as f:
+            f.write(data)
+        os.replace(registry + ".tmp", registry)
+
+real_chunks = registry_xml._chunks
+def chunks(f):
+    for number, chunk in enumerate(real_chunks(f)):
+        yield chunk
+        if number == 0 and moment.startswith("read-"):
+            replace(moment == "read-in-place")
+registry_xml.CHUNK_BYTES = 64
+registry_xml._chunks = chunks
+
+real_build = generate.tables.build
+def build(*args):
+    if moment == "build":
+        replace(False)
+    return real_build(*args)
+generate.tables.build = build
+
+real_replace = os.replace
+def replace_then_change(source, target):
+    real_replace(source, target)
+    if moment == "written" and target.endswith("registry_tables.hpp"):
+        replace(False)
+generate.os.replace = replace_then_change
+
+sys.exit(generate.main(arguments))
+"""
+
+
+class CannotBeFooledTest(GeneratorTestCase):
+    """A registry that changes while the generator reads it, paths the build tools must carry,
+    and dates a build tool can trust."""
+
+    def run_with_change(self, moment):
+        """Generate into out/ from in/registry.xml, which changes at moment; a previous good
+        header is there. Returns the run and that previous header's bytes and stat."""
+        self.generate(GOOD, name=os.path.join("in", "registry.xml"), output="out")
+        header = os.path.join(self.tmp, "out", HEADER)
+        os.utime(header, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
+        new = GOOD.replace("2001-02-03", "2011-12-13").replace("https", "http-secure")
+        write_file(self.tmp, "replacement.xml", new)
+        driver = write_file(self.tmp, "driver.py", CHANGING_REGISTRY_DRIVER)
+        result = subprocess.run(
+            [sys.executable, driver, os.path.dirname(GENERATE), moment, "replacement.xml",
+             "--registry", os.path.join("in", "registry.xml"), "--output", "out"],
+            cwd=self.tmp, stdin=subprocess.DEVNULL, capture_output=True, env=child_environment(),
+            timeout=TIMEOUT)
+        return result, header
+
+    def assert_previous_header_kept(self, header):
+        self.assertEqual(os.stat(header).st_mtime_ns, OLD_MTIME_NS, "the previous header was rewritten")
+
+    def test_registry_rewritten_in_place_while_read(self):
+        result, header = self.run_with_change("read-in-place")
+        self.assertEqual((result.returncode, result.stderr.decode()),
+                         (1, os.path.join("in", "registry.xml") + ": changed while it was being read;"
+                          " nothing was written (build again)\n"))
+        self.assert_previous_header_kept(header)
+
+    def test_registry_replaced_by_a_rename_while_read(self):
+        result, header = self.run_with_change("read-rename")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("changed while it was being read", result.stderr.decode())
+        self.assert_previous_header_kept(header)
+
+    def test_registry_replaced_after_reading_before_the_header_is_written(self):
+        result, header = self.run_with_change("build")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("changed while it was being read", result.stderr.decode())
+        self.assert_previous_header_kept(header)
+        self.assertEqual(files_under(os.path.join(self.tmp, "out")), [HEADER], "no temporary file left")
+
+    def test_registry_replaced_as_the_header_is_written(self):
+        # Too late to keep the old header: the new one, made from the old file, is removed, so
+        # that the next build cannot trust it.
+        result, header = self.run_with_change("written")
+        self.assertEqual((result.returncode, result.stderr.decode()),
+                         (1, os.path.join("in", "registry.xml") + ": changed while the tables were"
+                          " made from it; their header is removed (build again)\n"))
+        self.assertFalse(os.path.exists(header))
+
+    def test_after_a_change_the_next_run_matches_the_file_on_disk(self):
+        result, header = self.run_with_change("read-in-place")
+        self.assertEqual(result.returncode, 1)
+        text = self.generate_from(os.path.join("in", "registry.xml"), "out")
+        on_disk = read_bytes(os.path.join(self.tmp, "in", "registry.xml"))
+        self.assertIn(hashlib.sha256(on_disk).hexdigest(), text)
+        self.assertIn("2011-12-13", text)
+
+    def test_header_is_dated_as_its_newest_input(self):
+        # A registry swapped in later with any date newer than the inputs the header was made
+        # from makes a date-comparing build tool (Make) generate it again.
+        registry_path = write_file(self.tmp, os.path.join("in", "registry.xml"), GOOD)
+        future = (int(time.time()) + 3600) * 10**9
+        os.utime(registry_path, ns=(future, future))
+        self.generate_from(os.path.join("in", "registry.xml"), "out")
+        self.assertEqual(os.stat(os.path.join(self.tmp, "out", HEADER)).st_mtime_ns, future)
+        os.utime(registry_path, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
+        self.generate_from(os.path.join("in", "registry.xml"), "out")
+        newest_module = max(os.stat(os.path.join(os.path.dirname(GENERATE), name)).st_mtime_ns
+                            for name in ("generate.py", "registry_xml.py", "tables.py", "cpp_emit.py"))
+        self.assertGreaterEqual(os.stat(os.path.join(self.tmp, "out", HEADER)).st_mtime_ns, newest_module)
+
+    def test_depfile_lists_every_input_escaped(self):
+        write_file(self.tmp, os.path.join("in dir", "reg#1.xml"), GOOD)
+        result = run_generator(os.path.join("in dir", "reg#1.xml"), "out", self.tmp,
+                               options=("--depfile", "out/tables.d"))
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        depfile = read_bytes(os.path.join(self.tmp, "out", "tables.d")).decode()
+        target, _, inputs = depfile.partition(":")
+        self.assertEqual(target, os.path.join("out", HEADER))
+        listed = [item.strip() for item in inputs.split("\\\n") if item.strip()]
+        registry_path = os.path.join(os.path.realpath(self.tmp), "in dir", "reg#1.xml")
+        self.assertEqual(listed[0], registry_path.replace(" ", "\\ ").replace("#", "\\#"))
+        for module in ("generate.py", "registry_xml.py", "tables.py", "cpp_emit.py", "perfect_hash.py"):
+            self.assertIn(os.path.join(os.path.dirname(GENERATE), module), listed)
+
+    def test_header_option_names_the_file(self):
+        write_file(self.tmp, "in/good.xml", GOOD)
+        result = subprocess.run([sys.executable, GENERATE, "--registry", "in/good.xml", "--header",
+                                 "flat/tables.hpp"], cwd=self.tmp, capture_output=True,
+                                env=child_environment(), timeout=TIMEOUT)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertEqual(files_under(self.tmp), ["flat/tables.hpp", "in/good.xml"])
 
 
 # --- determinism -------------------------------------------------------------------------------
