@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
+"""Print ianaports' version, MAJOR.MINOR.PATCH, as include/ianaports/detail/config.hpp defines
+it (the one version source; CMakeLists.txt reads the same three lines). meson.build asks it."""
+
+import os
+import re
+import sys
+
+CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "include", "ianaports",
+                      "detail", "config.hpp")
+
+
+def version() -> str:
+    with open(CONFIG, encoding="utf-8") as f:
+        text = f.read()
+    parts = []
+    for part in ("MAJOR", "MINOR", "PATCH"):
+        found = re.search(r"^#define IANAPORTS_VERSION_%s ([0-9]+)$" % part, text, re.M)
+        if not found:
+            sys.exit(f"{CONFIG}: no IANAPORTS_VERSION_{part}")
+        parts.append(found.group(1))
+    return ".".join(parts)
+
+
+if __name__ == "__main__":
+    print(version())
