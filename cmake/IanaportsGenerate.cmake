@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>
 #                           [OMIT <column group>...] [PROTOCOLS <protocol>...])
 #
@@ -23,13 +24,14 @@ function(ianaports_generate_tables target)
     list(JOIN arg_PROTOCOLS "," protocols)
     list(APPEND lean_args "--protocols=${protocols}")
   endif()
-  file(GLOB generator_sources CONFIGURE_DEPENDS "${ianaports_SOURCE_DIR}/codegen/*.py")
+  # The generator lists what it read (the registry, its own modules) in the depfile.
   add_custom_command(
     OUTPUT "${header}"
     COMMAND Python3::Interpreter "${ianaports_SOURCE_DIR}/codegen/generate.py"
-            --registry "${registry}" --output "${arg_OUTPUT_DIR}"
+            --registry "${registry}" --output "${arg_OUTPUT_DIR}" --depfile "${header}.d"
             ${lean_args}
-    DEPENDS "${registry}" ${generator_sources}
+    DEPENDS "${registry}" "${ianaports_SOURCE_DIR}/codegen/generate.py"
+    DEPFILE "${header}.d"
     COMMENT "ianaports: generating tables from ${registry}"
     VERBATIM)
   add_custom_target(${target} ALL DEPENDS "${header}")  # ALL: installing needs it too

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Oracle: the generated tables, through the public API, against an independent reading of the
 // same registry XML (tests/oracle/expected_rows.py: xml.dom.minidom, none of the generator's
 // code). Every row and column, by_port / name_of / status for all 65,536 ports x 4 protocols,
@@ -9,16 +10,17 @@
 
 #include <ianaports/ports.hpp>
 
-#include <cstdint>    // std::uint16_t, std::uint32_t
-#include <fstream>    // std::ifstream
-#include <map>        // std::map
-#include <optional>   // std::optional
-#include <set>        // std::set
-#include <sstream>    // std::ostringstream
-#include <stdexcept>  // std::runtime_error
-#include <string>     // std::string, std::stoul
-#include <utility>    // std::pair
-#include <vector>     // std::vector
+#include <cstdint>      // std::uint16_t, std::uint32_t
+#include <fstream>      // std::ifstream
+#include <map>          // std::map
+#include <optional>     // std::optional
+#include <set>          // std::set
+#include <sstream>      // std::ostringstream
+#include <stdexcept>    // std::runtime_error
+#include <string>       // std::string, std::stoul
+#include <string_view>  // std::string_view
+#include <utility>      // std::pair
+#include <vector>       // std::vector
 
 #ifndef IANAPORTS_EXPECTED_ROWS
 #error "IANAPORTS_EXPECTED_ROWS must name the oracle's expected_rows.txt"
@@ -59,8 +61,18 @@ struct expected_row {
   bool reserved = false;  // the description says "Reserved", even when a lean build omits it
 };
 
-bool listed(const char* comma_separated, const std::string& item) {
-  return ("," + std::string(comma_separated) + ",").find("," + item + ",") != std::string::npos;
+// Is item one of the comma-separated list's items? (Walked as views: g++ 12 at -O3 warns
+// falsely, -Wrestrict, on the string concatenation this once was.)
+bool listed(std::string_view comma_separated, std::string_view item) {
+  while (!comma_separated.empty()) {
+    const std::size_t comma = comma_separated.find(',');
+    if (comma_separated.substr(0, comma) == item) {
+      return true;
+    }
+    comma_separated.remove_prefix(comma == std::string_view::npos ? comma_separated.size()
+                                                                  : comma + 1);
+  }
+  return false;
 }
 
 // The row as a lean build holds it; false when its protocol is left out.

@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """The README stays true: each C++ snippet compiles warning-free and runs, and the output shown
 after the Quick start command is what the example program prints.
 
-    readme_test.py README.md --compiler g++ -I DIR [-I DIR...] --lookup PATH
+    readme_test.py README.md --compiler g++ -I DIR [-I DIR...] --lookup PATH [--portinfo PATH]
+                   [--cxxflags "FLAGS"] [--emulator ARG...]
+
+--cxxflags are the build's own compiler flags (-stdlib=libc++, say); on a cross build,
+--emulator (one argument each, CMake's CMAKE_CROSSCOMPILING_EMULATOR) runs what was built.
 """
 
 import argparse
@@ -27,7 +32,10 @@ def main() -> int:
     parser.add_argument("-I", dest="include", action="append", default=[])
     parser.add_argument("--lookup", required=True)
     parser.add_argument("--portinfo", help="check the README's portinfo session against this binary")
+    parser.add_argument("--cxxflags", default="", help="more compiler flags, as one string")
+    parser.add_argument("--emulator", action="append", default=[], help="runs the programs built")
     args = parser.parse_args()
+    extra_flags = shlex.split(args.cxxflags)
     with open(args.readme, encoding="utf-8") as f:
         readme = f.read()
 
@@ -43,9 +51,11 @@ def main() -> int:
             with open(source, "w", encoding="utf-8") as f:
                 f.write(code)
             standard = "-std=c++20" if "literals" in code else "-std=c++17"
-            command = [args.compiler, standard, *WARNINGS, *("-I" + d for d in args.include), source, "-o", binary]
+            command = [args.compiler, standard, *extra_flags, *WARNINGS, *("-I" + d for d in args.include),
+                       source, "-o", binary]
             built = subprocess.run(command, capture_output=True, text=True)
-            ran = subprocess.run([binary], capture_output=True, text=True) if built.returncode == 0 else None
+            ran = (subprocess.run([*args.emulator, binary], capture_output=True, text=True)
+                   if built.returncode == 0 else None)
             if built.returncode != 0 or ran.returncode != 0:
                 failures += 1
                 print(f"snippet {number} failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
@@ -60,7 +70,7 @@ def main() -> int:
     command_line = quickstart.group(1).strip().splitlines()[-1]
     lookup_args = command_line.split("lookup", 1)[1].split()
     shown = quickstart.group(2)
-    printed = subprocess.run([args.lookup, *lookup_args], capture_output=True, text=True).stdout
+    printed = subprocess.run([*args.emulator, args.lookup, *lookup_args], capture_output=True, text=True).stdout
     if printed != shown:
         failures += 1
         print(f"the Quick start shows:\n{shown}but lookup {' '.join(lookup_args)} prints:\n{printed}")
@@ -75,7 +85,7 @@ def main() -> int:
         # "$ portinfo ARGS" lines, each followed by the output it shows.
         for command, shown in re.findall(r"^\$ portinfo (.*)\n((?:(?!\$ ).*\n)*)", session.group(1), re.M):
             checks += 1
-            printed = subprocess.run([args.portinfo, *shlex.split(command)], capture_output=True,
+            printed = subprocess.run([*args.emulator, args.portinfo, *shlex.split(command)], capture_output=True,
                                      text=True, env={**os.environ, "COLUMNS": "100"}).stdout
             if printed != shown:
                 failures += 1

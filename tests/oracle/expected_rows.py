@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Independent oracle for the IANA service-names/port-numbers registry reader.
 
 Usage: expected_rows.py REGISTRY.xml OUTPUT.txt
@@ -227,6 +228,7 @@ def main(argv: List[str]) -> int:
     tmp = dst + ".tmp"
     try:
         lines = build_lines(src)
+        os.makedirs(os.path.dirname(os.path.abspath(dst)), exist_ok=True)  # Make, unlike Ninja, does not
         with open(tmp, "wb") as f:
             f.write("".join(line + "\n" for line in lines).encode("utf-8"))
         os.replace(tmp, dst)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Tests of the portinfo program (examples/portinfo.cpp), run by CTest.
 
 Usage: test_portinfo.py --portinfo BINARY [--expected-rows FILE] [TestCase ...]
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 REPO = Path(__file__).resolve().parents[2]
-PORTINFO = ""            # set from the command line
+PORTINFO: List[str] = []  # the command that runs portinfo (an emulator first, on a cross build)
 EXPECTED_ROWS_FILE = ""  # likewise; "" → computed on first use
 
 CSV_HEADER = ("Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"
@@ -56,7 +57,7 @@ def run(*args: str, columns: Optional[str] = "100") -> Result:
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     if columns is not None:
         env["COLUMNS"] = columns
-    done = subprocess.run([PORTINFO, *args], capture_output=True, env=env, timeout=120)
+    done = subprocess.run([*PORTINFO, *args], capture_output=True, env=env, timeout=120)
     return Result(done.returncode, done.stdout, done.stderr.decode("utf-8", "replace"))
 
 
@@ -744,7 +745,7 @@ class ClosedPipe(PortinfoTest):
     """`portinfo --all | head -1` ends quietly, however the parent left SIGPIPE."""
 
     def read_one_line_and_close(self, **popen) -> Tuple[int, bytes]:
-        process = subprocess.Popen([PORTINFO, "--all", "--format", "csv"], stdout=subprocess.PIPE,
+        process = subprocess.Popen([*PORTINFO, "--all", "--format", "csv"], stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, **popen)
         first = process.stdout.readline()
         process.stdout.close()
@@ -766,7 +767,7 @@ class ClosedPipe(PortinfoTest):
     @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
     def test_other_write_errors_are_reported(self):
         with open("/dev/full", "wb") as full:
-            done = subprocess.run([PORTINFO, "--all"], stdout=full, stderr=subprocess.PIPE, timeout=60)
+            done = subprocess.run([*PORTINFO, "--all"], stdout=full, stderr=subprocess.PIPE, timeout=60)
         self.assertEqual((done.returncode, done.stderr),
                          (3, b"portinfo: cannot write the output: No space left on device\n"))
 
@@ -776,8 +777,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--portinfo", required=True, help="the portinfo binary")
     parser.add_argument("--expected-rows", default="", help="tests/oracle/expected_rows.py output")
+    parser.add_argument("--emulator", action="append", default=[],
+                        help="runs portinfo on a cross build (each argument of CMAKE_CROSSCOMPILING_EMULATOR)")
     args, rest = parser.parse_known_args()
-    PORTINFO = os.path.abspath(args.portinfo)
+    PORTINFO = [*args.emulator, os.path.abspath(args.portinfo)]
     EXPECTED_ROWS_FILE = args.expected_rows
     unittest.main(argv=[sys.argv[0], "-v"] + rest)
 

@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: BSL-1.0
+# IANAPORTS_REGISTRY as users give it: relative paths, and paths with the characters that build
+# tools treat specially. Each case configures ianaports alone (no tests, examples or tools)
+# and builds its tables, from a copy of REGISTRY, then checks that the header came from that copy.
+#   cmake -DSOURCE_DIR=... -DWORK_DIR=... -DGENERATOR=... -DREGISTRY=small.xml -DCASE=... -P registry_paths.cmake
+# CASE: relative-typed (-DIANAPORTS_REGISTRY:FILEPATH=rel/r.xml, run beside rel/), relative-untyped
+# (the same without the type), odd-characters (folders named with them: each builds, or is
+# refused at configure time in one message naming it), refused (';' and '\': always refused).
+cmake_minimum_required(VERSION 3.20)
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+file(SHA256 "${REGISTRY}" registry_sha256)
+set(options -G "${GENERATOR}" -DIANAPORTS_BUILD_TESTS=OFF -DIANAPORTS_BUILD_EXAMPLES=OFF
+    -DIANAPORTS_BUILD_TOOLS=OFF -DIANAPORTS_INSTALL=OFF)
+
+# Configures (from WORK_DIR, with the -D given) and builds the tables into build folder <dir>;
+# sets <result> to "built", or to the configure step's error output.
+function(configure_and_build out_var dir definition)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${dir}" ${options} "${definition}"
+                  WORKING_DIRECTORY "${WORK_DIR}" RESULT_VARIABLE status OUTPUT_QUIET ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    string(REGEX REPLACE "[ \n]+" " " err "${err}")  # CMake wraps long messages
+    set(${out_var} "${err}" PARENT_SCOPE)
+    return()
+  endif()
+  execute_process(COMMAND "${CMAKE_COMMAND}" --build "${dir}" --target ianaports_tables
+                  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "${definition}: configured, but the build failed:\n${out}${err}")
+  endif()
+  file(READ "${dir}/generated/include/ianaports/detail/registry_tables.hpp" header LIMIT 2000)
+  if(NOT header MATCHES "${registry_sha256}")
+    message(FATAL_ERROR "${definition}: the header did not come from the file given")
+  endif()
+  set(${out_var} "built" PARENT_SCOPE)
+endfunction()
+
+if(CASE MATCHES "^relative-(typed|untyped)$")
+  file(COPY "${REGISTRY}" DESTINATION "${WORK_DIR}/rel")
+  get_filename_component(name "${REGISTRY}" NAME)
+  set(type "")
+  if(CASE STREQUAL "relative-typed")
+    set(type ":FILEPATH")
+  endif()
+  configure_and_build(result "${WORK_DIR}/build" "-DIANAPORTS_REGISTRY${type}=rel/${name}")
+  if(NOT result STREQUAL "built")
+    message(FATAL_ERROR "a relative IANAPORTS_REGISTRY was not found from the folder cmake ran in:\n${result}")
+  endif()
+  # Stored absolute, so that a re-run from the build folder means the same file.
+  file(STRINGS "${WORK_DIR}/build/CMakeCache.txt" cached REGEX "^IANAPORTS_REGISTRY:")
+  if(NOT cached STREQUAL "IANAPORTS_REGISTRY:FILEPATH=${WORK_DIR}/rel/${name}")
+    message(FATAL_ERROR "cached as ${cached}")
+  endif()
+  execute_process(COMMAND "${CMAKE_COMMAND}" "${WORK_DIR}/build" WORKING_DIRECTORY "${WORK_DIR}/build"
+                  RESULT_VARIABLE status OUTPUT_QUIET COMMAND_ERROR_IS_FATAL ANY)
+  message(STATUS "rel/${name} given as -DIANAPORTS_REGISTRY${type}: found from the working folder")
+elseif(CASE STREQUAL "odd-characters")
+  set(built "")
+  set(refused "")
+  foreach(odd IN ITEMS "space here" "dollar$sign" "hash#mark" "quote'mark" "double\"quote"
+                       "paren(s)" "amper&sand" "per%cent" "equal=sign" "colon:mark" "star*"
+                       "question?" "bracket[s]" "brace{s}" "tilde~" "café")
+    string(MAKE_C_IDENTIFIER "${odd}" id)
+    set(folder "${WORK_DIR}/${odd}")
+    file(MAKE_DIRECTORY "${folder}")
+    file(COPY "${REGISTRY}" DESTINATION "${folder}")
+    get_filename_component(name "${REGISTRY}" NAME)
+    configure_and_build(result "${WORK_DIR}/build-${id}" "-DIANAPORTS_REGISTRY=${folder}/${name}")
+    if(result STREQUAL "built")
+      list(APPEND built "'${odd}'")
+    elseif(result MATCHES "ianaports: IANAPORTS_REGISTRY '${WORK_DIR}/[^']*/${name}': a '.' in a path cannot pass")
+      list(APPEND refused "'${odd}'")
+    else()
+      message(FATAL_ERROR "a registry in '${odd}' neither built nor was refused in one message:\n${result}")
+    endif()
+  endforeach()
+  message(STATUS "built from folders named ${built}; refused: ${refused}")
+elseif(CASE STREQUAL "refused")
+  foreach(odd IN ITEMS "semi;colon" "back\\slash")
+    set(folder "${WORK_DIR}/${odd}")
+    file(MAKE_DIRECTORY "${folder}")
+    configure_and_build(result "${WORK_DIR}/build" "-DIANAPORTS_REGISTRY=${folder}/r.xml")
+    if(NOT result MATCHES "IANAPORTS_REGISTRY '${WORK_DIR}/[^']*/r.xml': a '(;|\\\\)' in a path cannot pass through")
+      message(FATAL_ERROR "a registry path with '${odd}' was not refused at configure time:\n${result}")
+    endif()
+  endforeach()
+  message(STATUS "';' and '\\' in a registry path are refused at configure time")
+else()
+  message(FATAL_ERROR "unknown CASE ${CASE}")
+endif()
