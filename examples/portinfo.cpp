@@ -22,6 +22,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
+#include "portinfo/arguments.hpp"
 #include "portinfo/command_line.hpp"
 #include "portinfo/formats.hpp"
 #include "portinfo/output.hpp"
@@ -373,8 +374,10 @@ int answer(const command_line& line) {
 
 int main(int argc, char** argv) {
   end_quietly_on_closed_pipe();
+  write_bytes_unchanged();
   try {
-    const int status = answer(parse_command_line(argc, argv));
+    utf8_arguments arguments(argc, argv);
+    const int status = answer(parse_command_line(arguments.count(), arguments.values()));
     finish_output();
     return status;
   } catch (const usage_error& error) {

@@ -22,6 +22,11 @@ using ip::protocol;
 
 // --- compile time ------------------------------------------------------------------------------
 
+#if defined(IANAPORTS_NO_BUILTINS)
+// The no-builtins preset: every builtin's standard C++ fallback is what this build tests.
+static_assert(!IANAPORTS_GNU_BUILTINS, "IANAPORTS_NO_BUILTINS takes every fallback");
+#endif
+
 static_assert(ip::port_of("https") == 443);
 static_assert(ip::port_of("HTTPS") == 443, "names compare case-insensitively");
 static_assert(ip::port_of("hTtP", protocol::udp) == 80);

@@ -4,7 +4,7 @@
 after the Quick start command is what the example program prints.
 
     readme_test.py README.md --compiler g++ -I DIR [-I DIR...] --lookup PATH [--portinfo PATH]
-                   [--cxxflags "FLAGS"] [--emulator ARG...]
+                   [--cxxflags "FLAGS"] [--emulator ARG...] [--exe-suffix .exe]
 
 --cxxflags are the build's own compiler flags (-stdlib=libc++, say); on a cross build,
 --emulator (one argument each, CMake's CMAKE_CROSSCOMPILING_EMULATOR) runs what was built.
@@ -34,6 +34,7 @@ def main() -> int:
     parser.add_argument("--portinfo", help="check the README's portinfo session against this binary")
     parser.add_argument("--cxxflags", default="", help="more compiler flags, as one string")
     parser.add_argument("--emulator", action="append", default=[], help="runs the programs built")
+    parser.add_argument("--exe-suffix", default="", help="the target's (\".exe\")")
     args = parser.parse_args()
     extra_flags = shlex.split(args.cxxflags)
     with open(args.readme, encoding="utf-8") as f:
@@ -47,7 +48,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         for number, code in enumerate(snippets, 1):
             source = os.path.join(work, f"snippet{number}.cpp")
-            binary = os.path.join(work, f"snippet{number}")
+            binary = os.path.join(work, f"snippet{number}{args.exe_suffix}")
             with open(source, "w", encoding="utf-8") as f:
                 f.write(code)
             standard = "-std=c++20" if "literals" in code else "-std=c++17"

@@ -15,6 +15,17 @@
 #include <cstring>      // std::strerror, std::strlen
 #include <string_view>  // std::string_view
 
+#if defined(_WIN32)
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <fcntl.h>    // _O_BINARY
+#include <io.h>       // _setmode, _fileno
+#include <windows.h>  // SetConsoleOutputCP
+#endif
 #if __has_include(<sys/ioctl.h>) && __has_include(<unistd.h>)
 #include <sys/ioctl.h>  // ioctl, TIOCGWINSZ, winsize
 #include <unistd.h>     // isatty, STDOUT_FILENO
@@ -25,9 +36,20 @@
 
 namespace portinfo {
 
-// The issue defines 0 (found), 1 (nothing found) and 2 (usage error); output that cannot be
-// written is none of them.
+// Exit statuses 0 (found), 1 (nothing found) and 2 (usage error) are grep's; output that cannot
+// be written is none of them.
 inline constexpr int exit_output_error = 3;
+
+// The same bytes on every system: line ends stay "\n" on Windows too, where a text-mode stream
+// would write "\r\n", so that a CSV, JSON or services file is the one written elsewhere; and a
+// Windows console shows the UTF-8 as UTF-8.
+inline void write_bytes_unchanged() {
+#if defined(_WIN32)
+  _setmode(_fileno(stdout), _O_BINARY);
+  _setmode(_fileno(stderr), _O_BINARY);
+  SetConsoleOutputCP(CP_UTF8);
+#endif
+}
 
 // A parent may start us with SIGPIPE ignored (so a closed pipe would only fail the write):
 // restore the default, which ends the program silently on the first write to a closed pipe.
@@ -37,9 +59,23 @@ inline void end_quietly_on_closed_pipe() {
 #endif
 }
 
+// Did the last write fail because the reader left? EPIPE says so where SIGPIPE is blocked;
+// Windows has no SIGPIPE, and says so in its own error code (its C library's errno, EINVAL,
+// does not).
+inline bool reader_left(int error) {
+#if defined(_WIN32)
+  const DWORD last = GetLastError();
+  // ERROR_NO_DATA on Windows, ERROR_PIPE_NOT_CONNECTED under Wine.
+  if (last == ERROR_NO_DATA || last == ERROR_BROKEN_PIPE || last == ERROR_PIPE_NOT_CONNECTED) {
+    return true;
+  }
+#endif
+  return error == EPIPE;
+}
+
 [[noreturn]] inline void output_failed() {
   const int error = errno;
-  if (error != EPIPE) {  // EPIPE still happens if SIGPIPE is blocked: the reader left, be quiet
+  if (!reader_left(error)) {  // a reader that left needs no message
     std::fprintf(stderr, "portinfo: cannot write the output: %s\n", std::strerror(error));
   }
   std::exit(exit_output_error);
