@@ -46,17 +46,14 @@ class fixed_random {
   std::mt19937_64 engine_;
 };
 
-inline char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 inline char ascii_upper(char c) {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
-inline std::string ascii_lower(std::string_view text) {
+inline std::string lowered_copy(std::string_view text) {
   std::string lowered(text);
   for (char& c : lowered) {
-    c = ascii_lower(c);
+    c = ianaports::ascii_lower(c);
   }
   return lowered;
 }
@@ -78,8 +75,8 @@ inline name_queries make_name_queries() {
   name_queries queries;
   std::unordered_set<std::string> seen;  // folded: names compare case-insensitively
   for (const ianaports::record& row : ianaports::records()) {
-    if (!row.service.empty() && seen.insert(ascii_lower(row.service)).second) {
-      queries.lowered.emplace_back(ascii_lower(row.service));
+    if (!row.service.empty() && seen.insert(lowered_copy(row.service)).second) {
+      queries.lowered.emplace_back(lowered_copy(row.service));
     }
   }
   queries.registered = queries.lowered.size();

@@ -32,17 +32,13 @@
 
 namespace ianaports_bench {
 
-inline bool holds_for(const ianaports::record& row, ianaports::protocol p) {
-  return !row.transport || *row.transport == p;
-}
-
 // Calls found(folded name, port) for each row that can answer port_of(name, tcp), in registry
 // order: the first call for a name is its answer.
 template <typename Found>
 void for_each_tcp_port(Found found) {
   for (const ianaports::record& row : ianaports::records()) {
-    if (!row.service.empty() && row.ports && holds_for(row, ianaports::protocol::tcp)) {
-      found(ascii_lower(row.service), row.ports->first);
+    if (!row.service.empty() && row.ports && row.holds_for(ianaports::protocol::tcp)) {
+      found(lowered_copy(row.service), row.ports->first);
     }
   }
 }
@@ -53,7 +49,7 @@ void for_each_tcp_port(Found found) {
 inline std::string_view fold_into(std::string& scratch, std::string_view name) {
   scratch.assign(name);
   for (char& c : scratch) {
-    c = ascii_lower(c);
+    c = ianaports::ascii_lower(c);
   }
   return scratch;
 }
@@ -114,7 +110,7 @@ class port_names_peer {
         continue;
       }
       for (const ianaports::protocol p : protocols) {
-        if (!holds_for(row, p)) {
+        if (!row.holds_for(p)) {
           continue;
         }
         for (std::uint32_t port = row.ports->first; port <= row.ports->last; ++port) {

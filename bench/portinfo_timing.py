@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSL-1.0
-"""How long portinfo takes to answer, process start included: the figures issue 5 asks for.
+"""How long portinfo takes to answer, process start included: a command-line tool is judged by that.
 
     python3 bench/portinfo_timing.py build/rel/examples/portinfo [--runs 51]
 

@@ -2,7 +2,11 @@
 # ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>
 #                           [OMIT <column group>...] [PROTOCOLS <protocol>...])
 #
-# Adds <target>, which (re)writes <dir>/ianaports/detail/registry_tables.hpp from the registry
+# The generated header, under the include directory the generator writes into (generate.py's
+# TABLES_HEADER, the file tables.hpp includes).
+set(IANAPORTS_TABLES_HEADER "ianaports/detail/registry_tables.hpp")
+
+# Adds <target>, which (re)writes <dir>/${IANAPORTS_TABLES_HEADER} from the registry
 # XML whenever the XML or the generator changes. <dir> is then an include directory. OMIT and
 # PROTOCOLS make a lean build (codegen/generate.py --omit, --protocols).
 function(ianaports_generate_tables target)
@@ -14,7 +18,7 @@ function(ianaports_generate_tables target)
   if(NOT EXISTS "${registry}")
     message(FATAL_ERROR "ianaports: registry file not found: ${registry}")
   endif()
-  set(header "${arg_OUTPUT_DIR}/ianaports/detail/registry_tables.hpp")
+  set(header "${arg_OUTPUT_DIR}/${IANAPORTS_TABLES_HEADER}")
   set(lean_args)
   if(arg_OMIT)
     list(JOIN arg_OMIT "," omit)

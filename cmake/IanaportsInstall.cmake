@@ -11,13 +11,13 @@ set(IANAPORTS_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig"
 
 install(TARGETS ianaports EXPORT ianaportsTargets)
 if(IANAPORTS_SINGLE_HEADER)
-  install(FILES "${PROJECT_SOURCE_DIR}/single_include/ianaports/ports.hpp"
-          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/ianaports")
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/single_include/ianaports" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 else()
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/ianaports" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
           PATTERN meson.build EXCLUDE)  # Meson's, beside the headers it generates
-  install(FILES "${IANAPORTS_GENERATED_INCLUDE_DIR}/ianaports/detail/registry_tables.hpp"
-          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/ianaports/detail")
+  get_filename_component(tables_folder "${IANAPORTS_TABLES_HEADER}" DIRECTORY)
+  install(FILES "${IANAPORTS_GENERATED_INCLUDE_DIR}/${IANAPORTS_TABLES_HEADER}"
+          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/${tables_folder}")
 endif()
 
 install(EXPORT ianaportsTargets NAMESPACE ianaports:: DESTINATION "${IANAPORTS_INSTALL_CMAKEDIR}")

@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: BSL-1.0
 """Write the single-header edition of ianaports: the API and the tables in one file.
 
-    python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml \\
-        --output single_include/ianaports/ports.hpp
+    python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include
 
-The result needs nothing but a C++17 compiler: no Python, no CMake, no other file. It is
-include/ianaports/ports.hpp with each of its own "ianaports/..." includes replaced, once, by
-that file's text, and the generated tables in place of ianaports/detail/registry_tables.hpp.
+writes single_include/ianaports/ports.hpp, which needs nothing but a C++17 compiler: no
+Python, no CMake, no other file. It is include/ianaports/ports.hpp with each of its own
+"ianaports/..." includes replaced, once, by that file's text, and the generated tables in place
+of ianaports/detail/registry_tables.hpp. Beside it go the opt-in headers (ostream.hpp, fmt.hpp,
+format.hpp and the detail header they share) as they are, but that they include ports.hpp for
+the vocabulary.
 `--check` compares instead of writing, and exits 1 with the command to run when they differ.
 """
 
@@ -17,6 +19,7 @@ import argparse
 import os
 import re
 import sys
+from typing import Dict, Optional, Set, Tuple
 
 sys.dont_write_bytecode = True
 
@@ -26,32 +29,60 @@ from registry_xml import RegistryError  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE_DIR = os.path.join(ROOT, "include")
-TABLES = "ianaports/detail/registry_tables.hpp"
+TABLES = generate.TABLES_HEADER.replace(os.sep, "/")  # as the headers include it
 _SPDX_LINE = re.compile(r"\A// SPDX-License-Identifier: [^\n]*\n")
 _OWN_INCLUDE = re.compile(r'^#include "(ianaports/[^"]+)"[^\n]*$', re.M)
 
 
-def amalgamate(registry_path: str) -> str:
-    tables_text, registry = generate.generate(registry_path)
-    seen = set()
+SINGLE_HEADER = "ianaports/ports.hpp"
+# The opt-in headers beside it, with the files they need that it does not hold.
+COMPANIONS = ("ianaports/ostream.hpp", "ianaports/fmt.hpp", "ianaports/format.hpp",
+              "ianaports/detail/text_form.hpp")
+COMMAND = ("python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml"
+           " --output single_include")
+
+
+def _read_header(name: str, tables_text: str) -> str:
+    if name == TABLES:
+        return tables_text
+    with open(os.path.join(INCLUDE_DIR, name), encoding="utf-8") as f:
+        return _SPDX_LINE.sub("", f.read(), count=1)  # the banner carries it once for the file
+
+
+def _single_header(tables_text: str) -> Tuple[str, Set[str]]:
+    """ports.hpp with its own includes replaced by their text, each once; and those headers."""
+    seen: Set[str] = set()
 
     def expand(name: str) -> str:
         if name in seen:
             return ""
         seen.add(name)
-        if name == TABLES:
-            text = tables_text
-        else:
-            with open(os.path.join(INCLUDE_DIR, name), encoding="utf-8") as f:
-                text = f.read()
-        text = _SPDX_LINE.sub("", text, count=1)  # the banner carries it once for the file
-        body = _OWN_INCLUDE.sub(lambda m: expand(m.group(1)).rstrip("\n"), text)
+        body = _OWN_INCLUDE.sub(lambda m: expand(m.group(1)).rstrip("\n"), _read_header(name, tables_text))
         return f"// ---- {name} ----\n{body}"
 
-    body = expand("ianaports/ports.hpp")
-    banner = "\n".join([
+    return expand(SINGLE_HEADER), seen
+
+
+def _companion(name: str, in_single_header: Set[str]) -> str:
+    """An opt-in header as it is, but that what the single header holds is included from it."""
+    included = []
+
+    def include(match) -> str:
+        wanted = SINGLE_HEADER if match.group(1) in in_single_header else match.group(1)
+        if wanted in included:
+            return ""
+        included.append(wanted)
+        return f'#include "{wanted}"' + ("  // the vocabulary and the tables" if wanted == SINGLE_HEADER else "")
+
+    return f"// ---- {name} ----\n" + _OWN_INCLUDE.sub(include, _read_header(name, ""))
+
+
+def _banner(header: str, registry_path: str, registry) -> str:
+    what = ("the API and the IANA registry tables in one file" if header == SINGLE_HEADER
+            else f"{header}, opt-in, for use with ianaports/ports.hpp")
+    return "\n".join([
         "// SPDX-License-Identifier: BSL-1.0",
-        "// ianaports, single-header edition: the API and the IANA registry tables in one file.",
+        f"// ianaports, single-header edition: {what}.",
         "// The code is under the Boost Software License 1.0 (https://www.boost.org/LICENSE_1_0.txt);",
         "// the registry data is IANA's, in the public domain (CC0-1.0, https://www.iana.org/help/licensing-terms).",
         "//",
@@ -60,38 +91,47 @@ def amalgamate(registry_path: str) -> str:
         f" {sanitize_comment(registry.updated)},",
         f"// SHA-256 {registry.sha256}).",
         "// Do not edit: change the sources and run",
-        "//   python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml"
-        " --output single_include/ianaports/ports.hpp",
+        "//   " + COMMAND,
         "",
     ])
-    return banner + "\n" + body
+
+
+def amalgamate(registry_path: str) -> Dict[str, str]:
+    """Each header of the edition (a path under the output folder) and its text."""
+    tables_text, registry = generate.generate(registry_path)
+    single, in_single_header = _single_header(tables_text)
+    headers = {SINGLE_HEADER: single}
+    headers.update((name, _companion(name, in_single_header)) for name in COMPANIONS)
+    return {name: _banner(name, registry_path, registry) + "\n" + text for name, text in headers.items()}
+
+
+def _read(path: str) -> Optional[str]:
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read()
+    except OSError:
+        return None
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--registry", required=True, help="the registry XML file")
-    parser.add_argument("--output", required=True, help="the single header to write (or check)")
+    parser.add_argument("--output", required=True, help="the folder to write ianaports/*.hpp into (or check)")
     parser.add_argument("--check", action="store_true", help="fail if --output is not up to date")
     args = parser.parse_args(argv)
     try:
-        text = amalgamate(args.registry)
+        headers = amalgamate(args.registry)
     except RegistryError as error:
         print(error.located(args.registry), file=sys.stderr)
         return 1
-    if args.check:
-        try:
-            with open(args.output, encoding="utf-8", newline="") as f:
-                current = f.read()
-        except OSError:
-            current = None
-        if current != text:
-            print(f"{sanitize_comment(args.output)} is out of date with include/ and the registry."
-                  " Regenerate it with:\n  python3 codegen/amalgamate.py --registry"
-                  " registry/service-names-port-numbers.xml --output single_include/ianaports/ports.hpp",
-                  file=sys.stderr)
+    for header, text in headers.items():
+        path = os.path.join(args.output, header)
+        if not args.check:
+            generate.write_atomically(path, text)
+        elif _read(path) != text:
+            print(f"{sanitize_comment(path)} is out of date with include/ and the registry."
+                  f" Regenerate it with:\n  {COMMAND}", file=sys.stderr)
             return 1
-        return 0
-    generate.write_atomically(args.output, text)
     return 0
 
 

@@ -9,14 +9,15 @@ or a comment, splice a line, form a trigraph, or become a preprocessor directive
 from __future__ import annotations
 
 import struct
-from typing import List
+from typing import Dict, List
 
-from tables import Array, Layout
+from tables.facts import LITERAL_LIMIT
+from tables.layout import Array, Layout, StringArray
 
 GENERATOR = "codegen/generate.py"
 TEXT_BYTES_PER_LINE = 72  # registry text: mostly plain ASCII, so about as many characters
 BINARY_BYTES_PER_LINE = 24  # packed integers: 96 characters at most, every byte escaped
-STANDARD_STRING_LIMIT = 65535  # longest literal every C++ compiler must accept, NUL excluded
+
 
 def _escape(b: int) -> str:
     if 0x20 <= b < 0x7F and b not in b'"\\?':
@@ -74,45 +75,67 @@ _STRUCT_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}  # with "<": little-endian, sta
 def packed_row_elements(count: int, width: int) -> int:
     """Elements per row of a packed table: as few rows as a standard-length literal allows
     (one, for most tables), evenly filled, so that no row is padded much."""
-    per_literal = max(1, STANDARD_STRING_LIMIT // width)
+    per_literal = max(1, LITERAL_LIMIT // width)
     rows = max(1, (count + per_literal - 1) // per_literal)
     return (count + rows - 1) // rows
 
 
-def _render_array(array: Array, aliases: dict) -> List[str]:
+def _literal_rows(rows: List[bytes], utf8: bool) -> List[str]:
+    """Rows as initialisers of a char array's rows: adjacent literals, a comma after each row."""
+    out: List[str] = []
+    for row in rows:
+        literal_lines = _split_literal(row, utf8)
+        out += ["    " + literal for literal in literal_lines[:-1]]
+        out.append("    " + literal_lines[-1] + ",")
+    return out
+
+
+def _render_array(array: Array, aliases: Dict[str, str]) -> List[str]:
     """An integer table as rows of string literals holding its little-endian bytes.
 
     Compilers read a string literal many times faster than a braced list of numbers: with
     braced lists the tables took about 1.1 s of clang++'s time, with literals a small part of it.
     """
-    ctype = aliases.get(array.ctype, array.ctype)
-    width = _WIDTHS[ctype]
+    width = _WIDTHS[aliases.get(array.ctype, array.ctype)]
     count = len(array.values)
     per_row = array.row_elements or packed_row_elements(max(count, 1), width)
+    if per_row * width > LITERAL_LIMIT:
+        raise AssertionError(f"{array.name}: rows of {per_row * width} bytes exceed the literal limit")
     rows = max(1, (count + per_row - 1) // per_row)
-    # A layout the reader relies on may need rows longer than the standard's 65535 characters
-    # (none does today: name_keys's rows stop at 4,096 words); g++ and clang++ take them.
-    oversized = per_row * width > STANDARD_STRING_LIMIT
-    out = [f"// {array.comment}"]
-    if oversized:
-        out += ["#if defined(__GNUC__)", "#pragma GCC diagnostic push",
-                '#pragma GCC diagnostic ignored "-Woverlength-strings"', "#endif"]
-    out.append(f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}> {array.name} = {{{{")
     data = struct.pack("<%d%s" % (count, _STRUCT_CODES[width]), *array.values)
     row_bytes = per_row * width
-    for r in range(rows):
-        literal_lines = _split_literal(data[r * row_bytes:(r + 1) * row_bytes], utf8=False)
-        for literal in literal_lines[:-1]:
-            out.append("    " + literal)
-        out.append("    " + literal_lines[-1] + ",")
-    out.append("}};")
+    return ([f"// {array.comment}",
+             f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}> {array.name} = {{{{"]
+            + _literal_rows([data[r * row_bytes:(r + 1) * row_bytes] for r in range(rows)], utf8=False)
+            + ["}};"])
+
+
+def _render_string_array(array: StringArray) -> List[str]:
+    values = array.values or [""]  # C++ has no empty arrays; the count constant says how many
+    return [f"// {array.comment}",
+            f"inline constexpr std::string_view {array.name}[] = {{"
+            + ", ".join('"%s"' % cpp_string_literal_body(v.encode("utf-8")) for v in values) + "};"]
+
+
+def _render_text_pool(layout: Layout) -> List[str]:
+    lines = ["// text_id -> bytes (see text_columns): rows of one string literal each; no string"
+             " straddles two rows."]
+    oversized = layout.text_row_size - 1 > LITERAL_LIMIT
     if oversized:
-        out += ["#if defined(__GNUC__)", "#pragma GCC diagnostic pop", "#endif"]
-    return out
+        # Only a registry with a single text longer than the limit gets here: such a text
+        # cannot be split and still be viewed in place, so its row is a longer literal.
+        lines += ["#if defined(__GNUC__)", "#pragma GCC diagnostic push",
+                  '#pragma GCC diagnostic ignored "-Woverlength-strings"', "#endif"]
+    lines.append(f"inline constexpr char text_pool[{len(layout.text_rows)}][{layout.text_row_size}] = {{")
+    lines += _literal_rows(layout.text_rows, utf8=True)
+    lines.append("};")
+    if oversized:
+        lines += ["#if defined(__GNUC__)", "#pragma GCC diagnostic pop", "#endif"]
+    return lines
 
 
-def render(layout: Layout, *, updated: str, source_name: str, sha256: str) -> str:
-    lines = [
+def _render_banner(*, updated: str, source_name: str, sha256: str) -> List[str]:
+    return [
         "// SPDX-License-Identifier: BSL-1.0",
         "// ianaports: the IANA Service Name and Transport Protocol Port Number Registry as tables.",
         "// The registry data they hold is IANA's, in the public domain (CC0-1.0): see NOTICE.",
@@ -120,8 +143,14 @@ def render(layout: Layout, *, updated: str, source_name: str, sha256: str) -> st
         f"// Generated by {GENERATOR} from {sanitize_comment(source_name)}",
         f"// (registry updated {sanitize_comment(updated)}, SHA-256 {sha256}).",
         "// Do not edit: regenerate it (the CMake build does so whenever the registry changes).",
-        "// include/ianaports/detail/tables.hpp explains how these tables are read.",
+        "// The comment above each table says what it holds: this file is the layout's reference;",
+        "// include/ianaports/detail/tables.hpp reads it.",
         "",
+    ]
+
+
+def _render_prologue(*, updated: str, sha256: str) -> List[str]:
+    return [
         "#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_HPP",
         "#define IANAPORTS_DETAIL_REGISTRY_TABLES_HPP",
         "",
@@ -139,42 +168,25 @@ def render(layout: Layout, *, updated: str, source_name: str, sha256: str) -> st
         f'inline constexpr std::string_view source_sha256 = "{sha256}";',
         "",
     ]
-    for name, ctype, comment in layout.aliases:
-        lines.append(f"using {name} = {ctype};  // {comment}")
-    lines.append("")
-    for name, ctype, value, comment in layout.constants:
-        lines.append(f"inline constexpr {ctype} {name} = {_format_value(value, ctype)};  // {comment}")
-    lines.append("")
 
-    oversized = layout.text_row_size - 1 > STANDARD_STRING_LIMIT
-    lines.append("// text_id -> bytes (see text_bounds): rows of one string literal each; no string"
-                 " straddles two rows.")
-    if oversized:
-        # Only a registry with a single text longer than 65535 bytes gets here: such a text
-        # cannot be split and still be viewed in place, so its row is a longer literal.
-        lines += ["#if defined(__GNUC__)", "#pragma GCC diagnostic push",
-                  '#pragma GCC diagnostic ignored "-Woverlength-strings"', "#endif"]
-    lines.append(f"inline constexpr char text_pool[{len(layout.text_rows)}][{layout.text_row_size}] = {{")
-    for row in layout.text_rows:
-        literal_lines = _split_literal(row)
-        for literal in literal_lines[:-1]:
-            lines.append("    " + literal)
-        lines.append("    " + literal_lines[-1] + ",")
-    lines.append("};")
-    if oversized:
-        lines += ["#if defined(__GNUC__)", "#pragma GCC diagnostic pop", "#endif"]
-    lines.append("")
 
-    aliases = {name: ctype for name, ctype, _ in layout.aliases}
+def _render_declarations(layout: Layout) -> List[str]:
+    lines = [f"using {a.name} = {a.ctype};  // {a.comment}" for a in layout.aliases] + [""]
+    lines += [f"inline constexpr {c.ctype} {c.name} = {_format_value(c.value, c.ctype)};  // {c.comment}"
+              for c in layout.constants]
+    return lines + [""]
+
+
+def render(layout: Layout, *, updated: str, source_name: str, sha256: str) -> str:
+    aliases = {a.name: a.ctype for a in layout.aliases}
+    lines = _render_banner(updated=updated, source_name=source_name, sha256=sha256)
+    lines += _render_prologue(updated=updated, sha256=sha256)
+    lines += _render_declarations(layout)
+    lines += _render_text_pool(layout) + [""]
     for array in layout.arrays:
-        lines += _render_array(array, aliases)
-        lines.append("")
-
-    lines += [
-        "}  // namespace detail::registry",
-        "IANAPORTS_END_NAMESPACE",
-        "",
-        "#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_HPP",
-        "",
-    ]
+        lines += _render_array(array, aliases) + [""]
+    for strings in layout.string_arrays:
+        lines += _render_string_array(strings) + [""]
+    lines += ["}  // namespace detail::registry", "IANAPORTS_END_NAMESPACE", "",
+              "#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_HPP", ""]
     return "\n".join(lines)

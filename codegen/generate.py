@@ -71,7 +71,7 @@ def generator_files() -> List[str]:
     found = {os.path.abspath(__file__)}
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
-        if path and os.path.dirname(os.path.abspath(path)) == CODEGEN_DIR:
+        if path and os.path.abspath(path).startswith(CODEGEN_DIR + os.sep):
             found.add(os.path.abspath(path))
     return sorted(found)
 

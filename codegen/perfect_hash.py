@@ -4,12 +4,14 @@
 A name's key is its ASCII-lower-cased bytes packed little-endian into `words` 64-bit words,
 zero-padded, with the name's length in the key's last byte (so "http" and "http\\0" differ).
 The hash is "hash and displace" (PTHash, Pibiri and Trani, SIGIR 2021): a key's hash picks a
-bucket, the bucket's pilot picks the slot. Buckets and slots are powers of two (4,096 and 8,192
-for 7,328 names): a lookup then finds both with shifts, not multiplies, and the pilots fit in a
-byte. Against a minimal table that costs 16 KB and saves a dependent lookup 6% of its time.
+bucket, the bucket's pilot picks the slot. Buckets and slots are powers of two, rounded up from
+half the names and the names: a lookup then finds both with shifts, not multiplies, and the
+pilots fit in a byte. Against a minimal table that costs a few slots' keys and saves a
+dependent lookup a multiply.
 
-Any change here must be made in name_hash.hpp too; the oracle test catches a mismatch, since a
-name would no longer be found.
+The constants reach name_hash.hpp through the generated header; the steps are written on both
+sides, and a change to one side alone fails every build: the header carries a few (name, slot)
+pairs that detail/tables.hpp checks at compile time.
 """
 
 from __future__ import annotations
@@ -104,8 +106,8 @@ class PerfectHash:
 def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
     """A perfect hash over distinct keys; deterministic for a given key list."""
     n = len(keys)
-    # A power of two, so that a lookup's bucket is a shift of the hash, not a multiply: 3 cycles
-    # off its critical path for at most twice the pilots (4,096 for 7,328 names, not 3,664).
+    # A power of two, so that a lookup's bucket is a shift of the hash, not a multiply: a few
+    # cycles off its critical path for at most twice the pilots.
     bucket_count = 1 << (max(1, (n + KEYS_PER_BUCKET - 1) // KEYS_PER_BUCKET) - 1).bit_length()
     slot_count = 1 << (max(1, n) - 1).bit_length()
     seed = FIRST_SEED
@@ -115,9 +117,9 @@ def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
             return result
         seed = (seed * PILOT_MULTIPLIER + 1) & MASK64
     # A seed fails when two keys of one bucket land in one slot whatever the pilot (they agree
-    # on the slot's bits below the top 8: odds about 1 in 8,192 a pair, so about half the seeds
-    # for the registry), or when a key finds its 256 slots taken (odds 0.9^256). 64 failures in a
-    # row are not expected.
+    # on the slot's bits below the pilot's: for IANA's registry about half the seeds), or when a
+    # key finds every slot its pilots reach taken (odds 0.9^256). 64 failures in a row are not
+    # expected.
     raise RuntimeError("no perfect hash found for the service names")
 
 

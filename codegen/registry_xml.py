@@ -79,7 +79,7 @@ class Row:
     line: int
     service: str
     ports: Optional[Tuple[int, int]]  # inclusive (first, last); None when no <number>
-    ports_written_as_range: bool  # "4748-4748": one port written as a range (6 rows in 2026)
+    ports_written_as_range: bool  # "4748-4748": one port written as a range (a few rows)
     transport: Optional[str]  # one of PROTOCOLS; None when the row holds for every protocol
     description: str
     assignee: str
@@ -234,7 +234,8 @@ _SINGLE_CHILDREN = ("name", "protocol", "number", "description", "assignee", "co
                     "note", "unauthorized", "sc")
 
 
-def record_to_row(record: _Node) -> Row:
+def _record_children(record: _Node) -> Tuple[dict, List[_Node]]:
+    """The record's single-valued children by tag (None when absent), and its <xref>s."""
     by_tag: dict = {}
     for child in record.children:
         if isinstance(child, _Node):
@@ -247,8 +248,10 @@ def record_to_row(record: _Node) -> Row:
         if len(found) > 1:
             raise RegistryError(found[1].line, f"<record> has more than one <{tag}>")
         single[tag] = found[0] if found else None
+    return single, by_tag.get("xref", [])
 
-    name = single["name"]
+
+def _service(name: Optional[_Node]) -> str:
     service = plain_text(name) if name is not None else ""
     if service != service.strip(_XML_SPACE):
         # Kept as written, the name would be found by no lookup one would type; trimmed, it
@@ -257,52 +260,67 @@ def record_to_row(record: _Node) -> Row:
                                        " white space")
     if len(service.encode("utf-8")) > MAX_NAME_BYTES:
         raise RegistryError(name.line, f"service name is longer than {MAX_NAME_BYTES} bytes")
+    return service
 
-    number = single["number"]
-    number_text = plain_text(number) if number is not None else ""
-    ports = parse_ports(number_text, number.line) if number is not None else None
 
-    protocol = single["protocol"]
-    transport = None
-    if protocol is not None:
-        transport = plain_text(protocol)
-        if transport not in PROTOCOLS:
-            raise RegistryError(protocol.line, f'unknown transport protocol "{_shorten(transport)}"'
-                                               " (expected tcp, udp, sctp or dccp)")
+def _ports(number: Optional[_Node]) -> Tuple[Optional[Tuple[int, int]], bool]:
+    """The ports, and whether one port is written as a range ("4748-4748")."""
+    if number is None:
+        return None, False
+    text = plain_text(number)
+    ports = parse_ports(text, number.line)
+    return ports, ports[0] == ports[1] and "-" in text
 
-    sc = single["sc"]
-    service_code = None
-    if sc is not None:
-        code = plain_text(sc)
-        if not _DIGITS.match(code) or len(code) > 10 or int(code) > 0xFFFFFFFF:
-            raise RegistryError(sc.line, f'service code "{_shorten(code)}" is not a number 0-4294967295')
-        service_code = int(code)
 
-    own_xrefs = by_tag.get("xref", [])
-    own_people = "".join("[" + xref_label(x) + "]" for x in own_xrefs if x.attrs.get("type") == "person")
-    reference = "".join("[" + xref_label(x) + "]" for x in own_xrefs if x.attrs.get("type") != "person")
+def _transport(protocol: Optional[_Node]) -> Optional[str]:
+    if protocol is None:
+        return None
+    transport = plain_text(protocol)
+    if transport not in PROTOCOLS:
+        raise RegistryError(protocol.line, f'unknown transport protocol "{_shorten(transport)}"'
+                                           " (expected tcp, udp, sctp or dccp)")
+    return transport
 
-    def flowed(tag: str) -> str:
-        node = single[tag]
-        return render_flowed(node) if node is not None else ""
+
+def _service_code(sc: Optional[_Node]) -> Optional[int]:
+    if sc is None:
+        return None
+    code = plain_text(sc)
+    if not _DIGITS.match(code) or len(code) > 10 or int(code) > 0xFFFFFFFF:
+        raise RegistryError(sc.line, f'service code "{_shorten(code)}" is not a number 0-4294967295')
+    return int(code)
+
+
+def _labels(xrefs: List[_Node], people: bool) -> str:
+    """The record's own <xref>s as "[label]"s: the people's, or the references'."""
+    return "".join("[" + xref_label(x) + "]" for x in xrefs if (x.attrs.get("type") == "person") == people)
+
+
+def record_to_row(record: _Node) -> Row:
+    single, xrefs = _record_children(record)
+    ports, written_as_range = _ports(single["number"])
+    own_people = _labels(xrefs, people=True)
+
+    def flowed(tag: str, absent: str = "") -> str:
+        return render_flowed(single[tag]) if single[tag] is not None else absent
 
     def lines(tag: str) -> str:
-        node = single[tag]
-        return render_lines(node) if node is not None else ""
+        return render_lines(single[tag]) if single[tag] is not None else ""
 
     return Row(
         line=record.line,
-        service=service,
+        service=_service(single["name"]),
         ports=ports,
-        ports_written_as_range=ports is not None and ports[0] == ports[1] and "-" in number_text,
-        transport=transport,
+        ports_written_as_range=written_as_range,
+        transport=_transport(single["protocol"]),
         description=flowed("description"),
-        assignee=flowed("assignee") if single["assignee"] is not None else own_people,
-        contact=flowed("contact") if single["contact"] is not None else own_people,
+        # A record without <assignee> or <contact> names its people by its own person xrefs.
+        assignee=flowed("assignee", own_people),
+        contact=flowed("contact", own_people),
         registered=record.attrs.get("date", ""),
         modified=record.attrs.get("updated", ""),
-        reference=reference,
-        service_code=service_code,
+        reference=_labels(xrefs, people=False),
+        service_code=_service_code(single["sc"]),
         unauthorized_use=lines("unauthorized"),
         notes=lines("note"),
     )

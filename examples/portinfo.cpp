@@ -10,13 +10,14 @@
 //   8018
 //   $ portinfo --all --format services > services
 //
-// portinfo/command_line.hpp reads the arguments, portinfo/formats.hpp prints rows as a table,
-// CSV, JSON or a services(5) file; this file answers the questions with the ianaports API.
+// portinfo/command_line.hpp reads the arguments, portinfo/queries.hpp the queries in them,
+// portinfo/formats.hpp prints rows as a table, CSV, JSON or a services(5) file; this file
+// answers the questions with the ianaports API.
 #include <ianaports/ports.hpp>
 
-#include <array>        // std::array
 #include <cstdint>      // std::uint16_t, std::uint32_t
 #include <cstdio>       // std::fprintf
+#include <iterator>     // std::begin, std::end
 #include <optional>     // std::optional
 #include <string>       // std::string, std::to_string
 #include <string_view>  // std::string_view
@@ -26,6 +27,7 @@
 #include "portinfo/command_line.hpp"
 #include "portinfo/formats.hpp"
 #include "portinfo/output.hpp"
+#include "portinfo/queries.hpp"
 #include "portinfo/text.hpp"
 
 namespace {
@@ -37,59 +39,16 @@ using ianaports::protocol;
 using ianaports::record;
 using namespace portinfo;
 
-constexpr std::string_view usage =
-    "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https or "
-    "https/udp)\n"
-    "       portinfo [OPTIONS] --search TEXT | --search-name TEXT | --search-description TEXT | "
-    "--all\n"
-    "       portinfo [OPTIONS] --status PORT[/PROTO] | --class PORT | --free FIRST-LAST[/PROTO]\n"
-    "       portinfo --registry-info | --version | --help\n";
-
-constexpr std::string_view help =
-    "\n"
-    "The IANA Service Name and Transport Protocol Port Number Registry, built in.\n"
-    "\n"
-    "Queries, answered in order, in one listing:\n"
-    "  443                        every row for port 443, on every protocol\n"
-    "  443/tcp                    the rows for 443 over TCP (rows for every protocol included)\n"
-    "  6000-6063/tcp              every row overlapping the range\n"
-    "  https, HTTPS/udp           the rows with that name (names ignore case)\n"
-    "\n"
-    "Questions (one a call):\n"
-    "  --search TEXT              rows whose port number as written (\"6000-6063\") contains TEXT\n"
-    "  --search-name TEXT         rows whose name contains TEXT, ignoring case\n"
-    "  --search-description TEXT  rows whose description contains TEXT, ignoring case\n"
-    "  --all                      every row\n"
-    "  --status PORT[/PROTO]      assigned, reserved, unassigned or dynamic, with the rows behind "
-    "it\n"
-    "  --class PORT               system, user or dynamic (RFC 6335 section 6)\n"
-    "  --free FIRST-LAST[/PROTO]  the unassigned ports in the range, as ranges\n"
-    "  --registry-info            the registry's date, rows and service names\n"
-    "  --version, --help\n"
-    "Without a protocol, --status answers for each protocol and --free finds the ports\n"
-    "unassigned for all four.\n"
-    "\n"
-    "Options:\n"
-    "  --protocol tcp|udp|sctp|dccp      the protocol of arguments written without one;\n"
-    "                                    searches and --all keep the rows that hold for it\n"
-    "  --format table|csv|json|services  how rows are printed (default: table); --status,\n"
-    "                                    --class, --free and --registry-info: table or json\n"
-    "  --wide                            table cells whole, not shortened to the terminal\n"
-    "\n"
-    "Exit status: 0 found, 1 nothing found, 2 usage error, 3 output could not be written.\n";
-
-constexpr std::array<protocol, 4> every_protocol{protocol::tcp, protocol::udp, protocol::sctp,
-                                                 protocol::dccp};
-
 // The protocol asked for, or all four.
 std::vector<protocol> protocols(std::optional<protocol> asked) {
   return asked ? std::vector<protocol>{*asked}
-               : std::vector<protocol>(every_protocol.begin(), every_protocol.end());
+               : std::vector<protocol>(std::begin(ianaports::all_protocols),
+                                       std::end(ianaports::all_protocols));
 }
 
-// A row holds for p when it names p or names no protocol (as in ianaports::by_port).
-bool holds_for(const record& row, std::optional<protocol> p) {
-  return !p || !row.transport || *row.transport == *p;
+// Does the row hold for the protocol asked (as in ianaports::by_port), or is none asked?
+bool holds_for(const record& row, std::optional<protocol> asked) {
+  return !asked || row.holds_for(*asked);
 }
 
 bool overlaps(const record& row, port_range ports) {
@@ -195,19 +154,19 @@ int report_status(const command_line& line) {
   if (ports.first != ports.last) {
     throw usage_error{"--status takes one port, not the range " + quoted(line.argument)};
   }
-  std::string json;
+  std::vector<std::string> answers;  // JSON, one object a protocol
   bool first = true;
   for (const protocol p : protocols(asked)) {
     const ianaports::record_range covering = ianaports::by_port(ports.first, p);
     const std::vector<record> rows(covering.begin(), covering.end());
     const std::string_view status = ianaports::to_string(ianaports::status(ports.first, p));
     if (line.output == format::json) {
-      json += json.empty() ? "[\n  " : ",\n  ";
-      json += "{\"port\":" + std::to_string(ports.first) + ",\"transport\":\"" +
-              std::string(ianaports::to_string(p)) + "\",\"status\":\"" + std::string(status) +
-              "\",\"rows\":";
-      append_json_rows(json, rows);
-      json += '}';
+      answers.push_back(json_object()
+                            .number("port", ports.first)
+                            .text("transport", ianaports::to_string(p))
+                            .text("status", status)
+                            .value("rows", json_rows(rows))
+                            .str());
     } else {
       if (!first) {
         put("\n");  // a blank line between the protocols
@@ -218,19 +177,9 @@ int report_status(const command_line& line) {
     first = false;
   }
   if (line.output == format::json) {
-    put(json + "\n]\n");
+    write_json_lines(answers);
   }
   return 0;
-}
-
-// The RFC 6335 (section 6) range of each class.
-std::string_view class_range(port_class c) {
-  switch (c) {
-    case port_class::system: return "0-1023";
-    case port_class::user: return "1024-49151";
-    case port_class::dynamic: return "49152-65535";
-  }
-  return {};
 }
 
 // --class 50000: system, user or dynamic, whatever the protocol.
@@ -245,11 +194,13 @@ int report_class(const command_line& line) {
     throw usage_error{"--class takes one port, not the range " + quoted(line.argument)};
   }
   const port_class c = ianaports::classify(ports.first);
-  const std::string name(ianaports::to_string(c));
+  const std::string_view name = ianaports::to_string(c);
   if (line.output == format::json) {
-    put("{\"port\":" + std::to_string(ports.first) + ",\"class\":\"" + name + "\"}\n");
+    put(json_object().number("port", ports.first).text("class", name).str() + "\n");
   } else {
-    put(std::to_string(ports.first) + ": " + name + " (" + std::string(class_range(c)) + ")\n");
+    const port_range range = ianaports::range_of(c);
+    put(std::to_string(ports.first) + ": " + std::string(name) + " (" +
+        std::to_string(range.first) + "-" + std::to_string(range.last) + ")\n");
   }
   return 0;
 }
@@ -314,12 +265,11 @@ std::string ranges_as_lines(const std::vector<port_range>& ranges) {
 
 // [{"first":8011,"last":8014},{"first":8018,"last":8018}]
 std::string ranges_as_json(const std::vector<port_range>& ranges) {
-  std::string json = "[";
-  for (const port_range& r : ranges) {
-    json += json.size() > 1 ? "," : "";
-    json += "{\"first\":" + std::to_string(r.first) + ",\"last\":" + std::to_string(r.last) + "}";
-  }
-  return json + "]\n";
+  return json_array(ranges,
+                    [](port_range r) {
+                      return json_object().number("first", r.first).number("last", r.last).str();
+                    }) +
+         "\n";
 }
 
 // --free 8000-9000/tcp: the ports a new service could ask IANA for.
@@ -337,16 +287,19 @@ int report_free(const command_line& line) {
 
 int report_registry(const command_line& line) {
   constexpr std::string_view home = "https://www.iana.org/assignments/service-names-port-numbers/";
-  const std::string rows = std::to_string(ianaports::records().size());
-  const std::string names = std::to_string(ianaports::service_name_count);
+  const std::size_t rows = ianaports::records().size();
   if (line.output == format::json) {
-    std::string json = "{\"registry\":\"" + std::string(home) + "\",\"updated\":";
-    append_json_string(json, ianaports::registry_updated);
-    put(json + ",\"rows\":" + rows + ",\"names\":" + names + "}\n");
+    put(json_object()
+            .text("registry", home)
+            .text("updated", ianaports::registry_updated)
+            .number("rows", rows)
+            .number("names", ianaports::service_name_count)
+            .str() +
+        "\n");
   } else {
     put("registry  " + std::string(home) + "\nupdated   " +
-        on_one_line(ianaports::registry_updated) + "\nrows      " + rows + "\nnames     " + names +
-        "\n");
+        on_one_line(ianaports::registry_updated) + "\nrows      " + std::to_string(rows) +
+        "\nnames     " + std::to_string(ianaports::service_name_count) + "\n");
   }
   return 0;
 }
@@ -354,8 +307,8 @@ int report_registry(const command_line& line) {
 int answer(const command_line& line) {
   switch (line.asked) {
     case question::help:
-      put(usage);
-      put(help);
+      put(usage_text());
+      put(help_text());
       return 0;
     case question::version:
       put("portinfo (ianaports) " + std::to_string(IANAPORTS_VERSION_MAJOR) + "." +
@@ -381,8 +334,7 @@ int main(int argc, char** argv) {
     finish_output();
     return status;
   } catch (const usage_error& error) {
-    std::fprintf(stderr, "portinfo: %s\n%.*s", error.message.c_str(),
-                 static_cast<int>(usage.size()), usage.data());
+    std::fprintf(stderr, "portinfo: %s\n%s", error.message.c_str(), usage_text().c_str());
     return 2;
   }
 }

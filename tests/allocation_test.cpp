@@ -53,8 +53,7 @@ TEST_CASE("no lookup allocates") {
     sink += ip::port_of(r.service).value_or(0);
     sink += ip::is_valid_service_name(r.service) ? 1U : 0U;
   }
-  for (const ip::protocol p :
-       {ip::protocol::tcp, ip::protocol::udp, ip::protocol::sctp, ip::protocol::dccp}) {
+  for (const ip::protocol p : ip::all_protocols) {
     for (std::uint32_t port = 0; port < 65536; ++port) {
       const auto port16 = static_cast<std::uint16_t>(port);
       sink += ip::by_port(port16, p).size() + ip::name_of(port16, p).size();

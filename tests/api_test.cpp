@@ -73,6 +73,22 @@ static_assert(!ip::is_valid_service_name("acmaint_dbd"));
 
 static_assert(ip::registry_updated.size() == 10 && ip::registry_updated[4] == '-');
 
+// The vocabulary of types.hpp.
+static_assert(ip::range_of(ip::port_class::system) == ip::port_range{0, 1023});
+static_assert(ip::range_of(ip::port_class::user) == ip::port_range{1024, 49151});
+static_assert(ip::range_of(ip::port_class::dynamic) == ip::port_range{49152, 65535});
+static_assert(ip::range_of(static_cast<ip::port_class>(7)) == ip::port_range{0, 0});
+static_assert(ip::same_service_name("HTTP", "http") && !ip::same_service_name("http", "https"));
+static_assert(!ip::same_service_name("\xC9", "\xE9"), "only ASCII letters fold");
+static_assert(ip::ascii_lower('Q') == 'q' && ip::ascii_lower('@') == '@');
+static_assert(ip::all_protocols[0] == protocol::tcp && ip::all_protocols[3] == protocol::dccp);
+static_assert((*ip::by_name("http").begin()).holds_for(protocol::tcp));
+static_assert(!(*ip::by_name("http").begin()).holds_for(protocol::udp));
+static_assert((*ip::by_name("boe-cms").begin()).holds_for(protocol::dccp),
+              "a row without a protocol holds for every one");
+static_assert(*ip::by_name("http").begin() == *ip::by_port(80, protocol::tcp).begin());
+static_assert(*ip::by_name("http").begin() != *ip::by_name("https").begin());
+
 static_assert(!ip::records().empty());
 static_assert(ip::by_port(80, protocol::tcp).size() == 3);
 static_assert((*ip::by_port(443, protocol::tcp).begin()).service == "https");
@@ -133,19 +149,7 @@ std::vector<ip::record> filter_all(Keep keep) {
   return kept;
 }
 
-constexpr protocol all_protocols[] = {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp};
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  const auto fold = [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  };
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [&](char x, char y) { return fold(x) == fold(y); });
-}
-
-bool holds_for(const ip::record& r, protocol p) {
-  return !r.transport || *r.transport == p;
-}
+using ip::all_protocols;
 
 }  // namespace
 
@@ -195,7 +199,7 @@ TEST_CASE("any name is a valid input: odd ones are simply not found") {
     const std::string one(1, static_cast<char>(byte));
     CAPTURE(byte);
     CHECK(same(collect(ip::by_name(one)), filter_all([&](const ip::record& r) {
-                 return equal_ignoring_case(r.service, one);
+                 return ip::same_service_name(r.service, one);
                })));
   }
 }
@@ -239,7 +243,7 @@ TEST_CASE("by_range: rows for the protocol overlapping the range, registry order
       CAPTURE(range.first);
       CAPTURE(range.last);
       const auto expected = filter_all([&](const ip::record& r) {
-        return r.ports && holds_for(r, p) && r.ports->first <= range.last &&
+        return r.ports && r.holds_for(p) && r.ports->first <= range.last &&
                range.first <= r.ports->last;
       });
       const ip::record_range found = ip::by_range(range, p);

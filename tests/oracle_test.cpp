@@ -40,7 +40,7 @@ using ip::protocol;
 
 namespace {
 
-constexpr protocol all_protocols[] = {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp};
+using ip::all_protocols;
 
 struct expected_row {
   std::string service, ports, transport, description, assignee, contact, registered, modified,

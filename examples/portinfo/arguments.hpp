@@ -10,16 +10,7 @@
 #include <string>  // std::string
 #include <vector>  // std::vector
 
-#if defined(_WIN32)
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#include <shellapi.h>  // CommandLineToArgvW
-#include <windows.h>   // GetCommandLineW, WideCharToMultiByte, LocalFree
-#endif
+#include "windows.hpp"  // GetCommandLineW, CommandLineToArgvW, WideCharToMultiByte
 
 namespace portinfo {
 

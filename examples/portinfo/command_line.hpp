@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// portinfo: reading the command line: the options, the question they ask, and the queries.
+// portinfo: reading the command line: the options (and the usage and help they make), the
+// question they ask, and the queries, kept as written (queries.hpp reads those).
 //
 // Every mistake is a usage_error with a message that says what was wrong; main() adds the
 // usage and exits 2. Everything is read and checked before anything is printed.
@@ -8,12 +9,11 @@
 
 #include <ianaports/ports.hpp>
 
-#include <charconv>     // std::from_chars
-#include <cstdint>      // std::uint16_t
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <utility>      // std::pair
 #include <vector>       // std::vector
 
 #include "formats.hpp"
@@ -53,28 +53,130 @@ struct command_line {
   bool wide = false;
 };
 
+// How an option shows in the usage and the help: settings first, then the questions.
+enum class option_group : std::uint8_t { setting, search, report, information };
+
 struct option {
   std::string_view name;
   std::string_view value;        // what its value is called; "" when it takes none
   std::optional<question> asks;  // none for the settings --protocol, --format, --wide
+  option_group group;
+  std::string_view help;  // lines for --help, "\n" between them; "" for an alias left out
 };
 
 inline constexpr option options[] = {
-    {"--protocol", "tcp|udp|sctp|dccp", std::nullopt},
-    {"--format", "table|csv|json|services", std::nullopt},
-    {"--wide", "", std::nullopt},
-    {"--search", "TEXT", question::search_port},
-    {"--search-name", "TEXT", question::search_name},
-    {"--search-description", "TEXT", question::search_description},
-    {"--all", "", question::all},
-    {"--status", "PORT[/PROTO]", question::status},
-    {"--class", "PORT", question::port_class},
-    {"--free", "FIRST-LAST[/PROTO]", question::free_ports},
-    {"--registry-info", "", question::registry_info},
-    {"--version", "", question::version},
-    {"--help", "", question::help},
-    {"-h", "", question::help},
+    {"--protocol", "tcp|udp|sctp|dccp", std::nullopt, option_group::setting,
+     "the protocol of arguments written without one;\nsearches and --all keep the rows that hold "
+     "for it"},
+    {"--format", "table|csv|json|services", std::nullopt, option_group::setting,
+     "how rows are printed (default: table); --status,\n--class, --free and --registry-info: "
+     "table or json"},
+    {"--wide", "", std::nullopt, option_group::setting,
+     "table cells whole, not shortened to the terminal"},
+    {"--search", "TEXT", question::search_port, option_group::search,
+     "rows whose port number as written (\"6000-6063\") contains TEXT"},
+    {"--search-name", "TEXT", question::search_name, option_group::search,
+     "rows whose name contains TEXT, ignoring case"},
+    {"--search-description", "TEXT", question::search_description, option_group::search,
+     "rows whose description contains TEXT, ignoring case"},
+    {"--all", "", question::all, option_group::search, "every row"},
+    {"--status", "PORT[/PROTO]", question::status, option_group::report,
+     "assigned, reserved, unassigned or dynamic, with the rows behind it"},
+    {"--class", "PORT", question::port_class, option_group::report,
+     "system, user or dynamic (RFC 6335 section 6)"},
+    {"--free", "FIRST-LAST[/PROTO]", question::free_ports, option_group::report,
+     "the unassigned ports in the range, as ranges"},
+    {"--registry-info", "", question::registry_info, option_group::information,
+     "the registry's date, rows and service names"},
+    {"--version", "", question::version, option_group::information,
+     "portinfo's version and its registry's date"},
+    {"--help", "", question::help, option_group::information, "this help"},
+    {"-h", "", question::help, option_group::information, ""},
 };
+
+// "--status PORT[/PROTO]"
+inline std::string option_text(const option& known) {
+  std::string text(known.name);
+  if (!known.value.empty()) {
+    text += ' ';
+    text += known.value;
+  }
+  return text;
+}
+
+// The options of a group, as the usage shows them: "--search TEXT | --all".
+inline std::string usage_of(option_group group) {
+  std::string line;
+  for (const option& known : options) {
+    if (known.group == group && !known.help.empty()) {
+      line += line.empty() ? "" : " | ";
+      line += option_text(known);
+    }
+  }
+  return line;
+}
+
+// The usage, from the options: a line for lookups, and one for each group of questions.
+inline std::string usage_text() {
+  return "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https "
+         "or https/udp)\n"
+         "       portinfo [OPTIONS] " +
+         usage_of(option_group::search) + "\n" + "       portinfo [OPTIONS] " +
+         usage_of(option_group::report) + "\n" + "       portinfo " +
+         usage_of(option_group::information) + "\n";
+}
+
+// One entry of the help: what to type, and beside it, from a column on, what it does (its
+// lines separated by "\n").
+inline std::string help_entry(std::string left, std::string_view help) {
+  constexpr std::size_t help_column = 37;
+  std::string text;
+  for (;;) {
+    left.append(left.size() < help_column ? help_column - left.size() : 1, ' ');
+    const std::size_t end = help.find('\n');
+    text += left;
+    text += help.substr(0, end);
+    text += '\n';
+    if (end == std::string_view::npos) {
+      return text;
+    }
+    help.remove_prefix(end + 1);
+    left.clear();
+  }
+}
+
+// The help's entries for a group's options.
+inline std::string help_of(option_group group) {
+  std::string text;
+  for (const option& known : options) {
+    if (known.group == group && !known.help.empty()) {
+      text += help_entry("  " + option_text(known), known.help);
+    }
+  }
+  return text;
+}
+
+inline std::string help_text() {
+  return "\n"
+         "The IANA Service Name and Transport Protocol Port Number Registry, built in.\n"
+         "\n"
+         "Queries, answered in order, in one listing:\n" +
+         help_entry("  443", "every row for port 443, on every protocol") +
+         help_entry("  443/tcp", "the rows for 443 over TCP (rows for every protocol included)") +
+         help_entry("  6000-6063/tcp", "every row overlapping the range") +
+         help_entry("  https, HTTPS/udp", "the rows with that name (names ignore case)") +
+         "\n"
+         "Questions (one a call):\n" +
+         help_of(option_group::search) + help_of(option_group::report) +
+         help_of(option_group::information) +
+         "Without a protocol, --status answers for each protocol and --free finds the ports\n"
+         "unassigned for all four.\n"
+         "\n"
+         "Options:\n" +
+         help_of(option_group::setting) +
+         "\n"
+         "Exit status: 0 found, 1 nothing found, 2 usage error, 3 output could not be written.\n";
+}
 
 inline const option* find_option(std::string_view name) {
   for (const option& known : options) {
@@ -184,106 +286,6 @@ inline command_line parse_command_line(int argc, char** argv) {
   }
   check(line);
   return line;
-}
-
-// --- Ports, ranges, protocols and names ------------------------------------------------------
-
-// One query: a service name, or ports (a single port is a range of one), maybe a protocol.
-struct query {
-  std::string_view written;  // as typed, for messages
-  std::string_view name;     // "" for ports
-  port_range ports{0, 0};
-  std::optional<protocol> transport;  // none: every protocol
-};
-
-// "80/tcp" → {"80", tcp}; "80" → {"80", fallback}. The protocol follows the last '/'.
-inline std::pair<std::string_view, std::optional<protocol>> split_protocol(
-    std::string_view written, std::optional<protocol> fallback) {
-  const std::size_t slash = written.rfind('/');
-  if (slash == std::string_view::npos) {
-    return {written, fallback};
-  }
-  const std::string_view name = written.substr(slash + 1);
-  const std::optional<protocol> transport = ianaports::parse_protocol(name);
-  if (!transport) {
-    throw usage_error{"unknown protocol " + quoted(name) + " in " + quoted(written) +
-                      ": use tcp, udp, sctp or dccp"};
-  }
-  return {written.substr(0, slash), transport};
-}
-
-inline bool is_digits(std::string_view part) {
-  return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-// Digits and '-' only: meant as a port or a range, even if ill-formed ("-1", "1-", "1-2-3").
-inline bool looks_like_ports(std::string_view part) {
-  return part.find_first_of("0123456789") != std::string_view::npos &&
-         part.find_first_not_of("0123456789-") == std::string_view::npos;
-}
-
-inline std::uint16_t port_number(std::string_view digits) {
-  std::uint16_t port = 0;
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-  if (error != std::errc{} || end != digits.data() + digits.size()) {
-    throw usage_error{"port " + quoted(digits) + " is out of range: ports are 0 to 65535"};
-  }
-  return port;
-}
-
-// "443" → {443, 443}; "6000-6063" → {6000, 6063}.
-inline port_range parse_ports(std::string_view part, std::string_view written) {
-  const std::size_t dash = part.find('-');
-  const std::string_view first = part.substr(0, dash);
-  const std::string_view last = dash == std::string_view::npos ? first : part.substr(dash + 1);
-  if (!is_digits(first) || !is_digits(last)) {
-    throw usage_error{quoted(written) +
-                      " is neither a port (0 to 65535) nor a range of ports "
-                      "(FIRST-LAST, like 6000-6063)"};
-  }
-  const port_range ports{port_number(first), port_number(last)};
-  if (ports.first > ports.last) {
-    throw usage_error{"the range " + quoted(part) +
-                      " runs backwards: write FIRST-LAST, like 6000-6063"};
-  }
-  return ports;
-}
-
-// A lookup's QUERY: 443, 443/tcp, 6000-6063/udp, https, HTTPS/udp.
-//
-// A query that cannot name anything is a usage error (exit 2): empty, a malformed port or range,
-// an unknown protocol, or text that is no service name by RFC 6335 section 5.1 (1-15 letters,
-// digits and '-'), such as a 10,000-character argument. A well-formed name that is not in the
-// registry ("a-b") is merely not found (exit 1).
-inline query parse_query(std::string_view written, std::optional<protocol> fallback) {
-  if (written.empty()) {
-    throw usage_error{
-        "an empty query: give a port (443), a range (6000-6063) or a service name (https)"};
-  }
-  if (!ianaports::by_name(written).empty()) {  // taken whole: a few names hold a '/' ("914c/g")
-    return {written, written, {0, 0}, fallback};
-  }
-  const auto [part, transport] = split_protocol(written, fallback);
-  if (looks_like_ports(part)) {
-    return {written, {}, parse_ports(part, written), transport};
-  }
-  if (ianaports::is_valid_service_name(part) || !ianaports::by_name(part).empty()) {
-    return {written, part, {0, 0}, transport};
-  }
-  throw usage_error{quoted(written) +
-                    " is not a port, a range or a service name "
-                    "(names are 1 to 15 letters, digits and '-', RFC 6335 section 5.1)"};
-}
-
-// The argument of --status, --class and --free: PORT[/PROTO] or FIRST-LAST[/PROTO].
-inline std::pair<port_range, std::optional<protocol>> parse_port_argument(
-    const command_line& line) {
-  const auto [part, transport] = split_protocol(line.argument, line.default_protocol);
-  if (!looks_like_ports(part)) {
-    throw usage_error{as_string(line.asked_by) + " takes a port number, not " +
-                      quoted(line.argument)};
-  }
-  return {parse_ports(part, line.argument), transport};
 }
 
 }  // namespace portinfo

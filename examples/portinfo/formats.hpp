@@ -144,69 +144,100 @@ inline void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-inline void append_json_member(std::string& out, std::string_view key, std::string_view text) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-  append_json_string(out, text);
+// {"key":value,...}, its members in the order added: the one way portinfo writes a JSON object.
+class json_object {
+ public:
+  json_object& text(std::string_view key, std::string_view value) {
+    append_json_string(begin_member(key), value);
+    return *this;
+  }
+  json_object& number(std::string_view key, std::uint64_t value) {
+    begin_member(key) += std::to_string(value);
+    return *this;
+  }
+  json_object& null(std::string_view key) { return value(key, "null"); }
+  json_object& value(std::string_view key, std::string_view json) {  // json already written
+    begin_member(key) += json;
+    return *this;
+  }
+  [[nodiscard]] std::string str() const { return out_ + '}'; }
+
+ private:
+  std::string& begin_member(std::string_view key) {
+    out_ += out_.size() > 1 ? "," : "";
+    append_json_string(out_, key);
+    out_ += ':';
+    return out_;
+  }
+  std::string out_ = "{";
+};
+
+// "[a,b,...]" of JSON values already written.
+template <typename Values, typename ToJson>
+std::string json_array(const Values& values, ToJson to_json) {
+  std::string out = "[";
+  for (const auto& value : values) {
+    out += out.size() > 1 ? "," : "";
+    out += to_json(value);
+  }
+  return out + ']';
 }
 
 // The keys are stable; a column that can be absent is null rather than "".
-inline void append_json_row(std::string& out, const record& row) {
-  out += "{\"service\":";
-  append_json_string(out, row.service);
-  out += ",\"ports\":";
+inline std::string json_row(const record& row) {
+  json_object object;
+  object.text("service", row.service);
   if (row.ports) {
-    out += "{\"first\":" + std::to_string(row.ports->first) +
-           ",\"last\":" + std::to_string(row.ports->last) + "}";
+    object.value(
+        "ports",
+        json_object().number("first", row.ports->first).number("last", row.ports->last).str());
   } else {
-    out += "null";
+    object.null("ports");
   }
-  out += ",\"transport\":";
   if (row.transport) {
-    append_json_string(out, ianaports::to_string(*row.transport));
+    object.text("transport", ianaports::to_string(*row.transport));
   } else {
-    out += "null";
+    object.null("transport");
   }
-  append_json_member(out, "description", row.description);
-  append_json_member(out, "assignee", row.assignee);
-  append_json_member(out, "contact", row.contact);
-  append_json_member(out, "registered", row.registered);
-  append_json_member(out, "modified", row.modified);
-  append_json_member(out, "reference", row.reference);
-  out += ",\"service_code\":";
-  out += row.service_code ? std::to_string(*row.service_code) : "null";
-  append_json_member(out, "unauthorized_use", row.unauthorized_use);
-  append_json_member(out, "notes", row.notes);
-  out += '}';
+  object.text("description", row.description)
+      .text("assignee", row.assignee)
+      .text("contact", row.contact)
+      .text("registered", row.registered)
+      .text("modified", row.modified)
+      .text("reference", row.reference);
+  if (row.service_code) {
+    object.number("service_code", *row.service_code);
+  } else {
+    object.null("service_code");
+  }
+  return object.text("unauthorized_use", row.unauthorized_use).text("notes", row.notes).str();
 }
 
 // "[{...},{...}]" on one line, for rows inside another object.
-inline void append_json_rows(std::string& out, const std::vector<record>& rows) {
-  out += '[';
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (i > 0) {
-      out += ',';
-    }
-    append_json_row(out, rows[i]);
-  }
-  out += ']';
+inline std::string json_rows(const std::vector<record>& rows) {
+  return json_array(rows, json_row);
 }
 
-// One array, one object a line: valid JSON that still reads (and greps) line by line.
-inline void write_json(const std::vector<record>& rows) {
-  if (rows.empty()) {
+// One array, one value a line: valid JSON that still reads (and greps) line by line.
+inline void write_json_lines(const std::vector<std::string>& values) {
+  if (values.empty()) {
     put("[]\n");
     return;
   }
   put("[\n");
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    std::string line = "  ";
-    append_json_row(line, rows[i]);
-    line += i + 1 < rows.size() ? ",\n" : "\n";
-    put(line);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    put("  " + values[i] + (i + 1 < values.size() ? ",\n" : "\n"));
   }
   put("]\n");
+}
+
+inline void write_json(const std::vector<record>& rows) {
+  std::vector<std::string> values;
+  values.reserve(rows.size());
+  for (const record& row : rows) {
+    values.push_back(json_row(row));
+  }
+  write_json_lines(values);
 }
 
 // --- services --------------------------------------------------------------------------------

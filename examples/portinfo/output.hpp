@@ -16,16 +16,10 @@
 #include <string_view>  // std::string_view
 
 #if defined(_WIN32)
-#ifndef NOMINMAX
-#define NOMINMAX
+#include <fcntl.h>  // _O_BINARY
+#include <io.h>     // _setmode, _fileno
 #endif
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#include <fcntl.h>    // _O_BINARY
-#include <io.h>       // _setmode, _fileno
-#include <windows.h>  // SetConsoleOutputCP
-#endif
+#include "windows.hpp"  // SetConsoleOutputCP, GetLastError
 #if __has_include(<sys/ioctl.h>) && __has_include(<unistd.h>)
 #include <sys/ioctl.h>  // ioctl, TIOCGWINSZ, winsize
 #include <unistd.h>     // isatty, STDOUT_FILENO

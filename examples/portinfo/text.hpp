@@ -9,6 +9,8 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
+#include <ianaports/types.hpp>  // ianaports::ascii_lower
+
 namespace portinfo {
 
 // UTF-8 continuation bytes (10xxxxxx) continue a code point; every other byte starts one.
@@ -66,14 +68,12 @@ inline std::string on_one_line(std::string_view text) {
   return line;
 }
 
-constexpr char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Case-insensitive for ASCII letters, as service names are (RFC 6335 section 5.1); other bytes
 // must match exactly.
 inline bool contains_ignoring_case(std::string_view text, std::string_view part) {
-  const auto same = [](char a, char b) { return ascii_lower(a) == ascii_lower(b); };
+  const auto same = [](char a, char b) {
+    return ianaports::ascii_lower(a) == ianaports::ascii_lower(b);
+  };
   return std::search(text.begin(), text.end(), part.begin(), part.end(), same) != text.end();
 }
 

@@ -18,10 +18,10 @@
 #define IANAPORTS_PORTS_HPP
 
 #include <cstddef>  // std::size_t, std::ptrdiff_t
-#include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
+#include <cstdint>  // std::uint16_t, std::uint32_t
 #if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
 // Only the iterator tags: libstdc++'s <iterator> brings in <streambuf> and locales, which took
-// 0.4 s of a 0.77 s compile (g++ 12 -O2, a TU doing one lookup). Other libraries: <iterator>.
+// half of the compile time of a TU doing one lookup (g++ 12 -O2). Other libraries: <iterator>.
 #include <bits/stl_iterator_base_types.h>  // std::input_iterator_tag, std::forward_iterator_tag
 #else
 #include <iterator>  // std::input_iterator_tag, std::forward_iterator_tag
@@ -30,62 +30,10 @@
 #include <string_view>  // std::string_view
 
 #include "ianaports/detail/config.hpp"
-#include "ianaports/detail/tables.hpp"
+#include "ianaports/detail/row_span.hpp"
+#include "ianaports/types.hpp"  // protocol, port_range, port_status, port_class, record...
 
 IANAPORTS_BEGIN_NAMESPACE
-
-// ---------------------------------------------------------------------------------------------
-// Vocabulary
-
-// The transport protocols the registry assigns ports for.
-enum class protocol : std::uint8_t { tcp, udp, sctp, dccp };
-
-// An inclusive range of ports, such as 6000-6063 (X Window System). A single port is {p, p}.
-struct port_range {
-  std::uint16_t first;
-  std::uint16_t last;
-
-  [[nodiscard]] constexpr bool contains(std::uint16_t port) const noexcept {
-    return first <= port && port <= last;
-  }
-
-  friend constexpr bool operator==(port_range a, port_range b) noexcept {
-    return a.first == b.first && a.last == b.last;
-  }
-  friend constexpr bool operator!=(port_range a, port_range b) noexcept { return !(a == b); }
-};
-
-// What the registry says of a port (see status()).
-enum class port_status : std::uint8_t { assigned, reserved, unassigned, dynamic };
-
-// The three ranges of RFC 6335 section 6.
-enum class port_class : std::uint8_t {
-  system,   // 0-1023
-  user,     // 1024-49151
-  dynamic,  // 49152-65535: never assigned
-};
-
-// One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
-// point into static storage, valid for the whole program, and are not NUL-terminated; a
-// record can be copied and kept freely.
-struct record {
-  std::string_view service;           // as written ("sql*net", "HTTP"...); "" for none
-  std::optional<port_range> ports;    // none for a service-name-only registration
-  std::optional<protocol> transport;  // none when the row holds for every protocol
-  std::string_view description;       // white space folded
-  std::string_view assignee;          // "[Id]" person references, joined
-  std::string_view contact;           // likewise
-  std::string_view registered;        // "2005-12", "2021-10-01" or ""
-  std::string_view modified;          // likewise
-  std::string_view reference;         // "[RFC3501][RFC9051]"...
-  std::optional<std::uint32_t> service_code;
-  std::string_view unauthorized_use;  // line breaks kept
-  std::string_view notes;             // line breaks kept
-
-  // IANA writes a few single ports as a range, "4748-4748" (6 rows in 2026); this keeps the
-  // CSV's Port Number column exact. Such a row's ports are {4748, 4748} all the same.
-  bool ports_written_as_range = false;
-};
 
 // ---------------------------------------------------------------------------------------------
 // record_range: the rows a query found, as a cheap view (a few integers) over static tables.
@@ -191,33 +139,19 @@ class record_range {
 // De-registered or Removed, or no row at all).
 [[nodiscard]] constexpr port_status status(std::uint16_t port, protocol p) noexcept;
 
-// The RFC 6335 range a port is in.
-[[nodiscard]] constexpr port_class classify(std::uint16_t port) noexcept;
+// classify(port), is_valid_service_name(name), to_string(...) and parse_protocol(name) are in
+// ianaports/types.hpp, with the types: they need no tables.
 
-// RFC 6335 section 5.1: 1-15 characters of A-Z, a-z, 0-9 and '-', at least one letter, no
-// leading, trailing or doubled '-'. 98 legacy names in the registry break these rules.
-[[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
-
-// The date of the registry release compiled in, from its <updated> element.
-inline constexpr std::string_view registry_updated = detail::registry::updated;
-
-// How many distinct service names the registry holds, case ignored: the names by_name() finds.
-inline constexpr std::size_t service_name_count = detail::registry::name_count;
-
-// What a lean build left out (CMake IANAPORTS_OMIT_COLUMNS and IANAPORTS_PROTOCOLS): the column
-// groups, comma-separated, from description, people (assignee, contact), dates, reference and
-// notes (notes, unauthorized use), which then read ""; and the protocols whose rows it keeps
-// (rows holding for every protocol are always kept). A full build: "" and "tcp,udp,sctp,dccp".
-// status() knows reserved ports without descriptions.
-inline constexpr std::string_view omitted_columns = detail::registry::omitted_columns;
-inline constexpr std::string_view kept_protocols = detail::registry::kept_protocols;
-
-// Names for the enumerations, and back.
-[[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
-[[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
-[[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
-[[nodiscard]] constexpr std::optional<protocol> parse_protocol(
-    std::string_view name) noexcept;  // "tcp", "UDP"...
+// What the build holds (defined at the end of this file, once the tables are in):
+//   registry_updated    the date of the registry release compiled in, its <updated> element
+//   service_name_count  how many distinct service names it holds, case ignored: the names
+//                       by_name() finds
+//   omitted_columns     what a lean build left out (CMake IANAPORTS_OMIT_COLUMNS): column groups,
+//                       comma-separated, from description, people (assignee, contact), dates,
+//                       reference and notes (notes, unauthorized use), which then read ""; a full
+//                       build: "". status() knows reserved ports without descriptions.
+//   kept_protocols      the protocols whose rows it keeps (CMake IANAPORTS_PROTOCOLS), rows that
+//                       hold for every protocol always kept; a full build: "tcp,udp,sctp,dccp"
 
 #if IANAPORTS_HAS_CONSTEVAL
 // C++20: ports as literals, checked at compile time. An unknown name does not compile.
@@ -234,5 +168,12 @@ consteval std::uint16_t operator""_dccp(const char* name, std::size_t size);
 IANAPORTS_END_NAMESPACE
 
 #include "ianaports/detail/ports_impl.hpp"
+
+IANAPORTS_BEGIN_NAMESPACE
+inline constexpr std::string_view registry_updated = detail::tables_updated;
+inline constexpr std::size_t service_name_count = detail::tables_name_count;
+inline constexpr std::string_view omitted_columns = detail::tables_omitted_columns;
+inline constexpr std::string_view kept_protocols = detail::tables_kept_protocols;
+IANAPORTS_END_NAMESPACE
 
 #endif  // IANAPORTS_PORTS_HPP

@@ -7,7 +7,7 @@
 // made from service-names-port-numbers.xml (registry updated 2026-08-17,
 // SHA-256 4bbf00ef4dd194ea3098d090b42a832c0f8aef704699956a4a7e24576a49631b).
 // Do not edit: change the sources and run
-//   python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include/ianaports/ports.hpp
+//   python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include
 
 // ---- ianaports/ports.hpp ----
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
@@ -29,10 +29,10 @@
 #define IANAPORTS_PORTS_HPP
 
 #include <cstddef>  // std::size_t, std::ptrdiff_t
-#include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
+#include <cstdint>  // std::uint16_t, std::uint32_t
 #if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
 // Only the iterator tags: libstdc++'s <iterator> brings in <streambuf> and locales, which took
-// 0.4 s of a 0.77 s compile (g++ 12 -O2, a TU doing one lookup). Other libraries: <iterator>.
+// half of the compile time of a TU doing one lookup (g++ 12 -O2). Other libraries: <iterator>.
 #include <bits/stl_iterator_base_types.h>  // std::input_iterator_tag, std::forward_iterator_tag
 #else
 #include <iterator>  // std::input_iterator_tag, std::forward_iterator_tag
@@ -150,30 +150,410 @@
 #endif
 
 #endif  // IANAPORTS_DETAIL_CONFIG_HPP
+// ---- ianaports/detail/row_span.hpp ----
+// ianaports: what a record_range holds, without the tables. Internal; include ports.hpp.
+#ifndef IANAPORTS_DETAIL_ROW_SPAN_HPP
+#define IANAPORTS_DETAIL_ROW_SPAN_HPP
+
+#include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
+
+
+
+IANAPORTS_BEGIN_NAMESPACE
+namespace detail {
+
+// A run of rows: positions [first, last) of row_lists when listed (a name's rows, a port
+// segment's), else rows in registry order.
+struct row_span {
+  bool listed = false;
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+};
+
+// The test of a filtered walk, applied while iterating. by_range keeps the rows holding for
+// protocol whose ports overlap [first, last]; by_protocol the rows whose transport is protocol.
+enum class row_test : std::uint8_t { every_row, overlapping, transport_is };
+
+struct row_filter {
+  row_test test = row_test::every_row;
+  std::uint8_t protocol = 0;  // an index into the per-protocol tables
+  std::uint16_t first = 0;
+  std::uint16_t last = 0;
+};
+
+}  // namespace detail
+IANAPORTS_END_NAMESPACE
+
+#endif  // IANAPORTS_DETAIL_ROW_SPAN_HPP
+// ---- ianaports/types.hpp ----
+// ianaports' vocabulary, without the tables: the protocols, port ranges and classes, a port's
+// status and a registry row, with their names. A translation unit that passes records around
+// but never looks anything up includes this; the lookups are in ianaports/ports.hpp.
+//
+//   #include <ianaports/types.hpp>
+//
+//   static_assert(ianaports::range_of(ianaports::port_class::user) == ianaports::port_range{1024,
+//   49151}); static_assert(ianaports::parse_protocol("UDP") == ianaports::protocol::udp);
+#ifndef IANAPORTS_TYPES_HPP
+#define IANAPORTS_TYPES_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
+#include <optional>     // std::optional
+#include <string_view>  // std::string_view
+
+
+
+IANAPORTS_BEGIN_NAMESPACE
+
+// The transport protocols the registry assigns ports for.
+enum class protocol : std::uint8_t { tcp, udp, sctp, dccp };
+
+// Every protocol, in the enumeration's order: for (ianaports::protocol p :
+// ianaports::all_protocols).
+inline constexpr protocol all_protocols[] = {protocol::tcp, protocol::udp, protocol::sctp,
+                                             protocol::dccp};
+
+// An inclusive range of ports, such as 6000-6063 (X Window System). A single port is {p, p}.
+struct port_range {
+  std::uint16_t first;
+  std::uint16_t last;
+
+  [[nodiscard]] constexpr bool contains(std::uint16_t port) const noexcept {
+    return first <= port && port <= last;
+  }
+
+  friend constexpr bool operator==(port_range a, port_range b) noexcept {
+    return a.first == b.first && a.last == b.last;
+  }
+  friend constexpr bool operator!=(port_range a, port_range b) noexcept { return !(a == b); }
+};
+
+// What the registry says of a port (see ianaports::status).
+enum class port_status : std::uint8_t { assigned, reserved, unassigned, dynamic };
+
+// The three ranges of RFC 6335 section 6.
+enum class port_class : std::uint8_t {
+  system,   // 0-1023
+  user,     // 1024-49151
+  dynamic,  // 49152-65535: never assigned
+};
+
+// One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
+// point into static storage, valid for the whole program, and are not NUL-terminated; a
+// record can be copied and kept freely.
+struct record {
+  std::string_view service{};           // as written ("sql*net", "HTTP"...); "" for none
+  std::optional<port_range> ports{};    // none for a service-name-only registration
+  std::optional<protocol> transport{};  // none when the row holds for every protocol
+  std::string_view description{};       // white space folded
+  std::string_view assignee{};          // "[Id]" person references, joined
+  std::string_view contact{};           // likewise
+  std::string_view registered{};        // "2005-12", "2021-10-01" or ""
+  std::string_view modified{};          // likewise
+  std::string_view reference{};         // "[RFC3501][RFC9051]"...
+  std::optional<std::uint32_t> service_code{};
+  std::string_view unauthorized_use{};  // line breaks kept
+  std::string_view notes{};             // line breaks kept
+
+  // IANA writes a few single ports as a range, "4748-4748"; this keeps the CSV's Port Number
+  // column exact. Such a row's ports are {4748, 4748} all the same.
+  bool ports_written_as_range = false;
+
+  // Does the row hold for p: it names p, or no protocol (then it holds for every one)?
+  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept {
+    return !transport || *transport == p;
+  }
+
+  // Every column equal (the views compared by content).
+  friend constexpr bool operator==(const record& a, const record& b) noexcept {
+    return a.service == b.service && a.ports == b.ports && a.transport == b.transport &&
+           a.description == b.description && a.assignee == b.assignee && a.contact == b.contact &&
+           a.registered == b.registered && a.modified == b.modified && a.reference == b.reference &&
+           a.service_code == b.service_code && a.unauthorized_use == b.unauthorized_use &&
+           a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range;
+  }
+  friend constexpr bool operator!=(const record& a, const record& b) noexcept { return !(a == b); }
+};
+
+// The ports of an RFC 6335 range: range_of(port_class::dynamic) is {49152, 65535}.
+[[nodiscard]] constexpr port_range range_of(port_class c) noexcept;
+
+// The RFC 6335 range a port is in.
+[[nodiscard]] constexpr port_class classify(std::uint16_t port) noexcept;
+
+// ASCII letters lowered, every other byte as it is: how service names compare (RFC 6335
+// section 5.1: case-insensitively, in ASCII).
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept;
+
+// Are a and b the same service name, by that rule? ("HTTP" and "http" are.)
+[[nodiscard]] constexpr bool same_service_name(std::string_view a, std::string_view b) noexcept;
+
+// RFC 6335 section 5.1: 1-15 characters of A-Z, a-z, 0-9 and '-', at least one letter, no
+// leading, trailing or doubled '-'. Some legacy names in the registry break these rules.
+[[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
+
+// Names for the enumerations ("" for a value outside them), and back.
+[[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
+[[nodiscard]] constexpr std::optional<protocol> parse_protocol(
+    std::string_view name) noexcept;  // "tcp", "UDP"...
+
+// ---------------------------------------------------------------------------------------------
+// Definitions
+
+namespace detail {
+
+// The names, in each enumeration's order.
+inline constexpr std::string_view protocol_names[] = {"tcp", "udp", "sctp", "dccp"};
+inline constexpr std::string_view port_status_names[] = {"assigned", "reserved", "unassigned",
+                                                         "dynamic"};
+inline constexpr std::string_view port_class_names[] = {"system", "user", "dynamic"};
+inline constexpr port_range port_class_ranges[] = {{0, 1023}, {1024, 49151}, {49152, 65535}};
+
+template <typename Value, std::size_t Size, typename Enum>
+constexpr Value entry_of(const Value (&table)[Size], Enum value, Value none) noexcept {
+  const auto index = static_cast<std::size_t>(value);
+  return index < Size ? table[index] : none;
+}
+
+}  // namespace detail
+
+constexpr port_range range_of(port_class c) noexcept {
+  return detail::entry_of(detail::port_class_ranges, c, port_range{0, 0});
+}
+
+constexpr port_class classify(std::uint16_t port) noexcept {
+  for (const port_class c : {port_class::system, port_class::user}) {
+    if (range_of(c).contains(port)) {
+      return c;
+    }
+  }
+  return port_class::dynamic;
+}
+
+constexpr char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr bool same_service_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+constexpr bool is_valid_service_name(std::string_view name) noexcept {
+  if (name.empty() || name.size() > 15 || name.front() == '-' || name.back() == '-') {
+    return false;
+  }
+  bool letter = false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = ascii_lower(name[i]);
+    if (c >= 'a' && c <= 'z') {
+      letter = true;
+    } else if (c == '-') {
+      if (name[i - 1] == '-') {  // i > 0: name.front() is not '-'
+        return false;
+      }
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return letter;
+}
+
+constexpr std::string_view to_string(protocol p) noexcept {
+  return detail::entry_of(detail::protocol_names, p, std::string_view{});
+}
+
+constexpr std::string_view to_string(port_status s) noexcept {
+  return detail::entry_of(detail::port_status_names, s, std::string_view{});
+}
+
+constexpr std::string_view to_string(port_class c) noexcept {
+  return detail::entry_of(detail::port_class_names, c, std::string_view{});
+}
+
+constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept {
+  for (const protocol p : all_protocols) {
+    if (same_service_name(name, to_string(p))) {  // the names are lower case
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+IANAPORTS_END_NAMESPACE
+
+#endif  // IANAPORTS_TYPES_HPP
+
+IANAPORTS_BEGIN_NAMESPACE
+
+// ---------------------------------------------------------------------------------------------
+// record_range: the rows a query found, as a cheap view (a few integers) over static tables.
+// Iterating yields records by value; begin(), end(), size() and empty() are constexpr.
+
+class record_range {
+ public:
+  class iterator {
+   public:
+    using value_type = record;
+    using reference = record;  // made on the fly from the tables
+    using pointer = void;
+    using difference_type = std::ptrdiff_t;
+    using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need record&
+#if IANAPORTS_CPLUSPLUS >= 202002L
+    using iterator_concept = std::forward_iterator_tag;
+#endif
+
+    constexpr iterator() noexcept = default;
+    constexpr record operator*() const noexcept;
+    constexpr iterator& operator++() noexcept;
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.position_ == b.position_ && a.span_.listed == b.span_.listed;
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
+      return !(a == b);
+    }
+
+   private:
+    friend class record_range;
+    constexpr iterator(const detail::row_span& span, const detail::row_filter& filter,
+                       std::uint32_t position) noexcept
+        : span_(span), filter_(filter), position_(position) {}
+
+    detail::row_span span_{};
+    detail::row_filter filter_{};
+    std::uint32_t position_ = 0;
+  };
+
+  constexpr record_range() noexcept = default;
+
+  [[nodiscard]] constexpr iterator begin() const noexcept {
+    return {span_, filter_, span_.first};
+  }
+  [[nodiscard]] constexpr iterator end() const noexcept {
+    return {span_, filter_, span_.last};
+  }
+  [[nodiscard]] constexpr bool empty() const noexcept {
+    return span_.first == span_.last;
+  }
+  // Constant time, but for by_range and by_protocol, which count their rows.
+  [[nodiscard]] constexpr std::size_t size() const noexcept;
+
+ private:
+  friend constexpr record_range records() noexcept;
+  friend constexpr record_range by_name(std::string_view) noexcept;
+  friend constexpr record_range by_port(std::uint16_t, protocol) noexcept;
+  friend constexpr record_range by_range(port_range, protocol) noexcept;
+  friend constexpr record_range by_protocol(protocol) noexcept;
+
+  constexpr explicit record_range(detail::row_span span, detail::row_filter filter = {}) noexcept
+      : span_(span), filter_(filter) {}
+
+  detail::row_span span_{};
+  detail::row_filter filter_{};  // by_range, by_protocol: the rows in span_ they keep
+};
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+// Every row, in registry order.
+[[nodiscard]] constexpr record_range records() noexcept;
+
+// The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
+[[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;
+
+// The rows covering port for p: rows naming p and rows that hold for every protocol.
+[[nodiscard]] constexpr record_range by_port(std::uint16_t port, protocol p) noexcept;
+
+// The rows for p (as in by_port) whose ports overlap the range. An empty range (first > last)
+// overlaps nothing.
+[[nodiscard]] constexpr record_range by_range(port_range ports, protocol p) noexcept;
+
+// The rows naming p.
+[[nodiscard]] constexpr record_range by_protocol(protocol p) noexcept;
+
+// The port of a service: the first port of the first row with that name that holds for p.
+[[nodiscard]] constexpr std::optional<std::uint16_t> port_of(std::string_view service,
+                                                             protocol p = protocol::tcp) noexcept;
+
+// The service on a port: the first non-empty name among the rows covering it ("http" for
+// 80/tcp, not its aliases "www" and "www-http"); "" when none.
+[[nodiscard]] constexpr std::string_view name_of(std::uint16_t port,
+                                                 protocol p = protocol::tcp) noexcept;
+
+// assigned: a covering row has a name; else reserved: a covering row says "Reserved"; else
+// dynamic for 49152 and up (RFC 6335 section 6); else unassigned (rows that say Unassigned,
+// De-registered or Removed, or no row at all).
+[[nodiscard]] constexpr port_status status(std::uint16_t port, protocol p) noexcept;
+
+// classify(port), is_valid_service_name(name), to_string(...) and parse_protocol(name) are in
+// ianaports/types.hpp, with the types: they need no tables.
+
+// What the build holds (defined at the end of this file, once the tables are in):
+//   registry_updated    the date of the registry release compiled in, its <updated> element
+//   service_name_count  how many distinct service names it holds, case ignored: the names
+//                       by_name() finds
+//   omitted_columns     what a lean build left out (CMake IANAPORTS_OMIT_COLUMNS): column groups,
+//                       comma-separated, from description, people (assignee, contact), dates,
+//                       reference and notes (notes, unauthorized use), which then read ""; a full
+//                       build: "". status() knows reserved ports without descriptions.
+//   kept_protocols      the protocols whose rows it keeps (CMake IANAPORTS_PROTOCOLS), rows that
+//                       hold for every protocol always kept; a full build: "tcp,udp,sctp,dccp"
+
+#if IANAPORTS_HAS_CONSTEVAL
+// C++20: ports as literals, checked at compile time. An unknown name does not compile.
+//   using namespace ianaports::literals;
+//   static_assert("https"_tcp == 443);
+namespace literals {
+consteval std::uint16_t operator""_tcp(const char* name, std::size_t size);
+consteval std::uint16_t operator""_udp(const char* name, std::size_t size);
+consteval std::uint16_t operator""_sctp(const char* name, std::size_t size);
+consteval std::uint16_t operator""_dccp(const char* name, std::size_t size);
+}  // namespace literals
+#endif
+
+IANAPORTS_END_NAMESPACE
+
+// ---- ianaports/detail/ports_impl.hpp ----
+// ianaports: definitions of the functions declared in ports.hpp. Internal; include ports.hpp.
+//
+// Everything here asks the readers of tables.hpp; nothing names the generated tables.
+#ifndef IANAPORTS_DETAIL_PORTS_IMPL_HPP
+#define IANAPORTS_DETAIL_PORTS_IMPL_HPP
+
 // ---- ianaports/detail/tables.hpp ----
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
-// The tables (ianaports/detail/registry_tables.hpp, written by codegen/generate.py) are
-// integers packed into string literals (packed_table.hpp) and rows of text, never pointers, so
-// a program pays no load-time relocation for them. Their shape:
+// This is the one file that names the generated tables (detail::registry, in
+// ianaports/detail/registry_tables.hpp, written by codegen/generate.py): everything above it
+// asks the readers below. The tables are integers packed into string literals
+// (packed_table.hpp) and rows of text, never pointers, so a program pays no load-time
+// relocation for them. What each table holds is said above it in the generated header; how
+// they fit together, in the builders of codegen/tables/, one a kind:
 //
-//   text      text_pool[row][column] holds every distinct string once; string id t runs from
-//             column text_columns[t] to text_columns[t + 1] of its row (a filler id, never
-//             used, ends each row). The row comes from text_block_row. Id 0 is "".
-//   records   record_service, record_first_port, record_flags (protocol and
-//             "has ports"), record_detail: one entry per row, registry order. Rows that say the
-//             same (a service's tcp and udp rows, usually) share one detail_* entry, and details
-//             share the extra_* entry of their last four columns (dates modified, references,
-//             notes).
-//   names     a perfect hash over the case-folded names: name_pilots, name_keys (each key
-//             name_key_words long; a slot without a name holds zeros); slot s owns
-//             row_lists[name_rows_begin[s] .. name_rows_begin[s + 1]), and name_port lists its
-//             port over tcp and udp (port_of's answers, without a walk over the rows).
-//   ports     per protocol, the port space cut into segments over which the covering rows do
-//             not change; port_bucket_segment finds a port's segment in a step or two.
-//             Segment g owns row_lists[port_segment_rows_begin[g] .. [g + 1]). Over tcp and
-//             udp, port_name_bits, port_name_base and port_name_text give name_of's answers
-//             directly: a bit per port, a rank, a text id.
+//   text      a pool of distinct strings, addressed by text id
+//   records   one entry a row, registry order: name, first port, flags, shared text tuples
+//   names     a perfect hash over the case-folded names: a slot per name, its rows, port_of
+//   ports     per protocol, segments of the port space and the rows covering each; name_of
+//             over TCP and UDP straight from a bit map
+//
+// The layout's facts (flag bits, protocol indexes, hash constants, limits) come from the
+// generated header too, and the checks at the end of this file fail the build, naming the
+// drift, if the two halves stop agreeing.
 #ifndef IANAPORTS_DETAIL_TABLES_HPP
 #define IANAPORTS_DETAIL_TABLES_HPP
 
@@ -186,9 +566,10 @@
 // ---- ianaports/detail/name_hash.hpp ----
 // ianaports: the service-name key and perfect hash. Internal; include ports.hpp.
 //
-// This mirrors codegen/perfect_hash.py bit for bit: the generator places each name in the slot
-// these functions compute. A change on one side alone makes names unfindable, which the oracle
-// test (every name in the registry) reports at once.
+// These are the steps of codegen/perfect_hash.py, which places each name in the slot they
+// compute; its constants (multipliers, pilot shift, seed) come from the generated header, and
+// tables.hpp checks a few of the generator's (name, slot) pairs at compile time, so that a step
+// changed on one side alone fails every build with a message that says so.
 #ifndef IANAPORTS_DETAIL_NAME_HASH_HPP
 #define IANAPORTS_DETAIL_NAME_HASH_HPP
 
@@ -201,17 +582,13 @@
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
 
-inline constexpr std::uint64_t mix_multiplier = 0xD6E8FEB86659FD93u;
-inline constexpr std::uint64_t pilot_multiplier = 0x9E3779B97F4A7C15u;
-inline constexpr unsigned pilot_shift = 24;  // a pilot moves the top 8 bits of 32
-
 constexpr std::uint64_t rotate_left(std::uint64_t value, unsigned bits) noexcept {
   return bits == 0 ? value : (value << bits) | (value >> (64 - bits));
 }
 
-constexpr std::uint64_t mix(std::uint64_t value) noexcept {
+constexpr std::uint64_t mix(std::uint64_t value, std::uint64_t multiplier) noexcept {
   value ^= value >> 32;
-  value *= mix_multiplier;
+  value *= multiplier;
   value ^= value >> 32;
   return value;
 }
@@ -250,7 +627,7 @@ inline std::uint64_t load_bytes(std::string_view text, std::size_t from) noexcep
 #endif
 
 // Each byte 'A'-'Z' of word made lower case, all others kept (bytes 0x80 and up too).
-constexpr std::uint64_t fold_ascii_upper(std::uint64_t word) noexcept {
+constexpr std::uint64_t lower_ascii_letters(std::uint64_t word) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101u;
   const std::uint64_t low7 = word & (0x7F * ones);
   const std::uint64_t above_z = low7 + (0x7F - 'Z') * ones;  // top bit: low 7 bits > 'Z'
@@ -264,6 +641,8 @@ constexpr std::uint64_t fold_ascii_upper(std::uint64_t word) noexcept {
 // length byte keeps "http" apart from "http\0".
 template <std::size_t Words>
 struct name_key {
+  static_assert(Words * 8 <= 256, "a key's last byte holds its length");
+
   std::uint64_t word[Words] = {};
   // What the hash reads: the name's bytes or-ed with 0x20, padding too, and then the length
   // byte. That folds the case of letters without telling them from other bytes, and takes one
@@ -274,7 +653,7 @@ struct name_key {
 
   // Returns false for a name no registry key can equal: empty or too long for the keys.
   constexpr bool assign(std::string_view name) noexcept {
-    if (name.empty() || name.size() >= Words * 8 || name.size() > 255) {
+    if (name.empty() || name.size() >= Words * 8) {
       return false;
     }
     std::uint64_t raw[Words] = {};  // the name's bytes as they are, zero padded
@@ -299,7 +678,7 @@ struct name_key {
     }
     constexpr std::uint64_t case_bits = 0x2020202020202020u;
     for (std::size_t i = 0; i < Words; ++i) {
-      word[i] = fold_ascii_upper(raw[i]);
+      word[i] = lower_ascii_letters(raw[i]);
       hashed[i] = raw[i] | (i + 1 < Words ? case_bits : case_bits >> 8);
     }
     word[Words - 1] |= std::uint64_t{name.size()} << 56;
@@ -307,13 +686,15 @@ struct name_key {
     return true;
   }
 
-  // Each word of hashed multiplied, the products rotated apart and xored: they do not wait on
-  // one another, so the hash is one multiply and an xor long. name_bucket reads its high half,
-  // where every byte of the name counts; name_slot mixes it first.
-  [[nodiscard]] constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
-    std::uint64_t h = (hashed[0] ^ seed) * mix_multiplier;
+  // Each word of hashed multiplied (the first by first_multiplier, the others by
+  // word_multiplier), the products rotated apart and xored: they do not wait on one another,
+  // so the hash is one multiply and an xor long. name_bucket reads its high half, where every
+  // byte of the name counts; name_slot mixes it first.
+  [[nodiscard]] constexpr std::uint64_t hash(std::uint64_t seed, std::uint64_t first_multiplier,
+                                             std::uint64_t word_multiplier) const noexcept {
+    std::uint64_t h = (hashed[0] ^ seed) * first_multiplier;
     for (std::size_t i = 1; i < Words; ++i) {
-      h ^= rotate_left((hashed[i] ^ seed) * pilot_multiplier, (8 * (i - 1)) % 64);
+      h ^= rotate_left((hashed[i] ^ seed) * word_multiplier, (8 * (i - 1)) % 64);
     }
     return h;
   }
@@ -382,13 +763,14 @@ constexpr std::uint32_t name_bucket(std::uint64_t hash, std::uint32_t bucket_cou
   return scale(hash >> 32, bucket_count);
 }
 
-// The hash mixed, and the pilot xored into the top 8 bits of its low half, which scale reads
-// first: a key can reach 256 slots, one in each 256th of the table. The mix makes the slot
-// independent of the bucket (a product's low bits see only its input's low bits), and costs no
-// time: it runs while the pilot loads. After the load come only an xor and a scale, a shift for
-// the generator's power-of-two slot counts (a mix there cost a lookup 2.5 ns).
+// The hash mixed, and the pilot xored into its low half's bits from pilot_shift up, which
+// scale reads first: a key can reach as many slots as a pilot has values, spread over the
+// table. The mix makes the slot independent of the bucket (a product's low bits see only its
+// input's low bits), and costs no time: it runs while the pilot loads. After the load come only
+// an xor and a scale, a shift for the generator's power-of-two slot counts (a mix after the load
+// would lengthen every lookup's critical path).
 constexpr std::uint32_t name_slot(std::uint64_t mixed_hash, std::uint64_t pilot,
-                                  std::uint32_t slot_count) noexcept {
+                                  std::uint32_t slot_count, unsigned pilot_shift) noexcept {
   return scale(mixed_hash ^ (pilot << pilot_shift), slot_count);
 }
 
@@ -397,13 +779,15 @@ IANAPORTS_END_NAMESPACE
 
 #endif  // IANAPORTS_DETAIL_NAME_HASH_HPP
 // ---- ianaports/detail/registry_tables.hpp ----
+// SPDX-License-Identifier: BSL-1.0
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry as tables.
 // The registry data they hold is IANA's, in the public domain (CC0-1.0): see NOTICE.
 //
 // Generated by codegen/generate.py from service-names-port-numbers.xml
 // (registry updated 2026-08-17, SHA-256 4bbf00ef4dd194ea3098d090b42a832c0f8aef704699956a4a7e24576a49631b).
 // Do not edit: regenerate it (the CMake build does so whenever the registry changes).
-// include/ianaports/detail/tables.hpp explains how these tables are read.
+// The comment above each table says what it holds: this file is the layout's reference;
+// include/ianaports/detail/tables.hpp reads it.
 
 #ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_HPP
 #define IANAPORTS_DETAIL_REGISTRY_TABLES_HPP
@@ -488,9 +872,22 @@ inline constexpr std::string_view source_sha256 = "4bbf00ef4dd194ea3098d090b42a8
 
 using record_index = std::uint16_t;  // a row's position in registry order
 using text_id = std::uint16_t;  // a string of the text pool
-using detail_index = std::uint16_t;  // a row's shared text columns
-using extra_index = std::uint16_t;  // a detail's last four columns
+using text_tuple_index = std::uint16_t;  // a row's shared text columns
+using tail_tuple_index = std::uint16_t;  // a text tuple's last four columns
 
+inline constexpr unsigned protocol_tcp = 0;  // index of tcp in every per-protocol table
+inline constexpr unsigned protocol_udp = 1;  // index of udp in every per-protocol table
+inline constexpr unsigned protocol_sctp = 2;  // index of sctp in every per-protocol table
+inline constexpr unsigned protocol_dccp = 3;  // index of dccp in every per-protocol table
+inline constexpr unsigned protocol_count = 4;  // protocols the registry assigns ports for
+inline constexpr std::size_t literal_limit = 65535;  // characters of the longest literal every compiler must accept, NUL excluded
+inline constexpr std::uint8_t flag_protocol_mask = 7;  // record_flags bits 0-2: the row's protocol index...
+inline constexpr std::uint8_t flag_no_protocol = 7;  // ...or this: the row holds for every protocol
+inline constexpr std::uint8_t flag_has_ports = 8;  // record_flags: the row has ports
+inline constexpr std::uint8_t flag_one_port_as_range = 16;  // record_flags: IANA wrote its one port as N-N
+inline constexpr std::uint8_t flag_has_service_code = 32;  // record_flags: the row is in service_code_record
+inline constexpr std::uint8_t flag_reserved = 64;  // record_flags: the description says Reserved
+inline constexpr std::uint8_t flag_spans_ports = 128;  // record_flags: last port > first port; the row is in range_record
 inline constexpr std::uint32_t record_count = 14533;  // rows in the registry
 inline constexpr unsigned text_block_shift = 8;  // text ids per text_block_row entry, log2
 inline constexpr std::uint32_t name_count = 7327;  // distinct service names, case folded
@@ -499,19 +896,24 @@ inline constexpr unsigned name_key_row_shift = 12;  // name slots per row of nam
 inline constexpr std::size_t name_key_words = 2;  // 64-bit words per name key
 inline constexpr std::uint64_t name_hash_seed = 0x187BA2B50BD0F5AD;  // seed of the name hash
 inline constexpr std::uint32_t name_bucket_count = 4096;  // buckets of the name hash
+inline constexpr std::uint64_t name_mix_multiplier = 0xD6E8FEB86659FD93;  // the name hash's first multiplier, and its mix's
+inline constexpr std::uint64_t name_word_multiplier = 0x9E3779B97F4A7C15;  // the name hash's multiplier of a key's later words
+inline constexpr unsigned name_pilot_shift = 24;  // a pilot moves the bits of the mixed hash above this one
 inline constexpr unsigned port_bucket_shift = 5;  // ports per port-index bucket, log2
-inline constexpr unsigned name_port_protocols = 2;  // protocols (the first of tcp, udp...) with direct port_of and name_of answers
-inline constexpr unsigned port_name_block_shift = 6;  // ports per port_name_bits word, log2
 inline constexpr std::size_t port_bucket_count = 2048;  // port-index buckets per protocol
-inline constexpr std::uint32_t service_code_count = 4;  // rows with a service code
+inline constexpr std::size_t port_sample_count = 16;  // (protocol, port) -> segment pairs in port_sample_*
+inline constexpr unsigned name_port_protocols = 2;  // protocols (the first of tcp, udp...) with direct port_of and name_of answers
 inline constexpr std::uint32_t name_port_zero_count = 0;  // port_of answers that are port 0
+inline constexpr unsigned port_name_block_shift = 6;  // ports per port_name_bits word, log2
+inline constexpr std::uint32_t service_code_count = 4;  // rows with a service code
 inline constexpr std::uint32_t range_count = 760;  // rows whose ports span more than one
-inline constexpr std::uint32_t detail_count = 7436;  // distinct detail tuples
-inline constexpr std::uint32_t extra_count = 923;  // distinct extra tuples
+inline constexpr std::uint32_t text_tuple_count = 7436;  // distinct text tuples
+inline constexpr std::uint32_t tail_tuple_count = 923;  // distinct tail tuples
 inline constexpr std::string_view omitted_columns = "";  // column groups left out of this build (generate.py --omit)
 inline constexpr std::string_view kept_protocols = "tcp,udp,sctp,dccp";  // protocols whose rows are in this build (generate.py --protocols)
+inline constexpr std::size_t name_sample_count = 4;  // (name, slot) pairs in name_sample_*
 
-// text_id -> bytes (see text_bounds): rows of one string literal each; no string straddles two rows.
+// text_id -> bytes (see text_columns): rows of one string literal each; no string straddles two rows.
 inline constexpr char text_pool[6][61942] = {
     "2024-12-20[RFC6335]ReservedtcpmuxTCP Port Service Multiplexer[Mark_Lotto"
     "r]2025-02-13De-assigned on 2025-02-13, previously compressnet by [Bernie"
@@ -10054,7 +10456,7 @@ inline constexpr packed_table<std::uint16_t, 760, 1, 760> range_last_port = {{
     "\352\275\014\276g\277\375\277",
 }};
 
-// row -> bits 0-2: protocol (7: none, holds for every protocol); bit 3: has ports; bit 4: one port written as N-N; bit 5: has a service code; bit 6: reserved; bit 7: spans ports (in range_record)
+// row -> bits 0-2: protocol index (flag_no_protocol: holds for every protocol), and flag_has_ports, flag_one_port_as_range, flag_has_service_code, flag_reserved, flag_spans_ports
 inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "HI\010\011HIHI\010\011\010\011\010\011\010\011\010\011\010\011\012+\010\011"
     "\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\012\010\011\012"
@@ -10664,8 +11066,8 @@ inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "\007\007\007\007\001\000\001\000\001\000\001\000\001",
 }};
 
-// row -> its text columns (one entry when detail_count is 1)
-inline constexpr packed_table<detail_index, 14533, 1, 14533> record_detail = {{
+// row -> its text tuple (one entry when text_tuple_count is 1)
+inline constexpr packed_table<text_tuple_index, 14533, 1, 14533> record_texts = {{
     "\000\000\000\000\001\000\001\000\002\000\002\000\002\000\002\000\003\000\003\000\004\000\004\000"
     "\003\000\003\000\005\000\005\000\003\000\003\000\006\000\006\000\007\000\010\000\003\000\003\000"
     "\011\000\011\000\003\000\003\000\012\000\012\000\003\000\003\000\013\000\003\000\003\000\003\000"
@@ -11880,8 +12282,8 @@ inline constexpr packed_table<detail_index, 14533, 1, 14533> record_detail = {{
     "\013\035",
 }};
 
-// detail -> description
-inline constexpr packed_table<text_id, 7436, 1, 7436> detail_description = {{
+// text tuple -> description
+inline constexpr packed_table<text_id, 7436, 1, 7436> texts_description = {{
     "\003\000\005\000\003\000\011\000\013\000\016\000\020\000\020\000\020\000\027\000\032\000\033\000"
     "\035\000\037\000\"\000$\000%\000)\000%\000-\000.\0001\0002\0007\000"
     ";\000>\000@\000B\000D\000F\000H\000K\000N\000P\000S\000U\000"
@@ -12504,8 +12906,8 @@ inline constexpr packed_table<text_id, 7436, 1, 7436> detail_description = {{
     "\356S\361S\363S\366S\370S\374S\000T\005T",
 }};
 
-// detail -> assignee
-inline constexpr packed_table<text_id, 7436, 1, 7436> detail_assignee = {{
+// text tuple -> assignee
+inline constexpr packed_table<text_id, 7436, 1, 7436> texts_assignee = {{
     "\000\000\006\000\000\000\000\000\014\000\014\000\014\000\023\000\025\000\014\000\014\000\000\000"
     "\014\000 \000\000\000\014\000\023\000\014\000\023\000\000\000\023\000\014\0003\0008\000"
     "<\000<\000<\000C\000\014\000\014\000I\000L\000\000\000\000\000\000\000\000\000"
@@ -13128,8 +13530,8 @@ inline constexpr packed_table<text_id, 7436, 1, 7436> detail_assignee = {{
     "\357S\357S\364S\247P)F\375S\001T\001T",
 }};
 
-// detail -> contact
-inline constexpr packed_table<text_id, 7436, 1, 7436> detail_contact = {{
+// text tuple -> contact
+inline constexpr packed_table<text_id, 7436, 1, 7436> texts_contact = {{
     "\000\000\006\000\000\000\000\000\014\000\014\000\014\000\023\000\025\000\014\000\014\000\000\000"
     "\014\000 \000\000\000\014\000\023\000\014\000\023\000\000\000\023\000\014\0003\0009\000"
     "<\000<\000<\000C\000\014\000\014\000I\000L\000\000\000\000\000\000\000\000\000"
@@ -13752,8 +14154,8 @@ inline constexpr packed_table<text_id, 7436, 1, 7436> detail_contact = {{
     "\357S\357S\364S\247P\371S\375S\002T\002T",
 }};
 
-// detail -> registered
-inline constexpr packed_table<text_id, 7436, 1, 7436> detail_registered = {{
+// text tuple -> registered
+inline constexpr packed_table<text_id, 7436, 1, 7436> texts_registered = {{
     "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
     "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
     "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
@@ -14376,8 +14778,8 @@ inline constexpr packed_table<text_id, 7436, 1, 7436> detail_registered = {{
     "\000\000\000\000\000\000\000\000\376O\311N\003T\003T",
 }};
 
-// detail -> its extra tuple (one entry when extra_count is 1)
-inline constexpr packed_table<extra_index, 7436, 1, 7436> detail_extra = {{
+// text tuple -> its tail tuple (one entry when tail_tuple_count is 1)
+inline constexpr packed_table<tail_tuple_index, 7436, 1, 7436> texts_tail = {{
     "\000\000\001\000\002\000\001\000\001\000\001\000\001\000\003\000\004\000\001\000\005\000\001\000"
     "\001\000\001\000\001\000\001\000\003\000\006\000\007\000\010\000\011\000\012\000\001\000\013\000"
     "\001\000\001\000\001\000\001\000\001\000\001\000\001\000\001\000\001\000\001\000\001\000\001\000"
@@ -15000,8 +15402,8 @@ inline constexpr packed_table<extra_index, 7436, 1, 7436> detail_extra = {{
     "\032\001\032\001C\003\032\001\230\003\231\003\232\003\232\003",
 }};
 
-// extra -> modified
-inline constexpr packed_table<text_id, 923, 1, 923> extra_modified = {{
+// tail tuple -> modified
+inline constexpr packed_table<text_id, 923, 1, 923> tail_modified = {{
     "\001\000\000\000\007\000\021\000\000\000\000\000\000\000\021\000\000\000\021\000\000\0005\000"
     "Z\000e\000\000\000\000\000\000\000\000\000\251\000\251\000\000\000\000\000\021\000\264\000"
     "\303\000\000\000\347\000\000\000\000\000\036\001\000\000\000\000`\001`\001\242\001\246\001"
@@ -15081,8 +15483,8 @@ inline constexpr packed_table<text_id, 923, 1, 923> extra_modified = {{
     "\000\000\000\000\000\000\300E\300E\000\000\000\000\000\000\000\000\000\000\000\000",
 }};
 
-// extra -> reference
-inline constexpr packed_table<text_id, 923, 1, 923> extra_reference = {{
+// tail tuple -> reference
+inline constexpr packed_table<text_id, 923, 1, 923> tail_reference = {{
     "\002\000\000\000\000\000\022\000\024\000\031\000'\000\022\000+\000\022\0000\0006\000"
     "\000\000\000\000\000\000\000\000\214\000\000\000\252\000\252\000\000\000\000\000\022\000\000\000"
     "\304\000\000\000\000\000\000\000\000\000\037\001+\001\000\000a\001c\001\000\000\000\000"
@@ -15162,8 +15564,8 @@ inline constexpr packed_table<text_id, 923, 1, 923> extra_reference = {{
     "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000",
 }};
 
-// extra -> unauthorized_use
-inline constexpr packed_table<text_id, 923, 1, 923> extra_unauthorized_use = {{
+// tail tuple -> unauthorized_use
+inline constexpr packed_table<text_id, 923, 1, 923> tail_unauthorized_use = {{
     "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
     "\000\000\000\000\000\000\000\000\000\000\245\000\000\000\000\000\000\000\000\000\000\000\000\000"
     "\000\000\313\000\350\000\372\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
@@ -15243,8 +15645,8 @@ inline constexpr packed_table<text_id, 923, 1, 923> extra_unauthorized_use = {{
     "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000",
 }};
 
-// extra -> notes
-inline constexpr packed_table<text_id, 923, 1, 923> extra_notes = {{
+// tail tuple -> notes
+inline constexpr packed_table<text_id, 923, 1, 923> tail_notes = {{
     "\000\000\000\000\010\000\000\000\000\000\000\000(\000(\000,\000,\000,\000\000\000"
     "[\000f\000~\000\211\000\215\000\000\000\253\000\256\000\260\000\262\000\253\000\000\000"
     "\000\000\000\000\000\000\000\000\021\001\000\000\000\0004\001\000\000\000\000\000\000\000\000"
@@ -30948,43 +31350,60 @@ inline constexpr packed_table<record_index, 28938, 1, 28938> row_lists = {{
     "\2054\2104\2134\2164\2234\2264",
 }};
 
+// the slots of name_sample_names: tables.hpp checks that its hash finds them there
+inline constexpr packed_table<std::uint32_t, 4, 1, 4> name_sample_slot = {{
+    "\206\010\000\000t\004\000\000\323\020\000\000F\026\000\000",
+}};
+
+// sample (protocol, port) pairs...
+inline constexpr packed_table<std::uint8_t, 16, 1, 16> port_sample_protocol = {{
+    "\000\000\000\000\001\001\001\001\002\002\002\002\003\003\003\003",
+}};
+
+// ...
+inline constexpr packed_table<std::uint16_t, 16, 1, 16> port_sample_port = {{
+    "\000\000P\000\273\001\377\377\000\000P\000\273\001\377\377\000\000P\000\273\001\377\377"
+    "\000\000P\000\273\001\377\377",
+}};
+
+// ...and the segment holding each: tables.hpp checks that it finds them there
+inline constexpr packed_table<std::uint32_t, 16, 1, 16> port_sample_segment = {{
+    "\000\000\000\000P\000\000\000}\001\000\000l\033\000\000m\033\000\000\275\033\000\000"
+    "\352\034\000\000\3326\000\000\3336\000\000\3446\000\000\3776\000\000\012>\000\000"
+    "\013>\000\000\017>\000\000'>\000\000\345D\000\000",
+}};
+
+// a few names of the registry, as written, for name_sample_slot
+inline constexpr std::string_view name_sample_names[] = {"c3", "liaison", "submissions", "iris-lwz"};
+
 }  // namespace detail::registry
 IANAPORTS_END_NAMESPACE
 
 #endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_HPP
+
+
 
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
 
 namespace reg = registry;
 
-inline constexpr unsigned protocol_count = 4;               // tcp, udp, sctp, dccp
-inline constexpr std::uint8_t flag_protocol_mask = 7;       // record_flags bits 0-2
-inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for every protocol
-inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
-inline constexpr std::uint8_t flag_one_port_as_range = 16;  // record_flags bit 4: "4748-4748"
-inline constexpr std::uint8_t flag_has_service_code = 32;   // record_flags bit 5
-inline constexpr std::uint8_t flag_reserved = 64;           // bit 6: the description: "Reserved"
-inline constexpr std::uint8_t flag_spans_ports = 128;       // bit 7: in range_record
+// --- what the build holds --------------------------------------------------------------------
 
-// A run of rows: positions [first, last) of row_lists when listed, else rows in registry order.
-struct row_span {
-  bool listed = false;
-  std::uint32_t first = 0;
-  std::uint32_t last = 0;
-};
+inline constexpr std::string_view tables_updated = reg::updated;
+inline constexpr std::size_t tables_name_count = reg::name_count;
+inline constexpr std::string_view tables_omitted_columns = reg::omitted_columns;
+inline constexpr std::string_view tables_kept_protocols = reg::kept_protocols;
+inline constexpr unsigned protocol_count = reg::protocol_count;
 
-// The test of a filtered walk, applied while iterating. by_range keeps the rows holding for
-// protocol whose ports overlap [first, last]; by_protocol the rows naming protocol. (A list of
-// each protocol's rows cost 26 KB for a query that reads most rows anyway.)
-enum class row_test : std::uint8_t { every_row, overlapping, naming };
+// The per-protocol tables' index of p, or protocol_count for a value outside the enumeration
+// (one cast from an out-of-range integer): every reader that takes a protocol asks this first.
+constexpr unsigned table_index(protocol p) noexcept {
+  const auto index = static_cast<unsigned>(p);
+  return index < protocol_count ? index : protocol_count;
+}
 
-struct row_filter {
-  row_test test = row_test::every_row;
-  std::uint8_t protocol = 0;
-  std::uint16_t first = 0;
-  std::uint16_t last = 0;
-};
+// --- text ------------------------------------------------------------------------------------
 
 constexpr std::string_view text(std::size_t id) noexcept {
   const std::size_t block = id >> reg::text_block_shift;
@@ -30997,26 +31416,27 @@ constexpr std::string_view text(std::size_t id) noexcept {
   return {&reg::text_pool[row][begin], end - begin};
 }
 
-constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
-  return span.listed ? std::size_t{reg::row_lists[position]} : position;
+// --- records ---------------------------------------------------------------------------------
+
+inline constexpr std::uint32_t record_count = reg::record_count;
+
+constexpr std::uint8_t row_flags(std::size_t row) noexcept {
+  return reg::record_flags[row];
 }
 
+constexpr bool row_has(std::size_t row, std::uint8_t flag) noexcept {
+  return (row_flags(row) & flag) != 0;
+}
+
+// The row's protocol index, or reg::flag_no_protocol when it holds for every protocol.
 constexpr std::uint8_t row_protocol(std::size_t row) noexcept {
-  return static_cast<std::uint8_t>(reg::record_flags[row] & flag_protocol_mask);
+  return static_cast<std::uint8_t>(row_flags(row) & reg::flag_protocol_mask);
 }
 
-constexpr bool row_has_ports(std::size_t row) noexcept {
-  return (reg::record_flags[row] & flag_has_ports) != 0;
-}
-
-constexpr bool row_one_port_as_range(std::size_t row) noexcept {
-  return (reg::record_flags[row] & flag_one_port_as_range) != 0;
-}
-
-// Does the row hold for protocol index p: it names p, or it names none (holds for all)?
+// Does the row hold for protocol index p: it names p, or none (then it holds for all)?
 constexpr bool row_holds_for(std::size_t row, unsigned p) noexcept {
-  const std::uint8_t protocol = row_protocol(row);
-  return protocol == p || protocol == flag_no_protocol;
+  const std::uint8_t named = row_protocol(row);
+  return named == p || named == reg::flag_no_protocol;
 }
 
 // Where row is in rows, an ascending table of count rows; count when it is not there.
@@ -31041,18 +31461,93 @@ constexpr std::uint16_t row_first_port(std::size_t row) noexcept {
 
 // Few rows span ports: their last ports are a short list, not a column.
 constexpr std::uint16_t row_last_port(std::size_t row) noexcept {
-  if ((reg::record_flags[row] & flag_spans_ports) == 0) {
+  if (!row_has(row, reg::flag_spans_ports)) {
     return reg::record_first_port[row];
   }
   return reg::range_last_port[find_row(reg::range_record, reg::range_count, row)];
 }
 
+constexpr std::string_view row_service(std::size_t row) noexcept {
+  return text(reg::record_service[row]);
+}
+
+// The optional columns. (Built by initialisation: std::optional's assignment is constexpr
+// only from C++20 on.)
+constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
+  if (!row_has(row, reg::flag_has_ports)) {
+    return std::nullopt;
+  }
+  return port_range{row_first_port(row), row_last_port(row)};
+}
+
+constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
+  if (row_protocol(row) == reg::flag_no_protocol) {
+    return std::nullopt;
+  }
+  return static_cast<protocol>(row_protocol(row));
+}
+
+constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
+  // Few rows have one: a flag and a binary search over them cost less than a column.
+  if (!row_has(row, reg::flag_has_service_code)) {
+    return std::nullopt;
+  }
+  const std::size_t index = find_row(reg::service_code_record, reg::service_code_count, row);
+  if (index == reg::service_code_count) {
+    return std::nullopt;  // not reached: the flag says the row is listed
+  }
+  return reg::service_code_value[index];
+}
+
+// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
+constexpr bool row_reserved(std::size_t row) noexcept {
+  return row_has(row, reg::flag_reserved);
+}
+
+// The row's text tuple. A build without text columns has one, and no record_texts column.
+constexpr std::size_t row_text_tuple(std::size_t row) noexcept {
+  return reg::text_tuple_count > 1 ? std::size_t{reg::record_texts[row]} : 0;
+}
+
+// The tuple's tail tuple; likewise one, and no texts_tail column, without text columns.
+constexpr std::size_t text_tuple_tail(std::size_t tuple) noexcept {
+  return reg::tail_tuple_count > 1 ? std::size_t{reg::texts_tail[tuple]} : 0;
+}
+
+constexpr record make_record(std::size_t row) noexcept {
+  const std::size_t texts = row_text_tuple(row);
+  const std::size_t tail = text_tuple_tail(texts);
+  return record{row_service(row),
+                row_ports(row),
+                row_transport(row),
+                text(reg::texts_description[texts]),
+                text(reg::texts_assignee[texts]),
+                text(reg::texts_contact[texts]),
+                text(reg::texts_registered[texts]),
+                text(reg::tail_modified[tail]),
+                text(reg::tail_reference[tail]),
+                row_service_code(row),
+                text(reg::tail_unauthorized_use[tail]),
+                text(reg::tail_notes[tail]),
+                row_has(row, reg::flag_one_port_as_range)};
+}
+
+// --- walks over rows ---------------------------------------------------------------------------
+
+constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
+  return span.listed ? std::size_t{reg::row_lists[position]} : position;
+}
+
+constexpr row_span every_row() noexcept {
+  return {false, 0, record_count};
+}
+
 constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
   switch (filter.test) {
     case row_test::overlapping:
-      return row_has_ports(row) && row_holds_for(row, filter.protocol) &&
+      return row_has(row, reg::flag_has_ports) && row_holds_for(row, filter.protocol) &&
              row_first_port(row) <= filter.last && filter.first <= row_last_port(row);
-    case row_test::naming: return row_protocol(row) == filter.protocol;
+    case row_test::transport_is: return row_protocol(row) == filter.protocol;
     case row_test::every_row: break;
   }
   return true;
@@ -31061,7 +31556,7 @@ constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
 // The rows of registry order that filter keeps: trimmed at both ends, so that empty() needs no
 // walk, and walked through with filter.
 constexpr row_span rows_kept(const row_filter& filter) noexcept {
-  row_span span{false, 0, reg::record_count};
+  row_span span = every_row();
   while (span.first < span.last && !keeps(filter, span.first)) {
     ++span.first;
   }
@@ -31071,24 +31566,7 @@ constexpr row_span rows_kept(const row_filter& filter) noexcept {
   return span;
 }
 
-constexpr std::string_view row_service(std::size_t row) noexcept {
-  return text(reg::record_service[row]);
-}
-
-// The row's detail tuple. A build without text columns has one, and no record_detail column.
-constexpr std::size_t row_detail(std::size_t row) noexcept {
-  return reg::detail_count > 1 ? std::size_t{reg::record_detail[row]} : 0;
-}
-
-// The detail's extra tuple; likewise one, and no detail_extra column, without text columns.
-constexpr std::size_t detail_extra(std::size_t detail) noexcept {
-  return reg::extra_count > 1 ? std::size_t{reg::detail_extra[detail]} : 0;
-}
-
-// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
-constexpr bool row_reserved(std::size_t row) noexcept {
-  return (reg::record_flags[row] & flag_reserved) != 0;
-}
+// --- names -----------------------------------------------------------------------------------
 
 // Where the name would be in the name tables, and whether it is: a perfect hash places every
 // registered name, but any other input lands in some slot too, and only the key comparison
@@ -31108,9 +31586,11 @@ IANAPORTS_ALWAYS_INLINE constexpr name_probe probe_name(std::string_view name) n
   if (!key.assign(name)) {
     return {};
   }
-  const std::uint64_t hash = key.hash(reg::name_hash_seed);
+  const std::uint64_t hash =
+      key.hash(reg::name_hash_seed, reg::name_mix_multiplier, reg::name_word_multiplier);
   const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
-  const std::uint32_t slot = name_slot(mix(hash), pilot, reg::name_slot_count);
+  const std::uint32_t slot = name_slot(mix(hash, reg::name_mix_multiplier), pilot,
+                                       reg::name_slot_count, reg::name_pilot_shift);
   return {slot, key.equals(reg::name_keys, slot, reg::name_slot_count, reg::name_key_row_shift)};
 }
 
@@ -31120,14 +31600,38 @@ constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
   return probe.found ? probe.slot : reg::name_slot_count;
 }
 
-// port_of's listed answer for slot over protocol index p < reg::name_port_protocols. The list
-// says 0 for "no port" (few names have port 0: those are in name_port_zero).
-constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
-                                                        unsigned p) noexcept {
+// The rows whose folded name equals the folded name; empty when there are none.
+constexpr row_span rows_named(std::string_view name) noexcept {
+  const std::uint32_t slot = name_slot_of(name);
+  if (slot == reg::name_slot_count) {
+    return {};
+  }
+  return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
+}
+
+// port_of: the first port of the first row with the name that holds for protocol p. Over
+// the direct protocols (tcp, udp) the answer is listed for every slot, 0 for "no port" (the few
+// names whose answer is port 0 are in name_port_zero); over the others, the rows say.
+constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index >= reg::name_port_protocols) {
+    if (index == protocol_count) {
+      return std::nullopt;
+    }
+    const row_span rows = rows_named(name);
+    for (std::uint32_t position = rows.first; position < rows.last; ++position) {
+      const std::size_t row = row_at(rows, position);
+      if (row_has(row, reg::flag_has_ports) && row_holds_for(row, index)) {
+        return row_first_port(row);
+      }
+    }
+    return std::nullopt;
+  }
+  const name_probe probe = probe_name(name);
   if (!probe.found) {  // also for every name when the registry names nothing
     return std::nullopt;
   }
-  const std::size_t at = std::size_t{p} * reg::name_slot_count + probe.slot;
+  const std::size_t at = std::size_t{index} * reg::name_slot_count + probe.slot;
   const std::uint16_t port = reg::name_port[at];
   if (port != 0 ||
       (reg::name_port_zero_count != 0 &&
@@ -31137,13 +31641,22 @@ constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
   return std::nullopt;
 }
 
-// The rows whose folded name equals the folded name; empty when there are none.
-constexpr row_span rows_named(std::string_view name) noexcept {
-  const std::uint32_t slot = name_slot_of(name);
-  if (slot == reg::name_slot_count) {
+// --- ports -----------------------------------------------------------------------------------
+
+// The rows covering port for protocol p: rows naming p, and rows naming none.
+constexpr row_span rows_covering(std::uint16_t port, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index == protocol_count) {
     return {};
   }
-  return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
+  const std::size_t bucket =
+      index * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
+  std::size_t segment = reg::port_bucket_segment[bucket];
+  const std::size_t last = reg::port_bucket_segment[bucket + 1];
+  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
+    ++segment;
+  }
+  return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
 }
 
 // The number of bits set in x.
@@ -31159,14 +31672,27 @@ constexpr unsigned count_bits(std::uint64_t x) noexcept {
   return static_cast<unsigned>((x * 0x0101010101010101u) >> 56);
 }
 
-// name_of's answer for port over protocol index p < reg::name_port_protocols: "" when none.
-constexpr std::string_view listed_port_name(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t block = (std::size_t{p} << (16 - reg::port_name_block_shift)) +
+// name_of: the first name among the rows covering port for p; "" when none. Over the direct
+// protocols (tcp, udp), straight from a bit map, its rank and a text id; over the others, the
+// covering rows say.
+constexpr std::string_view name_on_port(std::uint16_t port, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index >= reg::name_port_protocols) {
+    const row_span rows = rows_covering(port, p);
+    for (std::uint32_t position = rows.first; position < rows.last; ++position) {
+      const std::string_view name = row_service(row_at(rows, position));
+      if (!name.empty()) {
+        return name;
+      }
+    }
+    return {};
+  }
+  const std::size_t block = (std::size_t{index} << (16 - reg::port_name_block_shift)) +
                             (std::size_t{port} >> reg::port_name_block_shift);
   const std::uint64_t bits = reg::port_name_bits[block];
   const unsigned bit = port & ((1U << reg::port_name_block_shift) - 1);
-  // A branch, though one port in eleven has a name: reading and masking an entry for every
-  // port, named or not, was twice as slow.
+  // A branch, though most ports have no name: reading and masking an entry for every port,
+  // named or not, was slower.
   if (((bits >> bit) & 1U) == 0) {
     return {};
   }
@@ -31174,30 +31700,44 @@ constexpr std::string_view listed_port_name(std::uint16_t port, unsigned p) noex
   return text(reg::port_name_text[std::size_t{reg::port_name_base[block]} + before]);
 }
 
-// The rows covering port for protocol index p (p < protocol_count).
-constexpr row_span rows_covering(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t bucket =
-      p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
-  std::size_t segment = reg::port_bucket_segment[bucket];
-  const std::size_t last = reg::port_bucket_segment[bucket + 1];
-  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
-    ++segment;
-  }
-  return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
-}
+// --- the two halves agree ------------------------------------------------------------------------
+// The generator and these readers meet only through the generated header: these checks turn a
+// drift between them into a compile error that says which half moved.
 
-constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  // Few rows have one (4 in 2026): a flag and a binary search over them cost less than a
-  // column.
-  if ((reg::record_flags[row] & flag_has_service_code) == 0) {
-    return std::nullopt;
+static_assert(reg::protocol_count == sizeof(all_protocols) / sizeof(all_protocols[0]) &&
+                  reg::protocol_tcp == static_cast<unsigned>(protocol::tcp) &&
+                  reg::protocol_udp == static_cast<unsigned>(protocol::udp) &&
+                  reg::protocol_sctp == static_cast<unsigned>(protocol::sctp) &&
+                  reg::protocol_dccp == static_cast<unsigned>(protocol::dccp),
+              "ianaports: the generated tables order the protocols unlike enum class protocol: "
+              "regenerate them with this version's codegen/");
+
+constexpr bool name_samples_found() noexcept {
+  for (std::size_t i = 0; i < reg::name_sample_count; ++i) {
+    if (name_slot_of(reg::name_sample_names[i]) != reg::name_sample_slot[i]) {
+      return false;
+    }
   }
-  const std::size_t index = find_row(reg::service_code_record, reg::service_code_count, row);
-  if (index == reg::service_code_count) {
-    return std::nullopt;  // not reached: the flag says the row is listed
-  }
-  return reg::service_code_value[index];
+  return true;
 }
+static_assert(name_samples_found(),
+              "ianaports: detail/name_hash.hpp does not find names where codegen/perfect_hash.py "
+              "put them: one side of the name hash changed without the other");
+
+constexpr bool port_samples_found() noexcept {
+  for (std::size_t i = 0; i < reg::port_sample_count; ++i) {
+    const row_span covering = rows_covering(reg::port_sample_port[i],
+                                            static_cast<protocol>(reg::port_sample_protocol[i]));
+    if (covering.first != reg::port_segment_rows_begin[reg::port_sample_segment[i]]) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(
+    port_samples_found(),
+    "ianaports: detail/tables.hpp does not find ports in the segments codegen/tables/ports.py "
+    "put them in: one side of the port index changed without the other");
 
 }  // namespace detail
 IANAPORTS_END_NAMESPACE
@@ -31206,260 +31746,7 @@ IANAPORTS_END_NAMESPACE
 
 IANAPORTS_BEGIN_NAMESPACE
 
-// ---------------------------------------------------------------------------------------------
-// Vocabulary
-
-// The transport protocols the registry assigns ports for.
-enum class protocol : std::uint8_t { tcp, udp, sctp, dccp };
-
-// An inclusive range of ports, such as 6000-6063 (X Window System). A single port is {p, p}.
-struct port_range {
-  std::uint16_t first;
-  std::uint16_t last;
-
-  [[nodiscard]] constexpr bool contains(std::uint16_t port) const noexcept {
-    return first <= port && port <= last;
-  }
-
-  friend constexpr bool operator==(port_range a, port_range b) noexcept {
-    return a.first == b.first && a.last == b.last;
-  }
-  friend constexpr bool operator!=(port_range a, port_range b) noexcept { return !(a == b); }
-};
-
-// What the registry says of a port (see status()).
-enum class port_status : std::uint8_t { assigned, reserved, unassigned, dynamic };
-
-// The three ranges of RFC 6335 section 6.
-enum class port_class : std::uint8_t {
-  system,   // 0-1023
-  user,     // 1024-49151
-  dynamic,  // 49152-65535: never assigned
-};
-
-// One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
-// point into static storage, valid for the whole program, and are not NUL-terminated; a
-// record can be copied and kept freely.
-struct record {
-  std::string_view service;           // as written ("sql*net", "HTTP"...); "" for none
-  std::optional<port_range> ports;    // none for a service-name-only registration
-  std::optional<protocol> transport;  // none when the row holds for every protocol
-  std::string_view description;       // white space folded
-  std::string_view assignee;          // "[Id]" person references, joined
-  std::string_view contact;           // likewise
-  std::string_view registered;        // "2005-12", "2021-10-01" or ""
-  std::string_view modified;          // likewise
-  std::string_view reference;         // "[RFC3501][RFC9051]"...
-  std::optional<std::uint32_t> service_code;
-  std::string_view unauthorized_use;  // line breaks kept
-  std::string_view notes;             // line breaks kept
-
-  // IANA writes a few single ports as a range, "4748-4748" (6 rows in 2026); this keeps the
-  // CSV's Port Number column exact. Such a row's ports are {4748, 4748} all the same.
-  bool ports_written_as_range = false;
-};
-
-// ---------------------------------------------------------------------------------------------
-// record_range: the rows a query found, as a cheap view (a few integers) over static tables.
-// Iterating yields records by value; begin(), end(), size() and empty() are constexpr.
-
-class record_range {
- public:
-  class iterator {
-   public:
-    using value_type = record;
-    using reference = record;  // made on the fly from the tables
-    using pointer = void;
-    using difference_type = std::ptrdiff_t;
-    using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need record&
-#if IANAPORTS_CPLUSPLUS >= 202002L
-    using iterator_concept = std::forward_iterator_tag;
-#endif
-
-    constexpr iterator() noexcept = default;
-    constexpr record operator*() const noexcept;
-    constexpr iterator& operator++() noexcept;
-    constexpr iterator operator++(int) noexcept {
-      iterator before = *this;
-      ++*this;
-      return before;
-    }
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.position_ == b.position_ && a.span_.listed == b.span_.listed;
-    }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-      return !(a == b);
-    }
-
-   private:
-    friend class record_range;
-    constexpr iterator(const detail::row_span& span, const detail::row_filter& filter,
-                       std::uint32_t position) noexcept
-        : span_(span), filter_(filter), position_(position) {}
-
-    detail::row_span span_{};
-    detail::row_filter filter_{};
-    std::uint32_t position_ = 0;
-  };
-
-  constexpr record_range() noexcept = default;
-
-  [[nodiscard]] constexpr iterator begin() const noexcept {
-    return {span_, filter_, span_.first};
-  }
-  [[nodiscard]] constexpr iterator end() const noexcept {
-    return {span_, filter_, span_.last};
-  }
-  [[nodiscard]] constexpr bool empty() const noexcept {
-    return span_.first == span_.last;
-  }
-  // Constant time, but for by_range and by_protocol, which count their rows.
-  [[nodiscard]] constexpr std::size_t size() const noexcept;
-
- private:
-  friend constexpr record_range records() noexcept;
-  friend constexpr record_range by_name(std::string_view) noexcept;
-  friend constexpr record_range by_port(std::uint16_t, protocol) noexcept;
-  friend constexpr record_range by_range(port_range, protocol) noexcept;
-  friend constexpr record_range by_protocol(protocol) noexcept;
-
-  constexpr explicit record_range(detail::row_span span, detail::row_filter filter = {}) noexcept
-      : span_(span), filter_(filter) {}
-
-  detail::row_span span_{};
-  detail::row_filter filter_{};  // by_range, by_protocol: the rows in span_ they keep
-};
-
-// ---------------------------------------------------------------------------------------------
-// Queries
-
-// Every row, in registry order.
-[[nodiscard]] constexpr record_range records() noexcept;
-
-// The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
-[[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;
-
-// The rows covering port for p: rows naming p and rows that hold for every protocol.
-[[nodiscard]] constexpr record_range by_port(std::uint16_t port, protocol p) noexcept;
-
-// The rows for p (as in by_port) whose ports overlap the range. An empty range (first > last)
-// overlaps nothing.
-[[nodiscard]] constexpr record_range by_range(port_range ports, protocol p) noexcept;
-
-// The rows naming p.
-[[nodiscard]] constexpr record_range by_protocol(protocol p) noexcept;
-
-// The port of a service: the first port of the first row with that name that holds for p.
-[[nodiscard]] constexpr std::optional<std::uint16_t> port_of(std::string_view service,
-                                                             protocol p = protocol::tcp) noexcept;
-
-// The service on a port: the first non-empty name among the rows covering it ("http" for
-// 80/tcp, not its aliases "www" and "www-http"); "" when none.
-[[nodiscard]] constexpr std::string_view name_of(std::uint16_t port,
-                                                 protocol p = protocol::tcp) noexcept;
-
-// assigned: a covering row has a name; else reserved: a covering row says "Reserved"; else
-// dynamic for 49152 and up (RFC 6335 section 6); else unassigned (rows that say Unassigned,
-// De-registered or Removed, or no row at all).
-[[nodiscard]] constexpr port_status status(std::uint16_t port, protocol p) noexcept;
-
-// The RFC 6335 range a port is in.
-[[nodiscard]] constexpr port_class classify(std::uint16_t port) noexcept;
-
-// RFC 6335 section 5.1: 1-15 characters of A-Z, a-z, 0-9 and '-', at least one letter, no
-// leading, trailing or doubled '-'. 98 legacy names in the registry break these rules.
-[[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
-
-// The date of the registry release compiled in, from its <updated> element.
-inline constexpr std::string_view registry_updated = detail::registry::updated;
-
-// How many distinct service names the registry holds, case ignored: the names by_name() finds.
-inline constexpr std::size_t service_name_count = detail::registry::name_count;
-
-// What a lean build left out (CMake IANAPORTS_OMIT_COLUMNS and IANAPORTS_PROTOCOLS): the column
-// groups, comma-separated, from description, people (assignee, contact), dates, reference and
-// notes (notes, unauthorized use), which then read ""; and the protocols whose rows it keeps
-// (rows holding for every protocol are always kept). A full build: "" and "tcp,udp,sctp,dccp".
-// status() knows reserved ports without descriptions.
-inline constexpr std::string_view omitted_columns = detail::registry::omitted_columns;
-inline constexpr std::string_view kept_protocols = detail::registry::kept_protocols;
-
-// Names for the enumerations, and back.
-[[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
-[[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
-[[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
-[[nodiscard]] constexpr std::optional<protocol> parse_protocol(
-    std::string_view name) noexcept;  // "tcp", "UDP"...
-
-#if IANAPORTS_HAS_CONSTEVAL
-// C++20: ports as literals, checked at compile time. An unknown name does not compile.
-//   using namespace ianaports::literals;
-//   static_assert("https"_tcp == 443);
-namespace literals {
-consteval std::uint16_t operator""_tcp(const char* name, std::size_t size);
-consteval std::uint16_t operator""_udp(const char* name, std::size_t size);
-consteval std::uint16_t operator""_sctp(const char* name, std::size_t size);
-consteval std::uint16_t operator""_dccp(const char* name, std::size_t size);
-}  // namespace literals
-#endif
-
-IANAPORTS_END_NAMESPACE
-
-// ---- ianaports/detail/ports_impl.hpp ----
-// ianaports: definitions of the functions declared in ports.hpp. Internal; include ports.hpp.
-#ifndef IANAPORTS_DETAIL_PORTS_IMPL_HPP
-#define IANAPORTS_DETAIL_PORTS_IMPL_HPP
-
-
-
-IANAPORTS_BEGIN_NAMESPACE
-
 namespace detail {
-
-// Any value of the enumeration, even one cast from an out-of-range integer, maps to a table
-// index or to protocol_count ("no such protocol"), never past a table.
-constexpr unsigned protocol_index(protocol p) noexcept {
-  const auto index = static_cast<unsigned>(p);
-  return index < protocol_count ? index : protocol_count;
-}
-
-// The optional columns. (Built by initialisation: std::optional's assignment is constexpr
-// only from C++20 on.)
-constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
-  if (!row_has_ports(row)) {
-    return std::nullopt;
-  }
-  return port_range{row_first_port(row), row_last_port(row)};
-}
-
-constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
-  if (row_protocol(row) == flag_no_protocol) {
-    return std::nullopt;
-  }
-  return static_cast<protocol>(row_protocol(row));
-}
-
-constexpr record make_record(std::size_t row) noexcept {
-  const std::size_t d = row_detail(row);
-  const std::size_t e = detail_extra(d);
-  return record{row_service(row),
-                row_ports(row),
-                row_transport(row),
-                text(reg::detail_description[d]),
-                text(reg::detail_assignee[d]),
-                text(reg::detail_contact[d]),
-                text(reg::detail_registered[d]),
-                text(reg::extra_modified[e]),
-                text(reg::extra_reference[e]),
-                row_service_code(row),
-                text(reg::extra_unauthorized_use[e]),
-                text(reg::extra_notes[e]),
-                row_one_port_as_range(row)};
-}
-
-constexpr char ascii_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 #if IANAPORTS_HAS_CONSTEVAL
 // Deliberately never defined and not constexpr: a literal that reaches it is a compile error
@@ -31467,7 +31754,7 @@ constexpr char ascii_lower(char c) noexcept {
 void unknown_service_name_in_port_literal() noexcept;
 
 consteval std::uint16_t literal_port(std::string_view name, protocol p) {
-  const std::optional<std::uint16_t> port = port_of(name, p);
+  const std::optional<std::uint16_t> port = port_of_name(name, p);
   if (!port) {
     unknown_service_name_in_port_literal();
   }
@@ -31505,7 +31792,7 @@ constexpr std::size_t record_range::size() const noexcept {
 // --- queries ---------------------------------------------------------------------------------
 
 constexpr record_range records() noexcept {
-  return record_range(detail::row_span{false, 0, detail::reg::record_count});
+  return record_range(detail::every_row());
 }
 
 constexpr record_range by_name(std::string_view service) noexcept {
@@ -31513,15 +31800,11 @@ constexpr record_range by_name(std::string_view service) noexcept {
 }
 
 constexpr record_range by_port(std::uint16_t port, protocol p) noexcept {
-  const unsigned index = detail::protocol_index(p);
-  if (index == detail::protocol_count) {
-    return {};
-  }
-  return record_range(detail::rows_covering(port, index));
+  return record_range(detail::rows_covering(port, p));
 }
 
 constexpr record_range by_range(port_range ports, protocol p) noexcept {
-  const unsigned index = detail::protocol_index(p);
+  const unsigned index = detail::table_index(p);
   if (index == detail::protocol_count || ports.first > ports.last) {
     return {};
   }
@@ -31531,143 +31814,36 @@ constexpr record_range by_range(port_range ports, protocol p) noexcept {
 }
 
 constexpr record_range by_protocol(protocol p) noexcept {
-  const unsigned index = detail::protocol_index(p);
+  const unsigned index = detail::table_index(p);
   if (index == detail::protocol_count) {
     return {};
   }
-  const detail::row_filter filter{detail::row_test::naming, static_cast<std::uint8_t>(index)};
+  const detail::row_filter filter{detail::row_test::transport_is, static_cast<std::uint8_t>(index)};
   return record_range(detail::rows_kept(filter), filter);
 }
 
 constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p) noexcept {
-  const unsigned index = detail::protocol_index(p);
-  if (index == detail::protocol_count) {
-    return std::nullopt;
-  }
-  if (index < detail::reg::name_port_protocols) {
-    return detail::listed_name_port(detail::probe_name(service), index);
-  }
-  // No answer listed (sctp, dccp): the name's rows say.
-  const std::uint32_t slot = detail::name_slot_of(service);
-  if (slot == detail::reg::name_slot_count) {
-    return std::nullopt;
-  }
-  const detail::row_span rows{true, detail::reg::name_rows_begin[slot],
-                              detail::reg::name_rows_begin[slot + 1]};
-  for (std::uint32_t position = rows.first; position < rows.last; ++position) {
-    const std::size_t row = detail::row_at(rows, position);
-    if (detail::row_has_ports(row) && detail::row_holds_for(row, index)) {
-      return detail::row_first_port(row);
-    }
-  }
-  return std::nullopt;
+  return detail::port_of_name(service, p);
 }
 
 constexpr std::string_view name_of(std::uint16_t port, protocol p) noexcept {
-  const unsigned index = detail::protocol_index(p);
-  if (index == detail::protocol_count) {
-    return {};
-  }
-  if (index < detail::reg::name_port_protocols) {
-    return detail::listed_port_name(port, index);
-  }
-  const detail::row_span rows = detail::rows_covering(port, index);
-  for (std::uint32_t position = rows.first; position < rows.last; ++position) {
-    const std::string_view name = detail::row_service(detail::row_at(rows, position));
-    if (!name.empty()) {
-      return name;
-    }
-  }
-  return {};
+  return detail::name_on_port(port, p);
 }
 
 constexpr port_status status(std::uint16_t port, protocol p) noexcept {
-  const unsigned index = detail::protocol_index(p);
+  const detail::row_span rows = detail::rows_covering(port, p);
   bool reserved = false;
-  if (index != detail::protocol_count) {
-    const detail::row_span rows = detail::rows_covering(port, index);
-    for (std::uint32_t position = rows.first; position < rows.last; ++position) {
-      const std::size_t row = detail::row_at(rows, position);
-      if (!detail::row_service(row).empty()) {
-        return port_status::assigned;
-      }
-      reserved = reserved || detail::row_reserved(row);
+  for (std::uint32_t position = rows.first; position < rows.last; ++position) {
+    const std::size_t row = detail::row_at(rows, position);
+    if (!detail::row_service(row).empty()) {
+      return port_status::assigned;
     }
+    reserved = reserved || detail::row_reserved(row);
   }
   if (reserved) {
     return port_status::reserved;
   }
   return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
-}
-
-constexpr port_class classify(std::uint16_t port) noexcept {
-  if (port < 1024) {
-    return port_class::system;
-  }
-  return port < 49152 ? port_class::user : port_class::dynamic;
-}
-
-constexpr bool is_valid_service_name(std::string_view name) noexcept {
-  if (name.empty() || name.size() > 15 || name.front() == '-' || name.back() == '-') {
-    return false;
-  }
-  bool letter = false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = detail::ascii_lower(name[i]);
-    if (c >= 'a' && c <= 'z') {
-      letter = true;
-    } else if (c == '-') {
-      if (name[i - 1] == '-') {  // i > 0: name.front() is not '-'
-        return false;
-      }
-    } else if (c < '0' || c > '9') {
-      return false;
-    }
-  }
-  return letter;
-}
-
-constexpr std::string_view to_string(protocol p) noexcept {
-  switch (p) {
-    case protocol::tcp: return "tcp";
-    case protocol::udp: return "udp";
-    case protocol::sctp: return "sctp";
-    case protocol::dccp: return "dccp";
-  }
-  return {};
-}
-
-constexpr std::string_view to_string(port_status s) noexcept {
-  switch (s) {
-    case port_status::assigned: return "assigned";
-    case port_status::reserved: return "reserved";
-    case port_status::unassigned: return "unassigned";
-    case port_status::dynamic: return "dynamic";
-  }
-  return {};
-}
-
-constexpr std::string_view to_string(port_class c) noexcept {
-  switch (c) {
-    case port_class::system: return "system";
-    case port_class::user: return "user";
-    case port_class::dynamic: return "dynamic";
-  }
-  return {};
-}
-
-constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept {
-  for (const protocol p : {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp}) {
-    const std::string_view known = to_string(p);
-    bool same = name.size() == known.size();
-    for (std::size_t i = 0; same && i < name.size(); ++i) {
-      same = detail::ascii_lower(name[i]) == known[i];
-    }
-    if (same) {
-      return p;
-    }
-  }
-  return std::nullopt;
 }
 
 #if IANAPORTS_HAS_CONSTEVAL
@@ -31690,5 +31866,12 @@ consteval std::uint16_t operator""_dccp(const char* name, std::size_t size) {
 IANAPORTS_END_NAMESPACE
 
 #endif  // IANAPORTS_DETAIL_PORTS_IMPL_HPP
+
+IANAPORTS_BEGIN_NAMESPACE
+inline constexpr std::string_view registry_updated = detail::tables_updated;
+inline constexpr std::size_t service_name_count = detail::tables_name_count;
+inline constexpr std::string_view omitted_columns = detail::tables_omitted_columns;
+inline constexpr std::string_view kept_protocols = detail::tables_kept_protocols;
+IANAPORTS_END_NAMESPACE
 
 #endif  // IANAPORTS_PORTS_HPP

@@ -32,7 +32,8 @@ GENERATE = os.path.join(ROOT, "codegen", "generate.py")
 INCLUDE = os.path.join(ROOT, "include")
 BUNDLED_REGISTRY = os.path.join(ROOT, "registry", "service-names-port-numbers.xml")
 HOSTILE_REGISTRY = os.path.join(ROOT, "tests", "fixtures", "hostile.xml")
-HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")  # under --output
+sys.path.insert(0, os.path.dirname(GENERATE))
+from generate import TABLES_HEADER as HEADER  # noqa: E402  (the header's path under --output)
 
 TIMEOUT = 20  # seconds for one generator run on a small fixture
 BUNDLED_TIMEOUT = 120  # seconds for one run on the full registry
@@ -587,7 +588,7 @@ class OutputTest(GeneratorTestCase):
         self.generate(GOOD, output="out")
         header = os.path.join(self.tmp, "out", HEADER)
         self.assertEqual(os.stat(header).st_mode & 0o777, 0o666 & ~umask)
-        self.assertEqual(sorted(os.listdir(os.path.dirname(header))), ["registry_tables.hpp"])
+        self.assertEqual(sorted(os.listdir(os.path.dirname(header))), [os.path.basename(HEADER)])
         write_file(self.tmp, "bad.xml", b"<registry")
         result = run_generator("bad.xml", "out", self.tmp)
         self.assertNotEqual(result.returncode, 0)
@@ -599,7 +600,7 @@ class OutputTest(GeneratorTestCase):
         result = run_generator("in/good.xml", "not-a-directory", self.tmp)
         self.assertEqual(result.returncode, 1)
         self.assertEqual(result.stderr.decode(),
-                         "not-a-directory: cannot write ianaports/detail/registry_tables.hpp: Not a directory\n")
+                         "not-a-directory: cannot write %s: Not a directory\n" % HEADER)
 
     def test_good_run_replaces_previous_header(self):
         # The harness of assert_rejected can see a change: a good run does change the header.
@@ -753,7 +754,7 @@ class CannotBeFooledTest(GeneratorTestCase):
         os.utime(registry_path, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
         self.generate_from(os.path.join("in", "registry.xml"), "out")
         newest_module = max(os.stat(os.path.join(os.path.dirname(GENERATE), name)).st_mtime_ns
-                            for name in ("generate.py", "registry_xml.py", "tables.py", "cpp_emit.py"))
+                            for name in ("generate.py", "registry_xml.py", os.path.join("tables", "records.py"), "cpp_emit.py"))
         self.assertGreaterEqual(os.stat(os.path.join(self.tmp, "out", HEADER)).st_mtime_ns, newest_module)
 
     def test_depfile_lists_every_input_escaped(self):
@@ -767,7 +768,8 @@ class CannotBeFooledTest(GeneratorTestCase):
         listed = [item.strip() for item in inputs.split("\\\n") if item.strip()]
         registry_path = os.path.join(os.path.realpath(self.tmp), "in dir", "reg#1.xml")
         self.assertEqual(listed[0], registry_path.replace(" ", "\\ ").replace("#", "\\#"))
-        for module in ("generate.py", "registry_xml.py", "tables.py", "cpp_emit.py", "perfect_hash.py"):
+        for module in ("generate.py", "registry_xml.py", os.path.join("tables", "__init__.py"),
+                       os.path.join("tables", "names.py"), "cpp_emit.py", "perfect_hash.py"):
             self.assertIn(os.path.join(os.path.dirname(GENERATE), module), listed)
 
     def test_header_option_names_the_file(self):
@@ -808,7 +810,7 @@ class LeanBuildTest(GeneratorTestCase):
         for gone in ("described at length", "Some_One", "2021-10-01"):
             self.assertNotIn(gone, lean)
         self.assertIn('omitted_columns = "description,people,dates"', lean)
-        self.assertIn("detail_count = 1;", lean)
+        self.assertIn("text_tuple_count = 1;", lean)
         self.compile_against("out", "static_assert(ianaports::detail::registry::record_count == 3);"
                              "static_assert(ianaports::status(7, ianaports::protocol::udp) =="
                              " ianaports::port_status::reserved);"

@@ -37,17 +37,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   std::vector<const ip::record*> named;
   for (const ip::record& r : reference::all_rows()) {
-    if (!r.service.empty() && reference::equal_ignoring_ascii_case(r.service, name)) {
+    if (!r.service.empty() && ip::same_service_name(r.service, name)) {
       named.push_back(&r);
     }
   }
   reference::expect_rows(ip::by_name(name), named, "by_name");
 
-  for (const ip::protocol p :
-       {ip::protocol::tcp, ip::protocol::udp, ip::protocol::sctp, ip::protocol::dccp}) {
+  for (const ip::protocol p : ip::all_protocols) {
     std::optional<std::uint16_t> port;
     for (const ip::record* r : named) {
-      if (r->ports && reference::holds_for(*r, p)) {
+      if (r->ports && r->holds_for(p)) {
         port = r->ports->first;
         break;
       }

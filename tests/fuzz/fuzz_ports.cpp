@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<const ip::record*> covering;
   std::vector<const ip::record*> overlapping;  // [port, last]
   for (const ip::record& r : reference::all_rows()) {
-    if (!real_protocol || !r.ports || !reference::holds_for(r, p)) {
+    if (!real_protocol || !r.ports || !r.holds_for(p)) {
       continue;
     }
     if (r.ports->contains(port)) {

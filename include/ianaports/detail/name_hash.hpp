@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 // ianaports: the service-name key and perfect hash. Internal; include ports.hpp.
 //
-// This mirrors codegen/perfect_hash.py bit for bit: the generator places each name in the slot
-// these functions compute. A change on one side alone makes names unfindable, which the oracle
-// test (every name in the registry) reports at once.
+// These are the steps of codegen/perfect_hash.py, which places each name in the slot they
+// compute; its constants (multipliers, pilot shift, seed) come from the generated header, and
+// tables.hpp checks a few of the generator's (name, slot) pairs at compile time, so that a step
+// changed on one side alone fails every build with a message that says so.
 #ifndef IANAPORTS_DETAIL_NAME_HASH_HPP
 #define IANAPORTS_DETAIL_NAME_HASH_HPP
 
@@ -16,17 +17,13 @@
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
 
-inline constexpr std::uint64_t mix_multiplier = 0xD6E8FEB86659FD93u;
-inline constexpr std::uint64_t pilot_multiplier = 0x9E3779B97F4A7C15u;
-inline constexpr unsigned pilot_shift = 24;  // a pilot moves the top 8 bits of 32
-
 constexpr std::uint64_t rotate_left(std::uint64_t value, unsigned bits) noexcept {
   return bits == 0 ? value : (value << bits) | (value >> (64 - bits));
 }
 
-constexpr std::uint64_t mix(std::uint64_t value) noexcept {
+constexpr std::uint64_t mix(std::uint64_t value, std::uint64_t multiplier) noexcept {
   value ^= value >> 32;
-  value *= mix_multiplier;
+  value *= multiplier;
   value ^= value >> 32;
   return value;
 }
@@ -65,7 +62,7 @@ inline std::uint64_t load_bytes(std::string_view text, std::size_t from) noexcep
 #endif
 
 // Each byte 'A'-'Z' of word made lower case, all others kept (bytes 0x80 and up too).
-constexpr std::uint64_t fold_ascii_upper(std::uint64_t word) noexcept {
+constexpr std::uint64_t lower_ascii_letters(std::uint64_t word) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101u;
   const std::uint64_t low7 = word & (0x7F * ones);
   const std::uint64_t above_z = low7 + (0x7F - 'Z') * ones;  // top bit: low 7 bits > 'Z'
@@ -79,6 +76,8 @@ constexpr std::uint64_t fold_ascii_upper(std::uint64_t word) noexcept {
 // length byte keeps "http" apart from "http\0".
 template <std::size_t Words>
 struct name_key {
+  static_assert(Words * 8 <= 256, "a key's last byte holds its length");
+
   std::uint64_t word[Words] = {};
   // What the hash reads: the name's bytes or-ed with 0x20, padding too, and then the length
   // byte. That folds the case of letters without telling them from other bytes, and takes one
@@ -89,7 +88,7 @@ struct name_key {
 
   // Returns false for a name no registry key can equal: empty or too long for the keys.
   constexpr bool assign(std::string_view name) noexcept {
-    if (name.empty() || name.size() >= Words * 8 || name.size() > 255) {
+    if (name.empty() || name.size() >= Words * 8) {
       return false;
     }
     std::uint64_t raw[Words] = {};  // the name's bytes as they are, zero padded
@@ -114,7 +113,7 @@ struct name_key {
     }
     constexpr std::uint64_t case_bits = 0x2020202020202020u;
     for (std::size_t i = 0; i < Words; ++i) {
-      word[i] = fold_ascii_upper(raw[i]);
+      word[i] = lower_ascii_letters(raw[i]);
       hashed[i] = raw[i] | (i + 1 < Words ? case_bits : case_bits >> 8);
     }
     word[Words - 1] |= std::uint64_t{name.size()} << 56;
@@ -122,13 +121,15 @@ struct name_key {
     return true;
   }
 
-  // Each word of hashed multiplied, the products rotated apart and xored: they do not wait on
-  // one another, so the hash is one multiply and an xor long. name_bucket reads its high half,
-  // where every byte of the name counts; name_slot mixes it first.
-  [[nodiscard]] constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
-    std::uint64_t h = (hashed[0] ^ seed) * mix_multiplier;
+  // Each word of hashed multiplied (the first by first_multiplier, the others by
+  // word_multiplier), the products rotated apart and xored: they do not wait on one another,
+  // so the hash is one multiply and an xor long. name_bucket reads its high half, where every
+  // byte of the name counts; name_slot mixes it first.
+  [[nodiscard]] constexpr std::uint64_t hash(std::uint64_t seed, std::uint64_t first_multiplier,
+                                             std::uint64_t word_multiplier) const noexcept {
+    std::uint64_t h = (hashed[0] ^ seed) * first_multiplier;
     for (std::size_t i = 1; i < Words; ++i) {
-      h ^= rotate_left((hashed[i] ^ seed) * pilot_multiplier, (8 * (i - 1)) % 64);
+      h ^= rotate_left((hashed[i] ^ seed) * word_multiplier, (8 * (i - 1)) % 64);
     }
     return h;
   }
@@ -197,13 +198,14 @@ constexpr std::uint32_t name_bucket(std::uint64_t hash, std::uint32_t bucket_cou
   return scale(hash >> 32, bucket_count);
 }
 
-// The hash mixed, and the pilot xored into the top 8 bits of its low half, which scale reads
-// first: a key can reach 256 slots, one in each 256th of the table. The mix makes the slot
-// independent of the bucket (a product's low bits see only its input's low bits), and costs no
-// time: it runs while the pilot loads. After the load come only an xor and a scale, a shift for
-// the generator's power-of-two slot counts (a mix there cost a lookup 2.5 ns).
+// The hash mixed, and the pilot xored into its low half's bits from pilot_shift up, which
+// scale reads first: a key can reach as many slots as a pilot has values, spread over the
+// table. The mix makes the slot independent of the bucket (a product's low bits see only its
+// input's low bits), and costs no time: it runs while the pilot loads. After the load come only
+// an xor and a scale, a shift for the generator's power-of-two slot counts (a mix after the load
+// would lengthen every lookup's critical path).
 constexpr std::uint32_t name_slot(std::uint64_t mixed_hash, std::uint64_t pilot,
-                                  std::uint32_t slot_count) noexcept {
+                                  std::uint32_t slot_count, unsigned pilot_shift) noexcept {
   return scale(mixed_hash ^ (pilot << pilot_shift), slot_count);
 }
 

@@ -1,27 +1,22 @@
 // SPDX-License-Identifier: BSL-1.0
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
-// The tables (ianaports/detail/registry_tables.hpp, written by codegen/generate.py) are
-// integers packed into string literals (packed_table.hpp) and rows of text, never pointers, so
-// a program pays no load-time relocation for them. Their shape:
+// This is the one file that names the generated tables (detail::registry, in
+// ianaports/detail/registry_tables.hpp, written by codegen/generate.py): everything above it
+// asks the readers below. The tables are integers packed into string literals
+// (packed_table.hpp) and rows of text, never pointers, so a program pays no load-time
+// relocation for them. What each table holds is said above it in the generated header; how
+// they fit together, in the builders of codegen/tables/, one a kind:
 //
-//   text      text_pool[row][column] holds every distinct string once; string id t runs from
-//             column text_columns[t] to text_columns[t + 1] of its row (a filler id, never
-//             used, ends each row). The row comes from text_block_row. Id 0 is "".
-//   records   record_service, record_first_port, record_flags (protocol and
-//             "has ports"), record_detail: one entry per row, registry order. Rows that say the
-//             same (a service's tcp and udp rows, usually) share one detail_* entry, and details
-//             share the extra_* entry of their last four columns (dates modified, references,
-//             notes).
-//   names     a perfect hash over the case-folded names: name_pilots, name_keys (each key
-//             name_key_words long; a slot without a name holds zeros); slot s owns
-//             row_lists[name_rows_begin[s] .. name_rows_begin[s + 1]), and name_port lists its
-//             port over tcp and udp (port_of's answers, without a walk over the rows).
-//   ports     per protocol, the port space cut into segments over which the covering rows do
-//             not change; port_bucket_segment finds a port's segment in a step or two.
-//             Segment g owns row_lists[port_segment_rows_begin[g] .. [g + 1]). Over tcp and
-//             udp, port_name_bits, port_name_base and port_name_text give name_of's answers
-//             directly: a bit per port, a rank, a text id.
+//   text      a pool of distinct strings, addressed by text id
+//   records   one entry a row, registry order: name, first port, flags, shared text tuples
+//   names     a perfect hash over the case-folded names: a slot per name, its rows, port_of
+//   ports     per protocol, segments of the port space and the rows covering each; name_of
+//             over TCP and UDP straight from a bit map
+//
+// The layout's facts (flag bits, protocol indexes, hash constants, limits) come from the
+// generated header too, and the checks at the end of this file fail the build, naming the
+// drift, if the two halves stop agreeing.
 #ifndef IANAPORTS_DETAIL_TABLES_HPP
 #define IANAPORTS_DETAIL_TABLES_HPP
 
@@ -33,39 +28,30 @@
 #include "ianaports/detail/config.hpp"
 #include "ianaports/detail/name_hash.hpp"
 #include "ianaports/detail/registry_tables.hpp"
+#include "ianaports/detail/row_span.hpp"
+#include "ianaports/types.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
 
 namespace reg = registry;
 
-inline constexpr unsigned protocol_count = 4;               // tcp, udp, sctp, dccp
-inline constexpr std::uint8_t flag_protocol_mask = 7;       // record_flags bits 0-2
-inline constexpr std::uint8_t flag_no_protocol = 7;         // the row holds for every protocol
-inline constexpr std::uint8_t flag_has_ports = 8;           // record_flags bit 3
-inline constexpr std::uint8_t flag_one_port_as_range = 16;  // record_flags bit 4: "4748-4748"
-inline constexpr std::uint8_t flag_has_service_code = 32;   // record_flags bit 5
-inline constexpr std::uint8_t flag_reserved = 64;           // bit 6: the description: "Reserved"
-inline constexpr std::uint8_t flag_spans_ports = 128;       // bit 7: in range_record
+// --- what the build holds --------------------------------------------------------------------
 
-// A run of rows: positions [first, last) of row_lists when listed, else rows in registry order.
-struct row_span {
-  bool listed = false;
-  std::uint32_t first = 0;
-  std::uint32_t last = 0;
-};
+inline constexpr std::string_view tables_updated = reg::updated;
+inline constexpr std::size_t tables_name_count = reg::name_count;
+inline constexpr std::string_view tables_omitted_columns = reg::omitted_columns;
+inline constexpr std::string_view tables_kept_protocols = reg::kept_protocols;
+inline constexpr unsigned protocol_count = reg::protocol_count;
 
-// The test of a filtered walk, applied while iterating. by_range keeps the rows holding for
-// protocol whose ports overlap [first, last]; by_protocol the rows naming protocol. (A list of
-// each protocol's rows cost 26 KB for a query that reads most rows anyway.)
-enum class row_test : std::uint8_t { every_row, overlapping, naming };
+// The per-protocol tables' index of p, or protocol_count for a value outside the enumeration
+// (one cast from an out-of-range integer): every reader that takes a protocol asks this first.
+constexpr unsigned table_index(protocol p) noexcept {
+  const auto index = static_cast<unsigned>(p);
+  return index < protocol_count ? index : protocol_count;
+}
 
-struct row_filter {
-  row_test test = row_test::every_row;
-  std::uint8_t protocol = 0;
-  std::uint16_t first = 0;
-  std::uint16_t last = 0;
-};
+// --- text ------------------------------------------------------------------------------------
 
 constexpr std::string_view text(std::size_t id) noexcept {
   const std::size_t block = id >> reg::text_block_shift;
@@ -78,26 +64,27 @@ constexpr std::string_view text(std::size_t id) noexcept {
   return {&reg::text_pool[row][begin], end - begin};
 }
 
-constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
-  return span.listed ? std::size_t{reg::row_lists[position]} : position;
+// --- records ---------------------------------------------------------------------------------
+
+inline constexpr std::uint32_t record_count = reg::record_count;
+
+constexpr std::uint8_t row_flags(std::size_t row) noexcept {
+  return reg::record_flags[row];
 }
 
+constexpr bool row_has(std::size_t row, std::uint8_t flag) noexcept {
+  return (row_flags(row) & flag) != 0;
+}
+
+// The row's protocol index, or reg::flag_no_protocol when it holds for every protocol.
 constexpr std::uint8_t row_protocol(std::size_t row) noexcept {
-  return static_cast<std::uint8_t>(reg::record_flags[row] & flag_protocol_mask);
+  return static_cast<std::uint8_t>(row_flags(row) & reg::flag_protocol_mask);
 }
 
-constexpr bool row_has_ports(std::size_t row) noexcept {
-  return (reg::record_flags[row] & flag_has_ports) != 0;
-}
-
-constexpr bool row_one_port_as_range(std::size_t row) noexcept {
-  return (reg::record_flags[row] & flag_one_port_as_range) != 0;
-}
-
-// Does the row hold for protocol index p: it names p, or it names none (holds for all)?
+// Does the row hold for protocol index p: it names p, or none (then it holds for all)?
 constexpr bool row_holds_for(std::size_t row, unsigned p) noexcept {
-  const std::uint8_t protocol = row_protocol(row);
-  return protocol == p || protocol == flag_no_protocol;
+  const std::uint8_t named = row_protocol(row);
+  return named == p || named == reg::flag_no_protocol;
 }
 
 // Where row is in rows, an ascending table of count rows; count when it is not there.
@@ -122,18 +109,93 @@ constexpr std::uint16_t row_first_port(std::size_t row) noexcept {
 
 // Few rows span ports: their last ports are a short list, not a column.
 constexpr std::uint16_t row_last_port(std::size_t row) noexcept {
-  if ((reg::record_flags[row] & flag_spans_ports) == 0) {
+  if (!row_has(row, reg::flag_spans_ports)) {
     return reg::record_first_port[row];
   }
   return reg::range_last_port[find_row(reg::range_record, reg::range_count, row)];
 }
 
+constexpr std::string_view row_service(std::size_t row) noexcept {
+  return text(reg::record_service[row]);
+}
+
+// The optional columns. (Built by initialisation: std::optional's assignment is constexpr
+// only from C++20 on.)
+constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
+  if (!row_has(row, reg::flag_has_ports)) {
+    return std::nullopt;
+  }
+  return port_range{row_first_port(row), row_last_port(row)};
+}
+
+constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
+  if (row_protocol(row) == reg::flag_no_protocol) {
+    return std::nullopt;
+  }
+  return static_cast<protocol>(row_protocol(row));
+}
+
+constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
+  // Few rows have one: a flag and a binary search over them cost less than a column.
+  if (!row_has(row, reg::flag_has_service_code)) {
+    return std::nullopt;
+  }
+  const std::size_t index = find_row(reg::service_code_record, reg::service_code_count, row);
+  if (index == reg::service_code_count) {
+    return std::nullopt;  // not reached: the flag says the row is listed
+  }
+  return reg::service_code_value[index];
+}
+
+// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
+constexpr bool row_reserved(std::size_t row) noexcept {
+  return row_has(row, reg::flag_reserved);
+}
+
+// The row's text tuple. A build without text columns has one, and no record_texts column.
+constexpr std::size_t row_text_tuple(std::size_t row) noexcept {
+  return reg::text_tuple_count > 1 ? std::size_t{reg::record_texts[row]} : 0;
+}
+
+// The tuple's tail tuple; likewise one, and no texts_tail column, without text columns.
+constexpr std::size_t text_tuple_tail(std::size_t tuple) noexcept {
+  return reg::tail_tuple_count > 1 ? std::size_t{reg::texts_tail[tuple]} : 0;
+}
+
+constexpr record make_record(std::size_t row) noexcept {
+  const std::size_t texts = row_text_tuple(row);
+  const std::size_t tail = text_tuple_tail(texts);
+  return record{row_service(row),
+                row_ports(row),
+                row_transport(row),
+                text(reg::texts_description[texts]),
+                text(reg::texts_assignee[texts]),
+                text(reg::texts_contact[texts]),
+                text(reg::texts_registered[texts]),
+                text(reg::tail_modified[tail]),
+                text(reg::tail_reference[tail]),
+                row_service_code(row),
+                text(reg::tail_unauthorized_use[tail]),
+                text(reg::tail_notes[tail]),
+                row_has(row, reg::flag_one_port_as_range)};
+}
+
+// --- walks over rows ---------------------------------------------------------------------------
+
+constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
+  return span.listed ? std::size_t{reg::row_lists[position]} : position;
+}
+
+constexpr row_span every_row() noexcept {
+  return {false, 0, record_count};
+}
+
 constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
   switch (filter.test) {
     case row_test::overlapping:
-      return row_has_ports(row) && row_holds_for(row, filter.protocol) &&
+      return row_has(row, reg::flag_has_ports) && row_holds_for(row, filter.protocol) &&
              row_first_port(row) <= filter.last && filter.first <= row_last_port(row);
-    case row_test::naming: return row_protocol(row) == filter.protocol;
+    case row_test::transport_is: return row_protocol(row) == filter.protocol;
     case row_test::every_row: break;
   }
   return true;
@@ -142,7 +204,7 @@ constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
 // The rows of registry order that filter keeps: trimmed at both ends, so that empty() needs no
 // walk, and walked through with filter.
 constexpr row_span rows_kept(const row_filter& filter) noexcept {
-  row_span span{false, 0, reg::record_count};
+  row_span span = every_row();
   while (span.first < span.last && !keeps(filter, span.first)) {
     ++span.first;
   }
@@ -152,24 +214,7 @@ constexpr row_span rows_kept(const row_filter& filter) noexcept {
   return span;
 }
 
-constexpr std::string_view row_service(std::size_t row) noexcept {
-  return text(reg::record_service[row]);
-}
-
-// The row's detail tuple. A build without text columns has one, and no record_detail column.
-constexpr std::size_t row_detail(std::size_t row) noexcept {
-  return reg::detail_count > 1 ? std::size_t{reg::record_detail[row]} : 0;
-}
-
-// The detail's extra tuple; likewise one, and no detail_extra column, without text columns.
-constexpr std::size_t detail_extra(std::size_t detail) noexcept {
-  return reg::extra_count > 1 ? std::size_t{reg::detail_extra[detail]} : 0;
-}
-
-// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
-constexpr bool row_reserved(std::size_t row) noexcept {
-  return (reg::record_flags[row] & flag_reserved) != 0;
-}
+// --- names -----------------------------------------------------------------------------------
 
 // Where the name would be in the name tables, and whether it is: a perfect hash places every
 // registered name, but any other input lands in some slot too, and only the key comparison
@@ -189,9 +234,11 @@ IANAPORTS_ALWAYS_INLINE constexpr name_probe probe_name(std::string_view name) n
   if (!key.assign(name)) {
     return {};
   }
-  const std::uint64_t hash = key.hash(reg::name_hash_seed);
+  const std::uint64_t hash =
+      key.hash(reg::name_hash_seed, reg::name_mix_multiplier, reg::name_word_multiplier);
   const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
-  const std::uint32_t slot = name_slot(mix(hash), pilot, reg::name_slot_count);
+  const std::uint32_t slot = name_slot(mix(hash, reg::name_mix_multiplier), pilot,
+                                       reg::name_slot_count, reg::name_pilot_shift);
   return {slot, key.equals(reg::name_keys, slot, reg::name_slot_count, reg::name_key_row_shift)};
 }
 
@@ -201,14 +248,38 @@ constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
   return probe.found ? probe.slot : reg::name_slot_count;
 }
 
-// port_of's listed answer for slot over protocol index p < reg::name_port_protocols. The list
-// says 0 for "no port" (few names have port 0: those are in name_port_zero).
-constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
-                                                        unsigned p) noexcept {
+// The rows whose folded name equals the folded name; empty when there are none.
+constexpr row_span rows_named(std::string_view name) noexcept {
+  const std::uint32_t slot = name_slot_of(name);
+  if (slot == reg::name_slot_count) {
+    return {};
+  }
+  return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
+}
+
+// port_of: the first port of the first row with the name that holds for protocol p. Over
+// the direct protocols (tcp, udp) the answer is listed for every slot, 0 for "no port" (the few
+// names whose answer is port 0 are in name_port_zero); over the others, the rows say.
+constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index >= reg::name_port_protocols) {
+    if (index == protocol_count) {
+      return std::nullopt;
+    }
+    const row_span rows = rows_named(name);
+    for (std::uint32_t position = rows.first; position < rows.last; ++position) {
+      const std::size_t row = row_at(rows, position);
+      if (row_has(row, reg::flag_has_ports) && row_holds_for(row, index)) {
+        return row_first_port(row);
+      }
+    }
+    return std::nullopt;
+  }
+  const name_probe probe = probe_name(name);
   if (!probe.found) {  // also for every name when the registry names nothing
     return std::nullopt;
   }
-  const std::size_t at = std::size_t{p} * reg::name_slot_count + probe.slot;
+  const std::size_t at = std::size_t{index} * reg::name_slot_count + probe.slot;
   const std::uint16_t port = reg::name_port[at];
   if (port != 0 ||
       (reg::name_port_zero_count != 0 &&
@@ -218,13 +289,22 @@ constexpr std::optional<std::uint16_t> listed_name_port(const name_probe& probe,
   return std::nullopt;
 }
 
-// The rows whose folded name equals the folded name; empty when there are none.
-constexpr row_span rows_named(std::string_view name) noexcept {
-  const std::uint32_t slot = name_slot_of(name);
-  if (slot == reg::name_slot_count) {
+// --- ports -----------------------------------------------------------------------------------
+
+// The rows covering port for protocol p: rows naming p, and rows naming none.
+constexpr row_span rows_covering(std::uint16_t port, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index == protocol_count) {
     return {};
   }
-  return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
+  const std::size_t bucket =
+      index * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
+  std::size_t segment = reg::port_bucket_segment[bucket];
+  const std::size_t last = reg::port_bucket_segment[bucket + 1];
+  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
+    ++segment;
+  }
+  return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
 }
 
 // The number of bits set in x.
@@ -240,14 +320,27 @@ constexpr unsigned count_bits(std::uint64_t x) noexcept {
   return static_cast<unsigned>((x * 0x0101010101010101u) >> 56);
 }
 
-// name_of's answer for port over protocol index p < reg::name_port_protocols: "" when none.
-constexpr std::string_view listed_port_name(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t block = (std::size_t{p} << (16 - reg::port_name_block_shift)) +
+// name_of: the first name among the rows covering port for p; "" when none. Over the direct
+// protocols (tcp, udp), straight from a bit map, its rank and a text id; over the others, the
+// covering rows say.
+constexpr std::string_view name_on_port(std::uint16_t port, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index >= reg::name_port_protocols) {
+    const row_span rows = rows_covering(port, p);
+    for (std::uint32_t position = rows.first; position < rows.last; ++position) {
+      const std::string_view name = row_service(row_at(rows, position));
+      if (!name.empty()) {
+        return name;
+      }
+    }
+    return {};
+  }
+  const std::size_t block = (std::size_t{index} << (16 - reg::port_name_block_shift)) +
                             (std::size_t{port} >> reg::port_name_block_shift);
   const std::uint64_t bits = reg::port_name_bits[block];
   const unsigned bit = port & ((1U << reg::port_name_block_shift) - 1);
-  // A branch, though one port in eleven has a name: reading and masking an entry for every
-  // port, named or not, was twice as slow.
+  // A branch, though most ports have no name: reading and masking an entry for every port,
+  // named or not, was slower.
   if (((bits >> bit) & 1U) == 0) {
     return {};
   }
@@ -255,30 +348,44 @@ constexpr std::string_view listed_port_name(std::uint16_t port, unsigned p) noex
   return text(reg::port_name_text[std::size_t{reg::port_name_base[block]} + before]);
 }
 
-// The rows covering port for protocol index p (p < protocol_count).
-constexpr row_span rows_covering(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t bucket =
-      p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
-  std::size_t segment = reg::port_bucket_segment[bucket];
-  const std::size_t last = reg::port_bucket_segment[bucket + 1];
-  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
-    ++segment;
-  }
-  return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
-}
+// --- the two halves agree ------------------------------------------------------------------------
+// The generator and these readers meet only through the generated header: these checks turn a
+// drift between them into a compile error that says which half moved.
 
-constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  // Few rows have one (4 in 2026): a flag and a binary search over them cost less than a
-  // column.
-  if ((reg::record_flags[row] & flag_has_service_code) == 0) {
-    return std::nullopt;
+static_assert(reg::protocol_count == sizeof(all_protocols) / sizeof(all_protocols[0]) &&
+                  reg::protocol_tcp == static_cast<unsigned>(protocol::tcp) &&
+                  reg::protocol_udp == static_cast<unsigned>(protocol::udp) &&
+                  reg::protocol_sctp == static_cast<unsigned>(protocol::sctp) &&
+                  reg::protocol_dccp == static_cast<unsigned>(protocol::dccp),
+              "ianaports: the generated tables order the protocols unlike enum class protocol: "
+              "regenerate them with this version's codegen/");
+
+constexpr bool name_samples_found() noexcept {
+  for (std::size_t i = 0; i < reg::name_sample_count; ++i) {
+    if (name_slot_of(reg::name_sample_names[i]) != reg::name_sample_slot[i]) {
+      return false;
+    }
   }
-  const std::size_t index = find_row(reg::service_code_record, reg::service_code_count, row);
-  if (index == reg::service_code_count) {
-    return std::nullopt;  // not reached: the flag says the row is listed
-  }
-  return reg::service_code_value[index];
+  return true;
 }
+static_assert(name_samples_found(),
+              "ianaports: detail/name_hash.hpp does not find names where codegen/perfect_hash.py "
+              "put them: one side of the name hash changed without the other");
+
+constexpr bool port_samples_found() noexcept {
+  for (std::size_t i = 0; i < reg::port_sample_count; ++i) {
+    const row_span covering = rows_covering(reg::port_sample_port[i],
+                                            static_cast<protocol>(reg::port_sample_protocol[i]));
+    if (covering.first != reg::port_segment_rows_begin[reg::port_sample_segment[i]]) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(
+    port_samples_found(),
+    "ianaports: detail/tables.hpp does not find ports in the segments codegen/tables/ports.py "
+    "put them in: one side of the port index changed without the other");
 
 }  // namespace detail
 IANAPORTS_END_NAMESPACE

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: BSL-1.0
+// ianaports' vocabulary, without the tables: the protocols, port ranges and classes, a port's
+// status and a registry row, with their names. A translation unit that passes records around
+// but never looks anything up includes this; the lookups are in ianaports/ports.hpp.
+//
+//   #include <ianaports/types.hpp>
+//
+//   static_assert(ianaports::range_of(ianaports::port_class::user) == ianaports::port_range{1024,
+//   49151}); static_assert(ianaports::parse_protocol("UDP") == ianaports::protocol::udp);
+#ifndef IANAPORTS_TYPES_HPP
+#define IANAPORTS_TYPES_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
+#include <optional>     // std::optional
+#include <string_view>  // std::string_view
+
+#include "ianaports/detail/config.hpp"
+
+IANAPORTS_BEGIN_NAMESPACE
+
+// The transport protocols the registry assigns ports for.
+enum class protocol : std::uint8_t { tcp, udp, sctp, dccp };
+
+// Every protocol, in the enumeration's order: for (ianaports::protocol p :
+// ianaports::all_protocols).
+inline constexpr protocol all_protocols[] = {protocol::tcp, protocol::udp, protocol::sctp,
+                                             protocol::dccp};
+
+// An inclusive range of ports, such as 6000-6063 (X Window System). A single port is {p, p}.
+struct port_range {
+  std::uint16_t first;
+  std::uint16_t last;
+
+  [[nodiscard]] constexpr bool contains(std::uint16_t port) const noexcept {
+    return first <= port && port <= last;
+  }
+
+  friend constexpr bool operator==(port_range a, port_range b) noexcept {
+    return a.first == b.first && a.last == b.last;
+  }
+  friend constexpr bool operator!=(port_range a, port_range b) noexcept { return !(a == b); }
+};
+
+// What the registry says of a port (see ianaports::status).
+enum class port_status : std::uint8_t { assigned, reserved, unassigned, dynamic };
+
+// The three ranges of RFC 6335 section 6.
+enum class port_class : std::uint8_t {
+  system,   // 0-1023
+  user,     // 1024-49151
+  dynamic,  // 49152-65535: never assigned
+};
+
+// One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
+// point into static storage, valid for the whole program, and are not NUL-terminated; a
+// record can be copied and kept freely.
+struct record {
+  std::string_view service{};           // as written ("sql*net", "HTTP"...); "" for none
+  std::optional<port_range> ports{};    // none for a service-name-only registration
+  std::optional<protocol> transport{};  // none when the row holds for every protocol
+  std::string_view description{};       // white space folded
+  std::string_view assignee{};          // "[Id]" person references, joined
+  std::string_view contact{};           // likewise
+  std::string_view registered{};        // "2005-12", "2021-10-01" or ""
+  std::string_view modified{};          // likewise
+  std::string_view reference{};         // "[RFC3501][RFC9051]"...
+  std::optional<std::uint32_t> service_code{};
+  std::string_view unauthorized_use{};  // line breaks kept
+  std::string_view notes{};             // line breaks kept
+
+  // IANA writes a few single ports as a range, "4748-4748"; this keeps the CSV's Port Number
+  // column exact. Such a row's ports are {4748, 4748} all the same.
+  bool ports_written_as_range = false;
+
+  // Does the row hold for p: it names p, or no protocol (then it holds for every one)?
+  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept {
+    return !transport || *transport == p;
+  }
+
+  // Every column equal (the views compared by content).
+  friend constexpr bool operator==(const record& a, const record& b) noexcept {
+    return a.service == b.service && a.ports == b.ports && a.transport == b.transport &&
+           a.description == b.description && a.assignee == b.assignee && a.contact == b.contact &&
+           a.registered == b.registered && a.modified == b.modified && a.reference == b.reference &&
+           a.service_code == b.service_code && a.unauthorized_use == b.unauthorized_use &&
+           a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range;
+  }
+  friend constexpr bool operator!=(const record& a, const record& b) noexcept { return !(a == b); }
+};
+
+// The ports of an RFC 6335 range: range_of(port_class::dynamic) is {49152, 65535}.
+[[nodiscard]] constexpr port_range range_of(port_class c) noexcept;
+
+// The RFC 6335 range a port is in.
+[[nodiscard]] constexpr port_class classify(std::uint16_t port) noexcept;
+
+// ASCII letters lowered, every other byte as it is: how service names compare (RFC 6335
+// section 5.1: case-insensitively, in ASCII).
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept;
+
+// Are a and b the same service name, by that rule? ("HTTP" and "http" are.)
+[[nodiscard]] constexpr bool same_service_name(std::string_view a, std::string_view b) noexcept;
+
+// RFC 6335 section 5.1: 1-15 characters of A-Z, a-z, 0-9 and '-', at least one letter, no
+// leading, trailing or doubled '-'. Some legacy names in the registry break these rules.
+[[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
+
+// Names for the enumerations ("" for a value outside them), and back.
+[[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
+[[nodiscard]] constexpr std::optional<protocol> parse_protocol(
+    std::string_view name) noexcept;  // "tcp", "UDP"...
+
+// ---------------------------------------------------------------------------------------------
+// Definitions
+
+namespace detail {
+
+// The names, in each enumeration's order.
+inline constexpr std::string_view protocol_names[] = {"tcp", "udp", "sctp", "dccp"};
+inline constexpr std::string_view port_status_names[] = {"assigned", "reserved", "unassigned",
+                                                         "dynamic"};
+inline constexpr std::string_view port_class_names[] = {"system", "user", "dynamic"};
+inline constexpr port_range port_class_ranges[] = {{0, 1023}, {1024, 49151}, {49152, 65535}};
+
+template <typename Value, std::size_t Size, typename Enum>
+constexpr Value entry_of(const Value (&table)[Size], Enum value, Value none) noexcept {
+  const auto index = static_cast<std::size_t>(value);
+  return index < Size ? table[index] : none;
+}
+
+}  // namespace detail
+
+constexpr port_range range_of(port_class c) noexcept {
+  return detail::entry_of(detail::port_class_ranges, c, port_range{0, 0});
+}
+
+constexpr port_class classify(std::uint16_t port) noexcept {
+  for (const port_class c : {port_class::system, port_class::user}) {
+    if (range_of(c).contains(port)) {
+      return c;
+    }
+  }
+  return port_class::dynamic;
+}
+
+constexpr char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr bool same_service_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+constexpr bool is_valid_service_name(std::string_view name) noexcept {
+  if (name.empty() || name.size() > 15 || name.front() == '-' || name.back() == '-') {
+    return false;
+  }
+  bool letter = false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = ascii_lower(name[i]);
+    if (c >= 'a' && c <= 'z') {
+      letter = true;
+    } else if (c == '-') {
+      if (name[i - 1] == '-') {  // i > 0: name.front() is not '-'
+        return false;
+      }
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return letter;
+}
+
+constexpr std::string_view to_string(protocol p) noexcept {
+  return detail::entry_of(detail::protocol_names, p, std::string_view{});
+}
+
+constexpr std::string_view to_string(port_status s) noexcept {
+  return detail::entry_of(detail::port_status_names, s, std::string_view{});
+}
+
+constexpr std::string_view to_string(port_class c) noexcept {
+  return detail::entry_of(detail::port_class_names, c, std::string_view{});
+}
+
+constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept {
+  for (const protocol p : all_protocols) {
+    if (same_service_name(name, to_string(p))) {  // the names are lower case
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+IANAPORTS_END_NAMESPACE
+
+#endif  // IANAPORTS_TYPES_HPP
