@@ -10,13 +10,16 @@
 //   name_to_port_latency  the same, each query waiting for the answer to the last one
 //   port_to_name          every port 0-65535, tcp and udp, shuffled
 //   iterate               ianaports' row queries, each row read in full
+//   ranges                by_range over 10- and 1024-port spans, its size() and empty(), and
+//                         by_protocol(p).size(), set against by_port and its rows
 // Each iteration asks the whole list; the counter time_per_item is the time per query (per
-// row for iterate/records), and the label says which.
+// row for iterate/records), and the label says which; rows_per_query counts what was read.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint16_t, std::uint32_t, std::uint64_t, std::uintptr_t
 #include <cstdio>       // std::fprintf
+#include <iterator>     // std::begin, std::end
 #include <string>       // std::string, std::to_string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -53,17 +56,31 @@ struct inputs {
   std::vector<port_query> ports = make_port_queries();
   std::vector<std::string> slow_names = every_nth(names.lowered, slow_peer_queries);
   std::vector<port_query> slow_ports = every_nth(ports, slow_peer_queries);
-  // by_range queries: the port space in 1024-port slices, tcp and udp.
-  std::vector<port_slice> ranges = [] {
-    std::vector<port_slice> slices;
-    for (const protocol p : {protocol::tcp, protocol::udp}) {
-      for (std::uint32_t first = 0; first <= 0xFFFF; first += 1024) {
-        slices.push_back(
-            {{static_cast<std::uint16_t>(first), static_cast<std::uint16_t>(first + 1023)}, p});
+  // by_range queries: the port space in 1024-port slices and in 10-port slices, tcp and udp.
+  std::vector<port_slice> ranges = slices(1024);
+  std::vector<port_slice> short_ranges = slices(10);
+  // The by_port queries over TCP alone, the yardstick of the ranges group.
+  std::vector<port_query> tcp_ports = [this] {
+    std::vector<port_query> tcp;
+    for (const port_query query : ports) {
+      if (query.protocol == protocol::tcp) {
+        tcp.push_back(query);
       }
     }
-    return slices;
+    return tcp;
   }();
+
+  static std::vector<port_slice> slices(std::uint32_t width) {
+    std::vector<port_slice> all;
+    for (const protocol p : {protocol::tcp, protocol::udp}) {
+      for (std::uint32_t first = 0; first + width - 1 <= 0xFFFF; first += width) {
+        all.push_back(
+            {{static_cast<std::uint16_t>(first), static_cast<std::uint16_t>(first + width - 1)},
+             p});
+      }
+    }
+    return all;
+  }
 };
 
 struct peers {
@@ -150,6 +167,21 @@ void each_row(benchmark::State& state, const std::vector<Query>& queries, Rows r
   report_per_item(state, queries.size(), "per query");
   state.counters["rows_per_query"] =
       static_cast<double>(rows_per_pass) / static_cast<double>(queries.size());
+}
+
+// A query that answers with a number (size(), empty()), for each of the list.
+template <typename Query, typename Count>
+void each_count(benchmark::State& state, const std::vector<Query>& queries, Count count) {
+  std::size_t total = 0;
+  for (auto _ : state) {
+    total = 0;
+    for (const Query& query : queries) {
+      total += count(query);
+    }
+    benchmark::DoNotOptimize(total);
+  }
+  report_per_item(state, queries.size(), "per query");
+  state.counters["rows_per_query"] = 0;
 }
 
 // Every peer must give ianaports' answer to every query: otherwise the benchmarks would not
@@ -340,6 +372,42 @@ void register_benchmarks() {
     each_row(state, in().names.mixed_case_views,
              [](std::string_view name) { return ianaports::by_name(name); });
   });
+  // ranges: by_port and its rows is the yardstick report.py sets the others against.
+  RegisterBenchmark("ranges/by_port", [](State& state) {
+    each_row(state, in().tcp_ports,
+             [](port_query query) { return ianaports::by_port(query.port, query.protocol); });
+  });
+  RegisterBenchmark("ranges/by_range_10", [](State& state) {
+    each_row(state, in().short_ranges, [](const port_slice& slice) {
+      return ianaports::by_range(slice.ports, slice.protocol);
+    });
+  });
+  RegisterBenchmark("ranges/by_range_1024", [](State& state) {
+    each_row(state, in().ranges, [](const port_slice& slice) {
+      return ianaports::by_range(slice.ports, slice.protocol);
+    });
+  });
+  RegisterBenchmark("ranges/by_range_10_size", [](State& state) {
+    each_count(state, in().short_ranges, [](const port_slice& slice) {
+      return ianaports::by_range(slice.ports, slice.protocol).size();
+    });
+  });
+  RegisterBenchmark("ranges/by_range_10_empty", [](State& state) {
+    each_count(state, in().short_ranges, [](const port_slice& slice) {
+      return ianaports::by_range(slice.ports, slice.protocol).empty() ? 1U : 0U;
+    });
+  });
+  RegisterBenchmark("ranges/by_range_1024_size", [](State& state) {
+    each_count(state, in().ranges, [](const port_slice& slice) {
+      return ianaports::by_range(slice.ports, slice.protocol).size();
+    });
+  });
+  RegisterBenchmark("ranges/by_protocol_size", [](State& state) {
+    const std::vector<protocol> protocols(std::begin(ianaports::all_protocols),
+                                          std::end(ianaports::all_protocols));
+    each_count(state, protocols, [](protocol p) { return ianaports::by_protocol(p).size(); });
+  });
+
   RegisterBenchmark("iterate/records", [](State& state) {
     std::size_t rows = 0;
     for (auto _ : state) {

@@ -75,6 +75,40 @@ def format_ratio(ratio):
     return f"{ratio:.{decimals}f}×"
 
 
+YARDSTICK = "by_port"  # the ranges group's benchmarks are set against this one's, per row
+RANGES = "ranges"
+
+
+def collect_rows(benchmarks):
+    """{implementation: rows read a query} of the ranges group."""
+    return {run["run_name"].partition("/")[2]: run.get("rows_per_query", 0)
+            for run in benchmarks if run.get("run_type") == "iteration"
+            and run["run_name"].startswith(RANGES + "/")}
+
+
+def print_ranges(implementations, rows):
+    """The ranges group: each query's time, and its time a row against by_port's (a query
+    that reads no row, size() or empty(), against by_port's time a query)."""
+    print(f"## {RANGES}\n")
+    print("| query | ns a query, median | min–max | rows a query | ns a row |"
+          f" ÷ {YARDSTICK} (a row; size, empty: a query) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    medians = {name: statistics.median(times) for name, (_, times) in implementations.items()}
+    base = medians.get(YARDSTICK)
+    base_rows = rows.get(YARDSTICK) or 1
+    for name, (_, times) in implementations.items():
+        per_row = medians[name] / rows[name] if rows.get(name) else None
+        if base is None or name == YARDSTICK:
+            ratio = "—"
+        elif per_row is not None:
+            ratio = format_ratio(per_row / (base / base_rows))
+        else:
+            ratio = format_ratio(medians[name] / base)
+        print(f"| {name} | {format_ns(medians[name])} | {format_ns(min(times))}–{format_ns(max(times))}"
+              f" | {rows.get(name, 0):.2f} | {format_ns(per_row) if per_row is not None else '—'} | {ratio} |")
+    print()
+
+
 def collect(benchmarks):
     """{group: {implementation: (label, [ns per item, one per repetition])}}, in the order the
     benchmarks are registered (interleaving runs them in random order)."""
@@ -129,7 +163,11 @@ def print_report(data, repetitions, min_time, interleave):
           f"{', randomly interleaved' if interleave else ''}; times are per query"
           " (per row for iterate/records): median, and min-max over the repetitions\n")
 
+    rows = collect_rows(data["benchmarks"])
     for group, implementations in groups.items():
+        if group == RANGES:
+            print_ranges(implementations, rows)
+            continue
         print(f"## {group}\n")
         print("| implementation | ns, median | ns, min–max | unit | ianaports ÷ peer, medians |"
               " fastest ÷ fastest |")
