@@ -9,7 +9,8 @@ For each compiler (g++, clang++), compiles at -O2, --runs times each (median rep
   ianaports  a TU that includes <ianaports/ports.hpp> and does one lookup
   std_only   the standard headers ports.hpp includes, and nothing of ianaports: the floor
   baseline   a TU that includes <iostream>, <string>, <vector> and <map>
-and prints a Markdown table with the ratios. Then it links two PIEs and reports their .rodata,
+  constexpr_walk_*  a static_assert over a loop on rows() reading one column of every row
+and prints a Markdown table with the ratios (to the baseline, and to the one-lookup TU). Then it links two PIEs and reports their .rodata,
 .rela.dyn and number of dynamic relocations (size -A, readelf -r): the one-lookup TU, and a TU
 that asks every query and reads every column, which links every table ("the full tables").
 For a lean build, point -I at tables generated with generate.py --omit/--protocols.
@@ -52,6 +53,32 @@ int main(int argc, char** argv) {
   sum += static_cast<std::size_t>(ip::classify(port)) + ip::is_valid_service_name(name);
   return static_cast<int>(sum & 0x7F);
 }
+"""
+# Whole-registry walks in constant evaluation, reading one column of each row through the row
+# handles: the protocol as an optional (transport()), and as a test (holds_for()).
+WALK_TRANSPORT_TU = """#include <ianaports/ports.hpp>
+#include <cstddef>
+constexpr std::size_t tcp_rows() {
+  std::size_t count = 0;
+  for (const ianaports::row r : ianaports::rows()) {
+    count += r.transport() == ianaports::protocol::tcp ? 1U : 0U;
+  }
+  return count;
+}
+static_assert(tcp_rows() == ianaports::by_protocol(ianaports::protocol::tcp).size());
+int main() {}
+"""
+WALK_HOLDS_FOR_TU = """#include <ianaports/ports.hpp>
+#include <cstddef>
+constexpr std::size_t rows_for_tcp() {
+  std::size_t count = 0;
+  for (const ianaports::row r : ianaports::rows()) {
+    count += r.holds_for(ianaports::protocol::tcp) ? 1U : 0U;
+  }
+  return count;
+}
+static_assert(rows_for_tcp() >= ianaports::by_protocol(ianaports::protocol::tcp).size());
+int main() {}
 """
 STD_ONLY_TU = """#include <cstddef>
 #include <cstdint>
@@ -109,13 +136,17 @@ def main():
 
     with tempfile.TemporaryDirectory() as work:
         sources = {}
-        for name, text in (("ianaports", IANAPORTS_TU), ("std_only", STD_ONLY_TU), ("baseline", BASELINE_TU)):
+        tus = (("ianaports", IANAPORTS_TU), ("std_only", STD_ONLY_TU), ("baseline", BASELINE_TU),
+               ("constexpr_walk_transport", WALK_TRANSPORT_TU),
+               ("constexpr_walk_holds_for", WALK_HOLDS_FOR_TU))
+        for name, text in tus:
             sources[name] = os.path.join(work, name + ".cpp")
             with open(sources[name], "w") as f:
                 f.write(text)
         flags = [f"-std={args.std}", "-O2", *("-I" + d for d in args.include)]
-        print(f"| compiler | TU | time s (median of {args.runs}, min-max) | peak MB | time ratio | memory ratio |")
-        print("|---|---|---|---|---|---|")
+        print(f"| compiler | TU | time s (median of {args.runs}, min-max) | peak MB | time ratio |"
+              " memory ratio | time ÷ one lookup |")
+        print("|---|---|---|---|---|---|---|")
         for compiler in args.compilers:
             medians = {}
             for name, source in sources.items():
@@ -123,12 +154,13 @@ def main():
                 seconds = [r[0] for r in runs]
                 medians[name] = (statistics.median(seconds), statistics.median(r[1] for r in runs) / 1024)
                 medians[name + "_range"] = (min(seconds), max(seconds))
-            for name in ("ianaports", "std_only", "baseline"):
+            for name, _ in tus:
                 t, mb = medians[name]
                 low, high = medians[name + "_range"]
                 ratio_t = t / medians["baseline"][0]
                 ratio_m = mb / medians["baseline"][1]
-                print(f"| {compiler} | {name} | {t:.2f} ({low:.2f}-{high:.2f}) | {mb:.0f} | {ratio_t:.2f} | {ratio_m:.2f} |")
+                print(f"| {compiler} | {name} | {t:.2f} ({low:.2f}-{high:.2f}) | {mb:.0f} | {ratio_t:.2f} |"
+                      f" {ratio_m:.2f} | {t / medians['ianaports'][0]:.2f} |")
 
         every_query = os.path.join(work, "every_query.cpp")
         with open(every_query, "w") as f:

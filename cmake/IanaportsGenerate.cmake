@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: BSL-1.0
 # ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>
-#                           [OMIT <column group>...] [PROTOCOLS <protocol>...])
+#                           [OMIT <column group>...] [PROTOCOLS <protocol>...] [INDEX fast|compact])
 #
 # The generated header, under the include directory the generator writes into (generate.py's
 # TABLES_HEADER, the file tables.hpp includes).
@@ -8,9 +8,10 @@ set(IANAPORTS_TABLES_HEADER "ianaports/detail/registry_tables.hpp")
 
 # Adds <target>, which (re)writes <dir>/${IANAPORTS_TABLES_HEADER} from the registry
 # XML whenever the XML or the generator changes. <dir> is then an include directory. OMIT and
-# PROTOCOLS make a lean build (codegen/generate.py --omit, --protocols).
+# PROTOCOLS make a lean build (codegen/generate.py --omit, --protocols); INDEX chooses the index
+# (generate.py --index; empty: compact for a lean build, else fast).
 function(ianaports_generate_tables target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR" "OMIT;PROTOCOLS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR;INDEX" "OMIT;PROTOCOLS")
   if(NOT arg_REGISTRY OR NOT arg_OUTPUT_DIR)
     message(FATAL_ERROR "ianaports_generate_tables: REGISTRY and OUTPUT_DIR are required")
   endif()
@@ -27,6 +28,9 @@ function(ianaports_generate_tables target)
   if(arg_PROTOCOLS)
     list(JOIN arg_PROTOCOLS "," protocols)
     list(APPEND lean_args "--protocols=${protocols}")
+  endif()
+  if(arg_INDEX)
+    list(APPEND lean_args "--index=${arg_INDEX}")
   endif()
   # The generator lists what it read (the registry, its own modules) in the depfile.
   add_custom_command(

@@ -63,6 +63,8 @@ def _split_literal(data: bytes, utf8: bool = True) -> List[str]:
 
 
 def _format_value(value, ctype: str) -> str:
+    if ctype == "bool":
+        return "true" if value else "false"
     if ctype == "std::string_view":
         return '"%s"' % cpp_string_literal_body(value.encode("utf-8"))
     return "0x%016X" % value if ctype == "std::uint64_t" else str(value)

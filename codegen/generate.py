@@ -57,10 +57,10 @@ def write_atomically(path: str, text: str, before_replace=None) -> None:
 
 
 def generate(registry_path: str, omit: FrozenSet[str] = frozenset(),
-             protocols: Tuple[str, ...] = PROTOCOLS) -> Tuple[str, Registry]:
+             protocols: Tuple[str, ...] = PROTOCOLS, index: str = "fast") -> Tuple[str, Registry]:
     """The tables header's text, and the registry it was made from."""
     registry = read_registry(registry_path)
-    layout = tables.build(registry, omit, protocols)
+    layout = tables.build(registry, omit, protocols, index)
     text = cpp_emit.render(layout, updated=registry.updated, source_name=os.path.basename(registry_path),
                            sha256=registry.sha256)
     return text, registry
@@ -106,12 +106,19 @@ def main(argv=None) -> int:
     parser.add_argument("--protocols", default=",".join(PROTOCOLS), metavar="PROTOCOL,...",
                         help="keep only the rows for these protocols, and the rows that hold for"
                              " every protocol (default: all four)")
+    parser.add_argument("--index", choices=("auto",) + tables.INDEXES, default="auto",
+                        help="fast: name keys, port segments and direct answers; compact: none of"
+                             " them, lookups search instead; auto (default): compact for a lean"
+                             " build (--omit or --protocols), else fast")
     args = parser.parse_args(argv)
     omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
     protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
     header = args.header or os.path.join(args.output, TABLES_HEADER)
+    index = args.index
+    if index == "auto":
+        index = "compact" if omit or set(protocols) != set(PROTOCOLS) else "fast"
     try:
-        text, registry = generate(args.registry, frozenset(omit), tuple(protocols))
+        text, registry = generate(args.registry, frozenset(omit), tuple(protocols), index)
     except RegistryError as error:
         print(error.located(args.registry), file=sys.stderr)
         return 1

@@ -73,6 +73,26 @@ static_assert(!ip::is_valid_service_name("acmaint_dbd"));
 
 static_assert(ip::registry_updated.size() == 10 && ip::registry_updated[4] == '-');
 
+// Whole-registry walks in constant evaluation, within the compilers' default limits: row
+// handles read only the column asked for, and the counts agree with by_protocol's stored ones.
+constexpr std::size_t rows_naming(protocol p) {
+  std::size_t count = 0;
+  for (const ip::row r : ip::rows()) {
+    count += r.transport() == p ? 1U : 0U;
+  }
+  return count;
+}
+constexpr std::size_t rows_holding_for(protocol p) {
+  std::size_t count = 0;
+  for (const ip::row r : ip::rows()) {
+    count += r.holds_for(p) ? 1U : 0U;
+  }
+  return count;
+}
+static_assert(rows_naming(protocol::tcp) == ip::by_protocol(protocol::tcp).size());
+static_assert(rows_holding_for(protocol::dccp) > ip::by_protocol(protocol::dccp).size(),
+              "the rows for every protocol hold for DCCP too");
+
 // The vocabulary of types.hpp.
 static_assert(ip::range_of(ip::port_class::system) == ip::port_range{0, 1023});
 static_assert(ip::range_of(ip::port_class::user) == ip::port_range{1024, 49151});

@@ -196,6 +196,19 @@ std::string compare(const ip::record_range& found, const std::vector<std::size_t
   if (found.size() != want.size()) {
     return "size " + std::to_string(found.size()) + ", expected " + std::to_string(want.size());
   }
+  if (found.empty() != want.empty()) {
+    return "empty() is " + std::string(found.empty() ? "true" : "false");
+  }
+  std::size_t at = 0;  // the same rows as handles: their positions
+  for (const ip::row handle : found.rows()) {
+    if (at >= want.size() || handle.index() != want[at]) {
+      return "rows(): handle " + std::to_string(at) + " is row " + std::to_string(handle.index());
+    }
+    ++at;
+  }
+  if (at != want.size() || found.rows().size() != want.size()) {
+    return "rows(): " + std::to_string(at) + " handles";
+  }
   std::size_t i = 0;
   for (const ip::record& r : found) {
     if (i >= want.size()) {
@@ -281,6 +294,35 @@ TEST_CASE("every row, every column, registry order") {
   CHECK(i == expected().rows.size());
 }
 
+TEST_CASE("row handles read every column as the records do") {
+  failure_budget failures;
+  std::size_t i = 0;
+  for (const ip::row handle : ip::rows()) {
+    const ip::record whole = handle.to_record();
+    const ip::record by_column{handle.service(),
+                               handle.ports(),
+                               handle.transport(),
+                               handle.description(),
+                               handle.assignee(),
+                               handle.contact(),
+                               handle.registered(),
+                               handle.modified(),
+                               handle.reference(),
+                               handle.service_code(),
+                               handle.unauthorized_use(),
+                               handle.notes(),
+                               handle.ports_written_as_range()};
+    const bool same = handle.index() == i && whole == by_column &&
+                      handle.holds_for(protocol::udp) == whole.holds_for(protocol::udp);
+    failures.check(
+        same ? difference(whole, expected().rows[i]) : "a column differs from to_record()",
+        "row " + std::to_string(i));
+    ++i;
+  }
+  CHECK(i == expected().rows.size());
+  CHECK(ip::rows().size() == expected().rows.size());
+}
+
 TEST_CASE("by_port, name_of and status for every port and protocol") {
   const auto& rows = expected().rows;
   failure_budget failures;
@@ -297,6 +339,11 @@ TEST_CASE("by_port, name_of and status for every port and protocol") {
       const auto port = static_cast<std::uint16_t>(port_number);
       const std::string where = std::to_string(port) + "/" + std::string(ip::to_string(p));
       failures.check(compare(ip::by_port(port, p), covering[port]), "by_port " + where);
+      // A span of one port is a port: by_range's three sources meet where rows begin and end.
+      if (port_number == 0 || covering[port] != covering[port - 1] ||
+          (port_number < 65535 && covering[port] != covering[port + 1])) {
+        failures.check(compare(ip::by_range({port, port}, p), covering[port]), "by_range " + where);
+      }
 
       std::string name;
       bool named = false;
@@ -407,6 +454,17 @@ TEST_CASE("by_range on the registry's ranges and around them") {
         queries.insert({range->last,
                         static_cast<std::uint16_t>(range->last < 65535 ? range->last + 1 : 65535)});
       }
+    }
+  }
+  // Spans of ten ports across the port space, from every 97th port (a prime, so they start at
+  // every remainder of the blocks the tables count in), and ranges of a few widths.
+  for (std::uint32_t first = 0; first + 9 <= 65535; first += 97) {
+    queries.insert({static_cast<std::uint16_t>(first), static_cast<std::uint16_t>(first + 9)});
+  }
+  for (const std::uint32_t width : {1U, 100U, 1024U, 30000U}) {
+    for (std::uint32_t first = 5; first + width - 1 <= 65535; first += 9973) {
+      queries.insert(
+          {static_cast<std::uint16_t>(first), static_cast<std::uint16_t>(first + width - 1)});
     }
   }
   failure_budget failures;

@@ -31,6 +31,7 @@ SAMPLES = 4  # (name, slot) pairs the C++ side checks its hash against
 
 @dataclass
 class NameIndex:
+    fast: bool  # keys stored for a two-word comparison; else a hit is confirmed on the name's text
     key_words: int  # 64-bit words a key
     phf: perfect_hash.PerfectHash
     slot_keys: List[Optional[Key]]  # slot -> its key, None when empty
@@ -61,17 +62,17 @@ class NameIndex:
 
     def arrays(self) -> List[Array]:
         empty_key = (0,) * self.key_words  # no query's key: its length byte is 1 or more
+        keys = [(key or empty_key)[w] for w in range(self.key_words) for key in self.slot_keys] if self.fast else []
         return [
             Array("name_pilots", unsigned_type(max(self.phf.pilots)), self.phf.pilots, "name hash bucket -> pilot"),
             # Word-major, in rows of a power of two of slots: a key's words are found with shifts,
             # and no literal is longer than the limit. (Keys whole would take one cache line
             # each, but rows of a length to divide by: slower, measured.)
-            Array("name_keys", "std::uint64_t",
-                  [(key or empty_key)[w] for w in range(self.key_words) for key in self.slot_keys],
+            Array("name_keys", "std::uint64_t", keys,
                   "row w * (name_slot_count >> name_key_row_shift) + (slot >> name_key_row_shift),"
                   " column slot's low bits -> word w of the folded name (zero padded, length in the"
-                  " last byte)",
-                  row_elements=min(self.phf.slot_count, KEY_ROW_SLOTS)),
+                  " last byte); empty in a compact index, which compares the name's text",
+                  row_elements=min(self.phf.slot_count, KEY_ROW_SLOTS) if keys else None),
         ]
 
     def sample_arrays(self) -> List[Array]:
@@ -79,8 +80,9 @@ class NameIndex:
                       "the slots of name_sample_names: tables.hpp checks that its hash finds them there")]
 
 
-def build_name_index(rows: List[Row]) -> NameIndex:
-    """The perfect hash over the rows' distinct folded names, and each name's rows."""
+def build_name_index(rows: List[Row], fast: bool) -> NameIndex:
+    """The perfect hash over the rows' distinct folded names, and each name's rows; fast: with
+    the keys stored (else compact)."""
     rows_by_key: Dict[Key, List[int]] = {}
     named = [(i, row.service.encode("utf-8")) for i, row in enumerate(rows) if row.service]
     key_words = perfect_hash.key_words_for(max((len(n) for _, n in named), default=0))
@@ -95,7 +97,7 @@ def build_name_index(rows: List[Row]) -> NameIndex:
     rows_of_slot = [rows_by_key.get(key, []) if key is not None else [] for key in slot_keys]
     # Samples spread over the sorted keys: first, last and between.
     picks = sorted({keys[(len(keys) - 1) * k // max(SAMPLES - 1, 1)] for k in range(SAMPLES)}) if keys else []
-    return NameIndex(key_words, phf, slot_keys, rows_of_slot,
+    return NameIndex(fast, key_words, phf, slot_keys, rows_of_slot,
                      [rows[rows_by_key[key][0]].service for key in picks],
                      [phf.slot_of_key[key] for key in picks])
 
@@ -120,10 +122,11 @@ class NamePorts:
 
     ports: List[int]  # protocol * slot_count + slot -> port
     zero: List[int]  # indexes of ports whose 0 is port 0, ascending
+    protocols: int  # how many of DIRECT_PROTOCOLS have answers: all, or none (a compact index)
 
     def constants(self) -> List[Constant]:
         return [
-            Constant("name_port_protocols", "unsigned", len(DIRECT_PROTOCOLS),
+            Constant("name_port_protocols", "unsigned", self.protocols,
                      "protocols (the first of tcp, udp...) with direct port_of and name_of answers"),
             Constant("name_port_zero_count", "std::uint32_t", len(self.zero), "port_of answers that are port 0"),
         ]
@@ -138,8 +141,11 @@ class NamePorts:
 
 
 def build_name_ports(rows: List[Row], index: NameIndex) -> NamePorts:
+    """The answers, for a fast index; a compact one asks the name's rows (no table)."""
     ports: List[int] = []
     zero: List[int] = []
+    if not index.fast:
+        return NamePorts(ports, zero, 0)
     for protocol in DIRECT_PROTOCOLS:
         for slot_rows in index.rows_of_slot:
             answer = next((rows[i].ports[0] for i in slot_rows
@@ -147,4 +153,4 @@ def build_name_ports(rows: List[Row], index: NameIndex) -> NamePorts:
             if answer == 0:
                 zero.append(len(ports))
             ports.append(answer or 0)
-    return NamePorts(ports, zero)
+    return NamePorts(ports, zero, len(DIRECT_PROTOCOLS))

@@ -35,17 +35,20 @@ class PortNames:
             Array("port_name_bits", "std::uint64_t", self.bits,
                   f"protocol (tcp, udp) * {blocks} + port / {1 << BLOCK_SHIFT} -> bit port %"
                   f" {1 << BLOCK_SHIFT}: the port has a name"),
-            Array("port_name_base", index_type(len(self.text)), self.base,
+            Array("port_name_base", index_type(max(len(self.text), 1)), self.base,
                   "same index -> the block's first entry in port_name_text"),
             Array("port_name_text", "text_id", self.text,
                   "name_of's answers, in protocol and port order, for the ports with a bit"),
         ]
 
 
-def build_port_names(rows: List[Row], service_ids: List[int]) -> PortNames:
-    """service_ids: each row's name as a (packed) text id."""
+def build_port_names(rows: List[Row], service_ids: List[int], fast: bool) -> PortNames:
+    """service_ids: each row's name as a (packed) text id. A compact index has none (name_of
+    asks the rows covering the port)."""
     block = 1 << BLOCK_SHIFT
     names = PortNames([], [], [])
+    if not fast:
+        return names
     for protocol in DIRECT_PROTOCOLS:
         name_at: List[Optional[int]] = [None] * 65536  # the first named row's name wins
         for i, row in enumerate(rows):

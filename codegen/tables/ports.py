@@ -55,7 +55,10 @@ class PortIndex:
         ]
 
 
-def build_port_index(rows: List[Row]) -> PortIndex:
+def build_port_index(rows: List[Row], fast: bool) -> PortIndex:
+    """The segments, for a fast index; a compact one has none (the port order serves)."""
+    if not fast:
+        return PortIndex([], [], [], [])
     segment_starts: List[int] = []
     segment_rows: List[List[int]] = []
     bucket_segment: List[int] = []

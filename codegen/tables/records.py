@@ -1,18 +1,19 @@
 # SPDX-License-Identifier: BSL-1.0
 """The records: one entry a row, registry order, and the text tuples rows share.
 
-A row is its name's text id, its first port and a byte of flags (facts.py), plus the index of
+A row is its name's text id and a byte of flags (facts.py; its first port is port_order.py's), plus the index of
 its text tuple: description, assignee, contact and registration date, and a tail tuple of the
 last four columns (modification date, reference, unauthorized use, notes). Rows that say the
 same share a tuple (a service's tcp and udp rows, usually), and text tuples that end alike share
 a tail, which costs one more load and saves most of what a tuple's last columns would take.
-The few rows that span ports, or have a service code, are short lists rather than columns.
+The few rows that span ports, or are rare (a service code, one port written as a range), are
+short lists rather than columns.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List, Tuple
+from typing import Dict, FrozenSet, List, Set, Tuple
 
 from registry_xml import PROTOCOLS, Row
 
@@ -24,13 +25,13 @@ TEXT_COLUMNS = ("description", "assignee", "contact", "registered")  # a text tu
 TAIL_COLUMNS = ("modified", "reference", "unauthorized_use", "notes")  # its tail's
 
 
-def row_flags(row: Row) -> int:
+def row_flags(row: Row, apart: bool) -> int:
     first, last = row.ports if row.ports is not None else (0, 0)
     transport = PROTOCOLS.index(row.transport) if row.transport is not None else facts.NO_PROTOCOL
     return (transport
             | (facts.FLAG_HAS_PORTS if row.ports is not None else 0)
-            | (facts.FLAG_ONE_PORT_AS_RANGE if row.ports_written_as_range else 0)
-            | (facts.FLAG_HAS_SERVICE_CODE if row.service_code is not None else 0)
+            | (facts.FLAG_APART if apart else 0)
+            | (facts.FLAG_RARE if row.service_code is not None or row.ports_written_as_range else 0)
             | (facts.FLAG_RESERVED if row.description == "Reserved" else 0)
             | (facts.FLAG_SPANS_PORTS if last > first else 0))
 
@@ -38,13 +39,12 @@ def row_flags(row: Row) -> int:
 @dataclass
 class Records:
     service_ids: List[int] = field(default_factory=list)  # row -> text id of its name
-    first_ports: List[int] = field(default_factory=list)
     flags: List[int] = field(default_factory=list)
     tuple_of_row: List[int] = field(default_factory=list)
     text_tuples: Dict[Tuple[int, ...], int] = field(default_factory=dict)  # TEXT_COLUMNS ids + tail
     tails: Dict[Tuple[int, ...], int] = field(default_factory=dict)  # TAIL_COLUMNS ids
     spans: List[Tuple[int, int]] = field(default_factory=list)  # (row, last port) when last > first
-    service_codes: List[Tuple[int, int]] = field(default_factory=list)  # (row, code)
+    rare: List[Tuple[int, int, int]] = field(default_factory=list)  # (row, rare_what bits, service code)
 
     def renumber(self, text: PackedText) -> None:
         """Text ids from the pool's to the packed ones."""
@@ -65,7 +65,8 @@ class Records:
     def constants(self) -> List[Constant]:
         return [
             Constant("record_count", "std::uint32_t", len(self.flags), "rows in the registry"),
-            Constant("service_code_count", "std::uint32_t", len(self.service_codes), "rows with a service code"),
+            Constant("rare_count", "std::uint32_t", len(self.rare),
+                     "rows with a service code or one port written as N-N"),
             Constant("range_count", "std::uint32_t", len(self.spans), "rows whose ports span more than one"),
             Constant("text_tuple_count", "std::uint32_t", len(self.text_tuples), "distinct text tuples"),
             Constant("tail_tuple_count", "std::uint32_t", len(self.tails), "distinct tail tuples"),
@@ -74,14 +75,12 @@ class Records:
     def arrays(self) -> List[Array]:
         arrays = [
             Array("record_service", "text_id", self.service_ids, "row -> service name as written"),
-            Array("record_first_port", "std::uint16_t", self.first_ports, "row -> first port (0 without ports)"),
             Array("range_record", "record_index", [row for row, _ in self.spans],
                   "rows whose last port is above their first, ascending"),
             Array("range_last_port", "std::uint16_t", [last for _, last in self.spans], "their last ports"),
             Array("record_flags", "std::uint8_t", self.flags,
                   "row -> bits 0-2: protocol index (flag_no_protocol: holds for every protocol), and"
-                  " flag_has_ports, flag_one_port_as_range, flag_has_service_code, flag_reserved,"
-                  " flag_spans_ports"),
+                  " flag_has_ports, flag_apart, flag_rare, flag_reserved, flag_spans_ports"),
             # With every text column left out there is one tuple, and no need for a column of zeros.
             Array("record_texts", "text_tuple_index",
                   self.tuple_of_row if len(self.text_tuples) > 1 else [0],
@@ -97,16 +96,19 @@ class Records:
         arrays += [Array("tail_" + column, "text_id", [t[c] for t in tails], f"tail tuple -> {column}")
                    for c, column in enumerate(TAIL_COLUMNS)]
         arrays += [
-            Array("service_code_record", "record_index", [row for row, _ in self.service_codes],
-                  "rows with a service code, ascending"),
-            Array("service_code_value", "std::uint32_t", [code for _, code in self.service_codes],
-                  "their service codes"),
+            Array("rare_record", "record_index", [row for row, _, _ in self.rare],
+                  "rows with a service code or one port written as N-N (flag_rare), ascending"),
+            Array("rare_what", "std::uint8_t", [what for _, what, _ in self.rare],
+                  "their rare_has_service_code and rare_one_port_as_range bits"),
+            Array("rare_service_code", "std::uint32_t", [code for _, _, code in self.rare],
+                  "their service codes (0 without one)"),
         ]
         return arrays
 
 
-def build_records(rows: List[Row], omitted: FrozenSet[str], pool: TextPool) -> Records:
-    """The records of rows; omitted: the columns a lean build leaves out, which read ""."""
+def build_records(rows: List[Row], omitted: FrozenSet[str], pool: TextPool, apart: Set[int]) -> Records:
+    """The records of rows; omitted: the columns a lean build leaves out, which read "";
+    apart: the rows out of port order (port_order.py)."""
     records = Records()
 
     def text_ids(row: Row, columns) -> Tuple[int, ...]:
@@ -115,13 +117,14 @@ def build_records(rows: List[Row], omitted: FrozenSet[str], pool: TextPool) -> R
     for i, row in enumerate(rows):
         records.service_ids.append(pool.id_of(row.service))
         first, last = row.ports if row.ports is not None else (0, 0)
-        records.first_ports.append(first)
-        records.flags.append(row_flags(row))
+        records.flags.append(row_flags(row, i in apart))
         tail = records.tails.setdefault(text_ids(row, TAIL_COLUMNS), len(records.tails))
         key = text_ids(row, TEXT_COLUMNS) + (tail,)
         records.tuple_of_row.append(records.text_tuples.setdefault(key, len(records.text_tuples)))
         if last > first:
             records.spans.append((i, last))
-        if row.service_code is not None:
-            records.service_codes.append((i, row.service_code))
+        what = ((facts.RARE_HAS_SERVICE_CODE if row.service_code is not None else 0)
+                | (facts.RARE_ONE_PORT_AS_RANGE if row.ports_written_as_range else 0))
+        if what:
+            records.rare.append((i, what, row.service_code or 0))
     return records

@@ -30,87 +30,160 @@
 #include <string_view>  // std::string_view
 
 #include "ianaports/detail/config.hpp"
-#include "ianaports/detail/row_span.hpp"
+#include "ianaports/detail/row_query.hpp"
 #include "ianaports/types.hpp"  // protocol, port_range, port_status, port_class, record...
 
 IANAPORTS_BEGIN_NAMESPACE
 
 // ---------------------------------------------------------------------------------------------
-// record_range: the rows a query found, as a cheap view (a few integers) over static tables.
-// Iterating yields records by value; begin(), end(), size() and empty() are constexpr.
+// Ranges of rows: what a query found, as a cheap view (a few integers) over static tables.
+//
+//   record_range  iterating yields records by value, every column read
+//   row_range     iterating yields row handles, which read a column when asked: a walk over the
+//                 registry that looks at one column costs that column alone (rows(),
+//                 record_range::rows())
+//
+// begin(), end(), size() and empty() are constexpr and cost no walk: size() counts from the
+// tables where they say (by_range, by_protocol), empty() looks at the first row.
 
-class record_range {
+class row;
+
+namespace detail {
+struct range_access;
+
+// The iterator of both ranges: Value is record or row.
+template <typename Value>
+class query_iterator {
  public:
-  class iterator {
-   public:
-    using value_type = record;
-    using reference = record;  // made on the fly from the tables
-    using pointer = void;
-    using difference_type = std::ptrdiff_t;
-    using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need record&
+  using value_type = Value;
+  using reference = Value;  // made on the fly from the tables
+  using pointer = void;
+  using difference_type = std::ptrdiff_t;
+  using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need a Value&
 #if IANAPORTS_CPLUSPLUS >= 202002L
-    using iterator_concept = std::forward_iterator_tag;
+  using iterator_concept = std::forward_iterator_tag;
 #endif
 
-    constexpr iterator() noexcept = default;
-    constexpr record operator*() const noexcept;
-    constexpr iterator& operator++() noexcept;
-    constexpr iterator operator++(int) noexcept {
-      iterator before = *this;
-      ++*this;
-      return before;
-    }
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.position_ == b.position_ && a.span_.listed == b.span_.listed;
-    }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-      return !(a == b);
-    }
-
-   private:
-    friend class record_range;
-    constexpr iterator(const detail::row_span& span, const detail::row_filter& filter,
-                       std::uint32_t position) noexcept
-        : span_(span), filter_(filter), position_(position) {}
-
-    detail::row_span span_{};
-    detail::row_filter filter_{};
-    std::uint32_t position_ = 0;
-  };
-
-  constexpr record_range() noexcept = default;
-
-  [[nodiscard]] constexpr iterator begin() const noexcept {
-    return {span_, filter_, span_.first};
+  constexpr query_iterator() noexcept = default;
+  // Always inline, so that a loop reading a column or two leaves the others unread.
+  IANAPORTS_ALWAYS_INLINE constexpr Value operator*() const noexcept;
+  IANAPORTS_ALWAYS_INLINE constexpr query_iterator& operator++() noexcept;
+  constexpr query_iterator operator++(int) noexcept {
+    query_iterator before = *this;
+    ++*this;
+    return before;
   }
-  [[nodiscard]] constexpr iterator end() const noexcept {
-    return {span_, filter_, span_.last};
+  friend constexpr bool operator==(const query_iterator& a, const query_iterator& b) noexcept {
+    return a.row_ == b.row_;
   }
-  [[nodiscard]] constexpr bool empty() const noexcept {
-    return span_.first == span_.last;
+  friend constexpr bool operator!=(const query_iterator& a, const query_iterator& b) noexcept {
+    return a.row_ != b.row_;
   }
-  // Constant time, but for by_range and by_protocol, which count their rows.
+
+ private:
+  friend struct range_access;
+  constexpr explicit query_iterator(const row_query& query) noexcept;
+
+  row_query query_{};
+  std::uint32_t row_ = no_row;  // the current row; no_row at the end
+  // A query of one run whose every row is kept (records(), rows(), by_name, by_port) walks
+  // these alone: its next position, one past its last, and whether positions are rows (a
+  // walk of the registry) or entries of row_lists. Plain members, not the query's, as a
+  // constant evaluation over the whole registry pays for every step it takes.
+  bool simple_ = false;
+  bool walks_registry_ = false;
+  std::uint32_t at_ = 0;
+  std::uint32_t end_ = 0;
+};
+}  // namespace detail
+
+// A row of the registry by position: its columns are read from the tables when asked, one at a
+// time. Cheap to copy (one integer); valid for the whole program.
+class row {
+ public:
+  constexpr row() noexcept = default;
+
+  // The row's position in registry order (records() yields rows in this order).
+  [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
+
+  // The columns, as record has them.
+  [[nodiscard]] constexpr std::string_view service() const noexcept;
+  [[nodiscard]] constexpr std::optional<port_range> ports() const noexcept;
+  [[nodiscard]] constexpr std::optional<protocol> transport() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  [[nodiscard]] constexpr std::string_view assignee() const noexcept;
+  [[nodiscard]] constexpr std::string_view contact() const noexcept;
+  [[nodiscard]] constexpr std::string_view registered() const noexcept;
+  [[nodiscard]] constexpr std::string_view modified() const noexcept;
+  [[nodiscard]] constexpr std::string_view reference() const noexcept;
+  [[nodiscard]] constexpr std::optional<std::uint32_t> service_code() const noexcept;
+  [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
+  [[nodiscard]] constexpr std::string_view notes() const noexcept;
+  [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
+  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
+
+  // Every column at once.
+  [[nodiscard]] constexpr record to_record() const noexcept;
+
+  friend constexpr bool operator==(row a, row b) noexcept { return a.index_ == b.index_; }
+  friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
+
+ private:
+  friend struct detail::range_access;
+  constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
+
+  std::uint32_t index_ = 0;
+};
+
+// The rows a query found, as row handles.
+class row_range {
+ public:
+  using iterator = detail::query_iterator<row>;
+
+  constexpr row_range() noexcept = default;
+  [[nodiscard]] constexpr iterator begin() const noexcept;
+  // A member, as begin() is, though it needs nothing of the range: the end of every query.
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
+  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr bool empty() const noexcept;
   [[nodiscard]] constexpr std::size_t size() const noexcept;
 
  private:
-  friend constexpr record_range records() noexcept;
-  friend constexpr record_range by_name(std::string_view) noexcept;
-  friend constexpr record_range by_port(std::uint16_t, protocol) noexcept;
-  friend constexpr record_range by_range(port_range, protocol) noexcept;
-  friend constexpr record_range by_protocol(protocol) noexcept;
+  friend struct detail::range_access;
+  constexpr explicit row_range(const detail::row_query& query) noexcept : query_(query) {}
 
-  constexpr explicit record_range(detail::row_span span, detail::row_filter filter = {}) noexcept
-      : span_(span), filter_(filter) {}
+  detail::row_query query_{};
+};
 
-  detail::row_span span_{};
-  detail::row_filter filter_{};  // by_range, by_protocol: the rows in span_ they keep
+// The rows a query found, as records.
+class record_range {
+ public:
+  using iterator = detail::query_iterator<record>;
+
+  constexpr record_range() noexcept = default;
+  [[nodiscard]] constexpr iterator begin() const noexcept;
+  // A member, as begin() is, though it needs nothing of the range: the end of every query.
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
+  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr bool empty() const noexcept;
+  [[nodiscard]] constexpr std::size_t size() const noexcept;
+
+  // The same rows, as handles that read only the columns asked for.
+  [[nodiscard]] constexpr row_range rows() const noexcept;
+
+ private:
+  friend struct detail::range_access;
+  constexpr explicit record_range(const detail::row_query& query) noexcept : query_(query) {}
+
+  detail::row_query query_{};
 };
 
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-// Every row, in registry order.
+// Every row, in registry order; as row handles, to read a column or two of each.
 [[nodiscard]] constexpr record_range records() noexcept;
+[[nodiscard]] constexpr row_range rows() noexcept;
 
 // The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
 [[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;

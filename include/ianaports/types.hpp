@@ -138,12 +138,12 @@ constexpr port_range range_of(port_class c) noexcept {
 }
 
 constexpr port_class classify(std::uint16_t port) noexcept {
-  for (const port_class c : {port_class::system, port_class::user}) {
-    if (range_of(c).contains(port)) {
-      return c;
-    }
+  constexpr std::uint16_t last_system = range_of(port_class::system).last;
+  constexpr std::uint16_t last_user = range_of(port_class::user).last;
+  if (port <= last_system) {
+    return port_class::system;
   }
-  return port_class::dynamic;
+  return port <= last_user ? port_class::user : port_class::dynamic;
 }
 
 constexpr char ascii_lower(char c) noexcept {

@@ -150,10 +150,16 @@
 #endif
 
 #endif  // IANAPORTS_DETAIL_CONFIG_HPP
-// ---- ianaports/detail/row_span.hpp ----
-// ianaports: what a record_range holds, without the tables. Internal; include ports.hpp.
-#ifndef IANAPORTS_DETAIL_ROW_SPAN_HPP
-#define IANAPORTS_DETAIL_ROW_SPAN_HPP
+// ---- ianaports/detail/row_query.hpp ----
+// ianaports: what a query's range holds, without the tables. Internal; include ports.hpp.
+//
+// A query's rows come from up to three sorted runs, merged in registry order while iterating
+// (tables.hpp walks them): a name's or a port segment's list, a stretch of registry order, the
+// few rows of a short list. Most queries use one; by_range uses three (the rows that cover its
+// first port from before it, the in-order rows that start inside it, the rows out of port
+// order that overlap it), so that it costs a search and the rows it finds.
+#ifndef IANAPORTS_DETAIL_ROW_QUERY_HPP
+#define IANAPORTS_DETAIL_ROW_QUERY_HPP
 
 #include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
 
@@ -162,29 +168,46 @@
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
 
-// A run of rows: positions [first, last) of row_lists when listed (a name's rows, a port
-// segment's), else rows in registry order.
-struct row_span {
-  bool listed = false;
-  std::uint32_t first = 0;
-  std::uint32_t last = 0;
+inline constexpr std::uint32_t no_row = 0xFFFFFFFFu;
+
+enum class source_kind : std::uint8_t {
+  none,
+  registry,  // positions [at, end) of registry order, kept by the query's walk_test
+  listed,    // entries [at, end) of row_lists; with before_first, the in-order rows that start
+             // before the query's first port (by_range, from the segment of that port)
+  ranges,    // entries [at, end) of range_record: in-order rows that start before the query's
+             // first port and cover it (by_range of a compact index)
+  apart,     // entries [at, end) of apart_record: rows out of port order overlapping the span
 };
 
-// The test of a filtered walk, applied while iterating. by_range keeps the rows holding for
-// protocol whose ports overlap [first, last]; by_protocol the rows whose transport is protocol.
-enum class row_test : std::uint8_t { every_row, overlapping, transport_is };
+// How a registry source keeps its rows.
+enum class walk_test : std::uint8_t {
+  every_row,
+  transport_is,  // the row names protocol (by_protocol, over the whole registry)
+  in_order_for,  // the row is in port order and holds for protocol (by_range)
+};
 
-struct row_filter {
-  row_test test = row_test::every_row;
+struct row_source {
+  source_kind kind = source_kind::none;
+  bool keeps_all = false;  // every row of the run is the query's: nothing to test on the way
+  std::uint32_t at = 0;
+  std::uint32_t end = 0;
+};
+
+struct row_query {
+  row_source sources[3] = {};
+  std::uint8_t source_count = 0;  // sources[0, source_count) are in use
+  walk_test test = walk_test::every_row;
+  bool before_first = false;  // see source_kind::listed
   std::uint8_t protocol = 0;  // an index into the per-protocol tables
-  std::uint16_t first = 0;
+  std::uint16_t first = 0;    // the span, for by_range's sources
   std::uint16_t last = 0;
 };
 
 }  // namespace detail
 IANAPORTS_END_NAMESPACE
 
-#endif  // IANAPORTS_DETAIL_ROW_SPAN_HPP
+#endif  // IANAPORTS_DETAIL_ROW_QUERY_HPP
 // ---- ianaports/types.hpp ----
 // ianaports' vocabulary, without the tables: the protocols, port ranges and classes, a port's
 // status and a registry row, with their names. A translation unit that passes records around
@@ -325,12 +348,12 @@ constexpr port_range range_of(port_class c) noexcept {
 }
 
 constexpr port_class classify(std::uint16_t port) noexcept {
-  for (const port_class c : {port_class::system, port_class::user}) {
-    if (range_of(c).contains(port)) {
-      return c;
-    }
+  constexpr std::uint16_t last_system = range_of(port_class::system).last;
+  constexpr std::uint16_t last_user = range_of(port_class::user).last;
+  if (port <= last_system) {
+    return port_class::system;
   }
-  return port_class::dynamic;
+  return port <= last_user ? port_class::user : port_class::dynamic;
 }
 
 constexpr char ascii_lower(char c) noexcept {
@@ -397,81 +420,154 @@ IANAPORTS_END_NAMESPACE
 IANAPORTS_BEGIN_NAMESPACE
 
 // ---------------------------------------------------------------------------------------------
-// record_range: the rows a query found, as a cheap view (a few integers) over static tables.
-// Iterating yields records by value; begin(), end(), size() and empty() are constexpr.
+// Ranges of rows: what a query found, as a cheap view (a few integers) over static tables.
+//
+//   record_range  iterating yields records by value, every column read
+//   row_range     iterating yields row handles, which read a column when asked: a walk over the
+//                 registry that looks at one column costs that column alone (rows(),
+//                 record_range::rows())
+//
+// begin(), end(), size() and empty() are constexpr and cost no walk: size() counts from the
+// tables where they say (by_range, by_protocol), empty() looks at the first row.
 
-class record_range {
+class row;
+
+namespace detail {
+struct range_access;
+
+// The iterator of both ranges: Value is record or row.
+template <typename Value>
+class query_iterator {
  public:
-  class iterator {
-   public:
-    using value_type = record;
-    using reference = record;  // made on the fly from the tables
-    using pointer = void;
-    using difference_type = std::ptrdiff_t;
-    using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need record&
+  using value_type = Value;
+  using reference = Value;  // made on the fly from the tables
+  using pointer = void;
+  using difference_type = std::ptrdiff_t;
+  using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need a Value&
 #if IANAPORTS_CPLUSPLUS >= 202002L
-    using iterator_concept = std::forward_iterator_tag;
+  using iterator_concept = std::forward_iterator_tag;
 #endif
 
-    constexpr iterator() noexcept = default;
-    constexpr record operator*() const noexcept;
-    constexpr iterator& operator++() noexcept;
-    constexpr iterator operator++(int) noexcept {
-      iterator before = *this;
-      ++*this;
-      return before;
-    }
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.position_ == b.position_ && a.span_.listed == b.span_.listed;
-    }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-      return !(a == b);
-    }
-
-   private:
-    friend class record_range;
-    constexpr iterator(const detail::row_span& span, const detail::row_filter& filter,
-                       std::uint32_t position) noexcept
-        : span_(span), filter_(filter), position_(position) {}
-
-    detail::row_span span_{};
-    detail::row_filter filter_{};
-    std::uint32_t position_ = 0;
-  };
-
-  constexpr record_range() noexcept = default;
-
-  [[nodiscard]] constexpr iterator begin() const noexcept {
-    return {span_, filter_, span_.first};
+  constexpr query_iterator() noexcept = default;
+  // Always inline, so that a loop reading a column or two leaves the others unread.
+  IANAPORTS_ALWAYS_INLINE constexpr Value operator*() const noexcept;
+  IANAPORTS_ALWAYS_INLINE constexpr query_iterator& operator++() noexcept;
+  constexpr query_iterator operator++(int) noexcept {
+    query_iterator before = *this;
+    ++*this;
+    return before;
   }
-  [[nodiscard]] constexpr iterator end() const noexcept {
-    return {span_, filter_, span_.last};
+  friend constexpr bool operator==(const query_iterator& a, const query_iterator& b) noexcept {
+    return a.row_ == b.row_;
   }
-  [[nodiscard]] constexpr bool empty() const noexcept {
-    return span_.first == span_.last;
+  friend constexpr bool operator!=(const query_iterator& a, const query_iterator& b) noexcept {
+    return a.row_ != b.row_;
   }
-  // Constant time, but for by_range and by_protocol, which count their rows.
+
+ private:
+  friend struct range_access;
+  constexpr explicit query_iterator(const row_query& query) noexcept;
+
+  row_query query_{};
+  std::uint32_t row_ = no_row;  // the current row; no_row at the end
+  // A query of one run whose every row is kept (records(), rows(), by_name, by_port) walks
+  // these alone: its next position, one past its last, and whether positions are rows (a
+  // walk of the registry) or entries of row_lists. Plain members, not the query's, as a
+  // constant evaluation over the whole registry pays for every step it takes.
+  bool simple_ = false;
+  bool walks_registry_ = false;
+  std::uint32_t at_ = 0;
+  std::uint32_t end_ = 0;
+};
+}  // namespace detail
+
+// A row of the registry by position: its columns are read from the tables when asked, one at a
+// time. Cheap to copy (one integer); valid for the whole program.
+class row {
+ public:
+  constexpr row() noexcept = default;
+
+  // The row's position in registry order (records() yields rows in this order).
+  [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
+
+  // The columns, as record has them.
+  [[nodiscard]] constexpr std::string_view service() const noexcept;
+  [[nodiscard]] constexpr std::optional<port_range> ports() const noexcept;
+  [[nodiscard]] constexpr std::optional<protocol> transport() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  [[nodiscard]] constexpr std::string_view assignee() const noexcept;
+  [[nodiscard]] constexpr std::string_view contact() const noexcept;
+  [[nodiscard]] constexpr std::string_view registered() const noexcept;
+  [[nodiscard]] constexpr std::string_view modified() const noexcept;
+  [[nodiscard]] constexpr std::string_view reference() const noexcept;
+  [[nodiscard]] constexpr std::optional<std::uint32_t> service_code() const noexcept;
+  [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
+  [[nodiscard]] constexpr std::string_view notes() const noexcept;
+  [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
+  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
+
+  // Every column at once.
+  [[nodiscard]] constexpr record to_record() const noexcept;
+
+  friend constexpr bool operator==(row a, row b) noexcept { return a.index_ == b.index_; }
+  friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
+
+ private:
+  friend struct detail::range_access;
+  constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
+
+  std::uint32_t index_ = 0;
+};
+
+// The rows a query found, as row handles.
+class row_range {
+ public:
+  using iterator = detail::query_iterator<row>;
+
+  constexpr row_range() noexcept = default;
+  [[nodiscard]] constexpr iterator begin() const noexcept;
+  // A member, as begin() is, though it needs nothing of the range: the end of every query.
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
+  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr bool empty() const noexcept;
   [[nodiscard]] constexpr std::size_t size() const noexcept;
 
  private:
-  friend constexpr record_range records() noexcept;
-  friend constexpr record_range by_name(std::string_view) noexcept;
-  friend constexpr record_range by_port(std::uint16_t, protocol) noexcept;
-  friend constexpr record_range by_range(port_range, protocol) noexcept;
-  friend constexpr record_range by_protocol(protocol) noexcept;
+  friend struct detail::range_access;
+  constexpr explicit row_range(const detail::row_query& query) noexcept : query_(query) {}
 
-  constexpr explicit record_range(detail::row_span span, detail::row_filter filter = {}) noexcept
-      : span_(span), filter_(filter) {}
+  detail::row_query query_{};
+};
 
-  detail::row_span span_{};
-  detail::row_filter filter_{};  // by_range, by_protocol: the rows in span_ they keep
+// The rows a query found, as records.
+class record_range {
+ public:
+  using iterator = detail::query_iterator<record>;
+
+  constexpr record_range() noexcept = default;
+  [[nodiscard]] constexpr iterator begin() const noexcept;
+  // A member, as begin() is, though it needs nothing of the range: the end of every query.
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
+  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr bool empty() const noexcept;
+  [[nodiscard]] constexpr std::size_t size() const noexcept;
+
+  // The same rows, as handles that read only the columns asked for.
+  [[nodiscard]] constexpr row_range rows() const noexcept;
+
+ private:
+  friend struct detail::range_access;
+  constexpr explicit record_range(const detail::row_query& query) noexcept : query_(query) {}
+
+  detail::row_query query_{};
 };
 
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-// Every row, in registry order.
+// Every row, in registry order; as row handles, to read a column or two of each.
 [[nodiscard]] constexpr record_range records() noexcept;
+[[nodiscard]] constexpr row_range rows() noexcept;
 
 // The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
 [[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;
@@ -546,10 +642,13 @@ IANAPORTS_END_NAMESPACE
 // they fit together, in the builders of codegen/tables/, one a kind:
 //
 //   text      a pool of distinct strings, addressed by text id
-//   records   one entry a row, registry order: name, first port, flags, shared text tuples
-//   names     a perfect hash over the case-folded names: a slot per name, its rows, port_of
-//   ports     per protocol, segments of the port space and the rows covering each; name_of
-//             over TCP and UDP straight from a bit map
+//   records     one entry a row, registry order: name, flags, shared text tuples
+//   port order  the first-port column, never decreasing: a search finds a port's rows; counts
+//               of rows a block; the few rows out of order, apart
+//   names       a perfect hash over the case-folded names: a slot per name, its rows, port_of
+//   ports       per protocol, segments of the port space and the rows covering each; name_of
+//               over TCP and UDP straight from a bit map (a fast index; a compact one has
+//               neither, and asks the port order)
 //
 // The layout's facts (flag bits, protocol indexes, hash constants, limits) come from the
 // generated header too, and the checks at the end of this file fail the build, naming the
@@ -826,9 +925,16 @@ struct packed_table {
   static constexpr std::size_t size() noexcept { return Count; }
 
   // The value at index (< Count).
+  // One statement: constant evaluation counts each statement it runs against its limit, and a
+  // walk over the registry reads a table or two a row.
   [[nodiscard]] constexpr T operator[](std::size_t index) const noexcept {
-    const std::size_t row = Rows == 1 ? 0 : index / RowElements;
-    return load(&bytes[row][(index - row * RowElements) * sizeof(T)]);
+    if constexpr (sizeof(T) == 1) {  // a byte read in place, without a pointer to walk
+      return static_cast<T>(static_cast<unsigned char>(
+          bytes[Rows == 1 ? 0 : index / RowElements][Rows == 1 ? index : index % RowElements]));
+    } else {
+      return load(&bytes[Rows == 1 ? 0 : index / RowElements]
+                        [(Rows == 1 ? index : index % RowElements) * sizeof(T)]);
+    }
   }
 
   // The value at column of row, for a table whose rows are fields (name_keys: a row per key
@@ -839,6 +945,9 @@ struct packed_table {
 
  private:
   static constexpr T load(const char* from) noexcept {
+    if constexpr (sizeof(T) == 1) {  // a byte is a byte: no loop for constant evaluation to step
+      return static_cast<T>(static_cast<unsigned char>(*from));
+    }
 #if IANAPORTS_WORD_LOADS
     // At run time, one load: the bytes are little-endian, like the machine. g++ 12 does not
     // merge the byte loop below into a load, and make_record spent 840 instructions a row
@@ -849,13 +958,19 @@ struct packed_table {
       return value;
     }
 #endif
-    // Byte by byte: the only way constant evaluation can read the literal.
-    T value = 0;
-    for (std::size_t i = 0; i < sizeof(T); ++i) {
-      value =
-          static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(from[i])} << (8 * i)));
+    // Byte by byte: the only way constant evaluation can read the literal; one expression
+    // rather than a loop, as constant evaluation counts every step of a loop against its limit.
+    const auto byte = [from](std::size_t i) {
+      return static_cast<T>(T{static_cast<unsigned char>(from[i])} << (8 * (i % sizeof(T))));
+    };
+    if constexpr (sizeof(T) == 2) {
+      return static_cast<T>(byte(0) | byte(1));
+    } else if constexpr (sizeof(T) == 4) {
+      return static_cast<T>(byte(0) | byte(1) | byte(2) | byte(3));
+    } else {
+      return static_cast<T>(byte(0) | byte(1) | byte(2) | byte(3) | byte(4) | byte(5) | byte(6) |
+                            byte(7));
     }
-    return value;
   }
 };
 
@@ -884,8 +999,10 @@ inline constexpr std::size_t literal_limit = 65535;  // characters of the longes
 inline constexpr std::uint8_t flag_protocol_mask = 7;  // record_flags bits 0-2: the row's protocol index...
 inline constexpr std::uint8_t flag_no_protocol = 7;  // ...or this: the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;  // record_flags: the row has ports
-inline constexpr std::uint8_t flag_one_port_as_range = 16;  // record_flags: IANA wrote its one port as N-N
-inline constexpr std::uint8_t flag_has_service_code = 32;  // record_flags: the row is in service_code_record
+inline constexpr std::uint8_t flag_apart = 16;  // record_flags: out of port order; the first port is in apart_first_port
+inline constexpr std::uint8_t flag_rare = 32;  // record_flags: the row is in rare_record (a service code, or one port as N-N)
+inline constexpr std::uint8_t rare_has_service_code = 1;  // rare_what: the row's service code is its rare_service_code
+inline constexpr std::uint8_t rare_one_port_as_range = 2;  // rare_what: IANA writes the row's one port as N-N
 inline constexpr std::uint8_t flag_reserved = 64;  // record_flags: the description says Reserved
 inline constexpr std::uint8_t flag_spans_ports = 128;  // record_flags: last port > first port; the row is in range_record
 inline constexpr std::uint32_t record_count = 14533;  // rows in the registry
@@ -905,10 +1022,15 @@ inline constexpr std::size_t port_sample_count = 16;  // (protocol, port) -> seg
 inline constexpr unsigned name_port_protocols = 2;  // protocols (the first of tcp, udp...) with direct port_of and name_of answers
 inline constexpr std::uint32_t name_port_zero_count = 0;  // port_of answers that are port 0
 inline constexpr unsigned port_name_block_shift = 6;  // ports per port_name_bits word, log2
-inline constexpr std::uint32_t service_code_count = 4;  // rows with a service code
+inline constexpr std::uint32_t rare_count = 10;  // rows with a service code or one port written as N-N
 inline constexpr std::uint32_t range_count = 760;  // rows whose ports span more than one
 inline constexpr std::uint32_t text_tuple_count = 7436;  // distinct text tuples
 inline constexpr std::uint32_t tail_tuple_count = 923;  // distinct tail tuples
+inline constexpr unsigned port_order_block_shift = 5;  // rows per port_order_count block, log2
+inline constexpr std::size_t port_order_blocks = 456;  // port_order_count entries per protocol
+inline constexpr std::uint32_t apart_count = 0;  // rows with ports out of port order
+inline constexpr std::uint16_t max_in_order_span = 828;  // last port - first port of the widest in-order row
+inline constexpr bool fast_index = true;  // the name keys, port segments and direct answers are here
 inline constexpr std::string_view omitted_columns = "";  // column groups left out of this build (generate.py --omit)
 inline constexpr std::string_view kept_protocols = "tcp,udp,sctp,dccp";  // protocols whose rows are in this build (generate.py --protocols)
 inline constexpr std::size_t name_sample_count = 4;  // (name, slot) pairs in name_sample_*
@@ -9104,1222 +9226,6 @@ inline constexpr packed_table<text_id, 14533, 1, 14533> record_service = {{
     "\004T",
 }};
 
-// row -> first port (0 without ports)
-inline constexpr packed_table<std::uint16_t, 14533, 1, 14533> record_first_port = {{
-    "\000\000\000\000\001\000\001\000\002\000\002\000\003\000\003\000\004\000\004\000\005\000\005\000"
-    "\006\000\006\000\007\000\007\000\010\000\010\000\011\000\011\000\011\000\011\000\012\000\012\000"
-    "\013\000\013\000\014\000\014\000\015\000\015\000\016\000\016\000\017\000\017\000\020\000\020\000"
-    "\021\000\021\000\022\000\022\000\023\000\023\000\024\000\024\000\024\000\025\000\025\000\025\000"
-    "\026\000\026\000\026\000\027\000\027\000\030\000\030\000\031\000\031\000\032\000\032\000\033\000"
-    "\033\000\034\000\034\000\035\000\035\000\036\000\036\000\037\000\037\000 \000 \000!\000"
-    "!\000\"\000\"\000#\000#\000$\000$\000%\000%\000&\000&\000'\000"
-    "'\000(\000(\000)\000)\000*\000*\000*\000*\000+\000+\000,\000"
-    ",\000-\000-\000.\000.\000/\000/\0000\0000\0001\0001\0002\000"
-    "2\0003\0004\0004\0005\0005\0006\0006\0007\0007\0008\0008\000"
-    "9\0009\000:\000:\000;\000;\000<\000<\000=\000=\000>\000>\000"
-    "\?\000\?\000\?\000\?\000@\000@\000A\000A\000B\000B\000B\000B\000"
-    "C\000C\000D\000D\000E\000E\000F\000F\000G\000G\000H\000H\000"
-    "I\000I\000J\000J\000K\000K\000L\000L\000M\000M\000N\000N\000"
-    "O\000O\000P\000P\000P\000P\000P\000P\000P\000Q\000R\000R\000"
-    "S\000S\000T\000T\000U\000U\000V\000V\000W\000W\000X\000X\000"
-    "Y\000Y\000Z\000Z\000[\000[\000\\\000\\\000]\000]\000^\000^\000"
-    "_\000_\000`\000`\000a\000a\000b\000b\000c\000c\000d\000e\000"
-    "e\000f\000f\000g\000g\000h\000h\000i\000i\000i\000i\000j\000"
-    "j\000k\000k\000l\000l\000m\000m\000n\000n\000o\000o\000p\000"
-    "p\000q\000q\000q\000r\000s\000s\000t\000t\000u\000u\000v\000"
-    "v\000w\000w\000x\000x\000y\000y\000z\000z\000{\000{\000|\000"
-    "|\000}\000}\000~\000~\000\177\000\177\000\200\000\200\000\201\000\201\000\202\000"
-    "\202\000\203\000\203\000\204\000\204\000\205\000\205\000\206\000\206\000\207\000\207\000\210\000"
-    "\210\000\211\000\211\000\212\000\212\000\213\000\213\000\214\000\214\000\215\000\215\000\216\000"
-    "\216\000\217\000\217\000\220\000\220\000\221\000\221\000\222\000\222\000\223\000\223\000\224\000"
-    "\224\000\225\000\225\000\226\000\226\000\227\000\227\000\230\000\230\000\231\000\231\000\232\000"
-    "\232\000\233\000\233\000\234\000\234\000\235\000\235\000\236\000\236\000\237\000\237\000\240\000"
-    "\240\000\241\000\241\000\242\000\242\000\243\000\243\000\244\000\244\000\245\000\245\000\246\000"
-    "\246\000\247\000\247\000\250\000\250\000\251\000\251\000\252\000\252\000\253\000\253\000\254\000"
-    "\254\000\254\000\254\000\255\000\255\000\256\000\256\000\257\000\257\000\260\000\260\000\261\000"
-    "\261\000\262\000\262\000\263\000\263\000\263\000\264\000\264\000\265\000\265\000\266\000\266\000"
-    "\267\000\267\000\270\000\270\000\271\000\271\000\272\000\272\000\273\000\273\000\274\000\274\000"
-    "\275\000\275\000\276\000\276\000\277\000\277\000\300\000\300\000\301\000\301\000\302\000\302\000"
-    "\303\000\303\000\304\000\304\000\305\000\305\000\306\000\306\000\307\000\307\000\310\000\310\000"
-    "\311\000\311\000\312\000\312\000\313\000\313\000\314\000\314\000\315\000\315\000\316\000\316\000"
-    "\317\000\317\000\320\000\320\000\321\000\321\000\322\000\322\000\322\000\322\000\323\000\323\000"
-    "\323\000\323\000\324\000\324\000\325\000\325\000\326\000\326\000\327\000\327\000\330\000\330\000"
-    "\331\000\331\000\332\000\332\000\333\000\333\000\334\000\334\000\335\000\335\000\336\000\336\000"
-    "\337\000\337\000\340\000\340\000\341\000\362\000\362\000\363\000\363\000\364\000\364\000\365\000"
-    "\365\000\366\000\366\000\367\000\367\000\367\000\367\000\370\000\370\000\371\000\000\001\000\001"
-    "\001\001\001\001\002\001\003\001\003\001\004\001\004\001\005\001\005\001\006\001\006\001\007\001"
-    "\007\001\010\001\010\001\011\001\011\001\012\001\012\001\013\001\013\001\014\001\014\001\015\001"
-    "\015\001\016\001\016\001\017\001\017\001\020\001\030\001\030\001\031\001\031\001\032\001\032\001"
-    "\033\001\033\001\034\001\034\001\035\001\036\001\036\001\037\001\037\001 \001,\001,\001"
-    "-\0014\0014\0015\0015\0016\0016\0017\0017\0018\0018\0019\001"
-    "9\001:\001:\001;\001;\001<\001<\001=\001=\001>\001>\001\?\001"
-    "\?\001@\001@\001A\001A\001B\001B\001C\001C\001D\001D\001E\001"
-    "M\001M\001N\001X\001X\001Y\001Y\001Z\001Z\001[\001[\001\\\001"
-    "\\\001]\001]\001^\001^\001_\001_\001_\001_\001`\001`\001`\001"
-    "`\001a\001a\001b\001b\001c\001c\001d\001d\001e\001e\001f\001"
-    "f\001g\001g\001h\001h\001i\001i\001j\001j\001k\001k\001k\001"
-    "k\001l\001l\001m\001m\001n\001n\001o\001o\001p\001p\001q\001"
-    "q\001r\001r\001s\001s\001t\001t\001u\001u\001v\001v\001w\001"
-    "w\001x\001x\001y\001y\001z\001z\001{\001{\001|\001|\001}\001"
-    "}\001~\001~\001\177\001\177\001\200\001\200\001\201\001\201\001\202\001\202\001\203\001"
-    "\203\001\204\001\204\001\205\001\205\001\206\001\206\001\207\001\207\001\210\001\210\001\211\001"
-    "\211\001\212\001\212\001\213\001\213\001\214\001\214\001\215\001\215\001\216\001\216\001\217\001"
-    "\217\001\220\001\220\001\221\001\221\001\222\001\222\001\223\001\223\001\224\001\224\001\225\001"
-    "\225\001\226\001\226\001\227\001\227\001\230\001\230\001\231\001\231\001\232\001\232\001\233\001"
-    "\233\001\234\001\234\001\235\001\235\001\236\001\236\001\237\001\237\001\240\001\240\001\241\001"
-    "\241\001\242\001\242\001\243\001\243\001\244\001\244\001\245\001\245\001\246\001\246\001\247\001"
-    "\247\001\250\001\250\001\251\001\251\001\252\001\252\001\253\001\253\001\254\001\254\001\254\001"
-    "\254\001\255\001\255\001\255\001\255\001\256\001\256\001\257\001\257\001\260\001\260\001\261\001"
-    "\261\001\262\001\262\001\263\001\263\001\264\001\264\001\265\001\265\001\266\001\266\001\267\001"
-    "\267\001\270\001\270\001\271\001\271\001\272\001\272\001\272\001\272\001\273\001\273\001\273\001"
-    "\274\001\274\001\275\001\275\001\276\001\276\001\277\001\277\001\300\001\300\001\301\001\301\001"
-    "\302\001\302\001\303\001\303\001\304\001\304\001\305\001\305\001\306\001\306\001\307\001\307\001"
-    "\310\001\310\001\311\001\311\001\312\001\312\001\313\001\313\001\314\001\314\001\315\001\315\001"
-    "\316\001\316\001\317\001\317\001\320\001\320\001\321\001\321\001\321\001\322\001\322\001\323\001"
-    "\323\001\324\001\324\001\325\001\325\001\326\001\326\001\327\001\327\001\330\001\330\001\331\001"
-    "\331\001\332\001\332\001\333\001\333\001\334\001\334\001\335\001\335\001\336\001\336\001\337\001"
-    "\337\001\340\001\340\001\341\001\341\001\342\001\342\001\343\001\343\001\344\001\344\001\345\001"
-    "\345\001\346\001\346\001\347\001\347\001\350\001\350\001\351\001\351\001\352\001\352\001\353\001"
-    "\353\001\354\001\354\001\355\001\355\001\356\001\356\001\357\001\357\001\360\001\360\001\361\001"
-    "\361\001\362\001\362\001\363\001\363\001\364\001\364\001\365\001\365\001\366\001\366\001\367\001"
-    "\367\001\370\001\370\001\371\001\371\001\372\001\372\001\373\001\373\001\374\001\374\001\375\001"
-    "\375\001\376\001\376\001\377\001\377\001\000\002\000\002\000\002\001\002\001\002\002\002\002\002"
-    "\003\002\003\002\004\002\004\002\005\002\005\002\006\002\006\002\007\002\007\002\010\002\010\002"
-    "\011\002\011\002\012\002\012\002\013\002\013\002\014\002\014\002\015\002\015\002\016\002\016\002"
-    "\017\002\017\002\020\002\020\002\021\002\021\002\022\002\022\002\023\002\023\002\024\002\024\002"
-    "\025\002\025\002\026\002\026\002\027\002\027\002\030\002\030\002\031\002\031\002\032\002\032\002"
-    "\033\002\033\002\034\002\034\002\035\002\035\002\036\002\036\002\037\002\037\002 \002 \002"
-    "!\002!\002\"\002\"\002#\002#\002$\002$\002%\002%\002&\002&\002"
-    "'\002'\002(\002(\002)\002)\002*\002*\002+\002+\002,\002,\002"
-    "-\002-\002.\002.\002/\002/\0020\0020\0021\0021\0022\0022\002"
-    "3\0023\0024\0024\0025\0025\0026\0026\0027\0027\0028\0028\002"
-    "9\0029\002:\002:\002;\002;\002<\002<\002=\002=\002>\002>\002"
-    "\?\002\?\002@\002@\002A\002A\002B\002B\002C\002C\002D\002D\002"
-    "E\002E\002F\002F\002G\002G\002H\002H\002I\002J\002J\002K\002"
-    "K\002L\002L\002M\002M\002N\002N\002O\002O\002P\002P\002Q\002"
-    "Q\002R\002R\002S\002S\002T\002T\002U\002U\002V\002V\002W\002"
-    "W\002X\002X\002Y\002Y\002Z\002Z\002[\002[\002\\\002\\\002]\002"
-    "]\002^\002^\002_\002_\002`\002`\002a\002a\002b\002b\002c\002"
-    "c\002d\002d\002e\002e\002f\002f\002g\002g\002h\002h\002i\002"
-    "i\002j\002j\002k\002k\002l\002l\002m\002m\002n\002n\002o\002"
-    "o\002p\002p\002q\002q\002q\002q\002r\002r\002s\002s\002t\002"
-    "t\002u\002u\002v\002v\002w\002w\002w\002x\002x\002y\002y\002"
-    "z\002z\002{\002{\002|\002|\002}\002}\002~\002~\002\177\002\177\002"
-    "\200\002\200\002\201\002\201\002\202\002\202\002\203\002\203\002\204\002\204\002\205\002\205\002"
-    "\206\002\206\002\207\002\207\002\210\002\210\002\211\002\211\002\212\002\212\002\213\002\213\002"
-    "\214\002\214\002\215\002\215\002\216\002\216\002\217\002\217\002\220\002\220\002\221\002\221\002"
-    "\222\002\222\002\223\002\224\002\224\002\225\002\225\002\226\002\226\002\227\002\227\002\230\002"
-    "\230\002\231\002\231\002\232\002\232\002\232\002\232\002\233\002\233\002\234\002\234\002\235\002"
-    "\235\002\236\002\236\002\237\002\237\002\240\002\240\002\241\002\241\002\242\002\242\002\243\002"
-    "\243\002\244\002\244\002\245\002\245\002\246\002\246\002\247\002\247\002\250\002\250\002\251\002"
-    "\251\002\252\002\252\002\253\002\253\002\254\002\254\002\255\002\255\002\256\002\256\002\257\002"
-    "\257\002\260\002\260\002\261\002\261\002\262\002\262\002\263\002\263\002\264\002\264\002\265\002"
-    "\265\002\266\002\266\002\267\002\267\002\270\002\270\002\271\002\271\002\272\002\272\002\273\002"
-    "\273\002\274\002\274\002\275\002\275\002\276\002\276\002\277\002\300\002\300\002\301\002\301\002"
-    "\302\002\302\002\303\002\303\002\304\002\305\002\305\002\306\002\306\002\307\002\307\002\310\002"
-    "\310\002\311\002\311\002\312\002\312\002\313\002\313\002\314\002\315\002\331\002\331\002\332\002"
-    "\332\002\333\002\333\002\334\002\345\002\345\002\346\002\346\002\347\002\350\002\350\002\351\002"
-    "\353\002\353\002\354\002\354\002\355\002\355\002\356\002\356\002\356\002\357\002\357\002\360\002"
-    "\360\002\361\002\361\002\362\002\362\002\363\002\366\002\366\002\367\002\367\002\370\002\370\002"
-    "\371\002\371\002\372\002\372\002\373\002\373\002\374\002\374\002\375\002\375\002\376\002\377\002"
-    "\377\002\000\003\001\003\001\003\002\003\002\003\003\003\003\003\004\003\004\003\005\003\005\003"
-    "\006\003\006\003\006\003\007\003\007\003\007\003\010\003\010\003\011\003\011\003\012\003\014\003"
-    "\014\003\015\003\022\003\023\003\024\003 \003 \003 \003 \003!\003!\003\"\003"
-    "\"\003#\003*\003*\003+\003<\003<\003=\003=\003>\003>\003\?\003"
-    "\?\003@\003@\003A\003A\003B\003O\003O\003P\003P\003Q\003U\003"
-    "U\003V\003V\003W\003\\\003\\\003]\003]\003^\003^\003_\003i\003"
-    "i\003j\003v\003v\003w\003w\003w\003w\003x\003x\003x\003y\003"
-    "\204\003\204\003\205\003\205\003\206\003\206\003\207\003\207\003\210\003\216\003\216\003\217\003"
-    "\217\003\220\003\220\003\221\003\221\003\222\003\222\003\223\003\223\003\224\003\271\003\271\003"
-    "\272\003\335\003\335\003\336\003\336\003\337\003\337\003\340\003\340\003\341\003\341\003\342\003"
-    "\342\003\343\003\343\003\344\003\344\003\345\003\345\003\346\003\346\003\347\003\347\003\347\003"
-    "\347\003\350\003\350\003\351\003\351\003\352\003\360\003\361\003\362\003\362\003\363\003\375\003"
-    "\375\003\375\003\375\003\376\003\376\003\376\003\376\003\377\003\377\003\000\004\000\004\001\004"
-    "\001\004\002\004\002\004\003\004\003\004\004\004\005\004\005\004\006\004\007\004\010\004\011\004"
-    "\011\004\012\004\012\004\013\004\013\004\014\004\014\004\015\004\015\004\016\004\016\004\017\004"
-    "\017\004\020\004\020\004\021\004\021\004\022\004\022\004\023\004\023\004\024\004\024\004\025\004"
-    "\025\004\026\004\026\004\027\004\027\004\030\004\030\004\031\004\031\004\032\004\032\004\033\004"
-    "\033\004\034\004\034\004\035\004\035\004\036\004\036\004\037\004\037\004 \004 \004!\004"
-    "!\004\"\004\"\004#\004#\004$\004$\004%\004%\004&\004&\004'\004"
-    "'\004(\004(\004)\004)\004*\004*\004+\004+\004+\004+\004,\004"
-    ",\004,\004,\004-\004-\004.\004.\004/\004/\0040\0040\0041\004"
-    "1\0042\0042\0043\0043\0044\0044\0045\0045\0046\0046\0047\004"
-    "7\0048\0048\0049\0049\004:\004:\004;\004;\004<\004<\004=\004"
-    "=\004>\004>\004\?\004\?\004@\004@\004A\004A\004B\004B\004C\004"
-    "C\004D\004D\004E\004E\004F\004F\004G\004G\004H\004H\004I\004"
-    "I\004J\004J\004K\004K\004L\004L\004M\004M\004N\004N\004O\004"
-    "O\004P\004P\004Q\004Q\004R\004R\004S\004S\004T\004T\004U\004"
-    "V\004V\004W\004W\004X\004X\004Y\004Y\004Y\004Z\004Z\004[\004"
-    "[\004\\\004\\\004]\004]\004^\004^\004_\004_\004`\004`\004a\004"
-    "a\004b\004b\004c\004c\004d\004d\004e\004e\004f\004f\004g\004"
-    "g\004h\004h\004i\004i\004j\004j\004k\004k\004l\004l\004m\004"
-    "m\004n\004n\004o\004o\004p\004p\004q\004q\004r\004r\004r\004"
-    "r\004s\004s\004t\004t\004u\004u\004v\004v\004w\004w\004x\004"
-    "x\004y\004y\004z\004z\004{\004{\004|\004|\004}\004}\004~\004"
-    "~\004\177\004\177\004\200\004\200\004\201\004\201\004\202\004\202\004\203\004\203\004\204\004"
-    "\204\004\205\004\205\004\206\004\206\004\207\004\207\004\210\004\210\004\211\004\211\004\212\004"
-    "\212\004\213\004\213\004\214\004\214\004\215\004\215\004\216\004\216\004\217\004\217\004\217\004"
-    "\220\004\220\004\221\004\221\004\222\004\222\004\223\004\223\004\224\004\224\004\225\004\225\004"
-    "\226\004\226\004\227\004\227\004\230\004\230\004\231\004\231\004\232\004\232\004\233\004\233\004"
-    "\234\004\234\004\235\004\235\004\236\004\236\004\237\004\237\004\240\004\240\004\241\004\241\004"
-    "\242\004\242\004\243\004\243\004\244\004\244\004\245\004\245\004\246\004\246\004\247\004\247\004"
-    "\250\004\250\004\251\004\251\004\252\004\252\004\253\004\253\004\254\004\254\004\255\004\255\004"
-    "\256\004\256\004\257\004\257\004\260\004\260\004\261\004\261\004\262\004\262\004\263\004\263\004"
-    "\264\004\264\004\265\004\265\004\266\004\266\004\267\004\267\004\270\004\270\004\271\004\271\004"
-    "\272\004\272\004\273\004\273\004\274\004\274\004\275\004\275\004\276\004\276\004\277\004\277\004"
-    "\300\004\300\004\301\004\301\004\302\004\302\004\303\004\303\004\304\004\304\004\305\004\305\004"
-    "\306\004\306\004\307\004\307\004\310\004\310\004\311\004\311\004\312\004\312\004\313\004\313\004"
-    "\314\004\314\004\315\004\315\004\316\004\316\004\317\004\317\004\320\004\320\004\321\004\321\004"
-    "\322\004\322\004\323\004\323\004\324\004\324\004\325\004\325\004\326\004\326\004\327\004\327\004"
-    "\330\004\330\004\331\004\331\004\332\004\332\004\333\004\333\004\334\004\334\004\335\004\335\004"
-    "\336\004\336\004\337\004\337\004\340\004\340\004\341\004\341\004\342\004\342\004\343\004\343\004"
-    "\344\004\344\004\345\004\345\004\346\004\346\004\347\004\347\004\350\004\350\004\351\004\351\004"
-    "\352\004\352\004\353\004\353\004\354\004\354\004\355\004\355\004\356\004\356\004\357\004\357\004"
-    "\360\004\360\004\361\004\361\004\362\004\362\004\363\004\363\004\364\004\364\004\365\004\365\004"
-    "\366\004\366\004\367\004\367\004\370\004\370\004\371\004\371\004\372\004\372\004\373\004\373\004"
-    "\374\004\374\004\375\004\375\004\376\004\376\004\377\004\377\004\000\005\000\005\001\005\001\005"
-    "\002\005\002\005\003\005\003\005\004\005\004\005\005\005\005\005\006\005\006\005\007\005\007\005"
-    "\010\005\010\005\011\005\011\005\012\005\012\005\013\005\013\005\014\005\014\005\015\005\015\005"
-    "\016\005\016\005\017\005\017\005\020\005\020\005\021\005\021\005\022\005\022\005\023\005\023\005"
-    "\024\005\024\005\025\005\025\005\026\005\026\005\027\005\027\005\030\005\030\005\031\005\031\005"
-    "\032\005\032\005\033\005\033\005\034\005\034\005\035\005\035\005\036\005\036\005\037\005\037\005"
-    " \005 \005!\005!\005!\005!\005\"\005\"\005#\005#\005$\005$\005"
-    "%\005%\005&\005&\005'\005'\005(\005(\005)\005)\005*\005*\005"
-    "+\005+\005,\005,\005-\005-\005.\005.\005/\005/\0050\0050\005"
-    "1\0051\0052\0052\0053\0053\0054\0054\0055\0055\0056\0056\005"
-    "7\0057\0058\0058\0059\0059\005:\005:\005;\005;\005<\005<\005"
-    "=\005=\005>\005>\005\?\005\?\005@\005@\005A\005A\005B\005B\005"
-    "C\005C\005D\005D\005E\005E\005F\005F\005G\005G\005H\005H\005"
-    "I\005I\005J\005J\005K\005K\005L\005L\005M\005M\005N\005N\005"
-    "O\005O\005P\005P\005Q\005Q\005R\005R\005S\005S\005T\005T\005"
-    "U\005U\005V\005V\005W\005W\005X\005X\005Y\005Y\005Z\005Z\005"
-    "[\005[\005\\\005\\\005]\005]\005^\005^\005_\005_\005`\005`\005"
-    "a\005a\005b\005b\005c\005c\005d\005d\005e\005e\005f\005f\005"
-    "f\005f\005g\005g\005h\005h\005i\005i\005i\005i\005j\005j\005"
-    "k\005k\005l\005l\005m\005m\005n\005n\005o\005o\005p\005p\005"
-    "q\005q\005r\005r\005s\005s\005t\005t\005u\005u\005v\005v\005"
-    "w\005w\005x\005x\005y\005y\005z\005z\005{\005{\005|\005|\005"
-    "}\005}\005~\005~\005\177\005\177\005\200\005\200\005\201\005\201\005\202\005\202\005"
-    "\203\005\203\005\204\005\204\005\205\005\205\005\206\005\206\005\207\005\207\005\210\005\210\005"
-    "\210\005\210\005\211\005\211\005\212\005\212\005\213\005\213\005\214\005\214\005\215\005\215\005"
-    "\216\005\216\005\217\005\217\005\220\005\220\005\221\005\221\005\222\005\222\005\223\005\223\005"
-    "\224\005\224\005\225\005\225\005\226\005\226\005\227\005\227\005\230\005\230\005\231\005\231\005"
-    "\232\005\232\005\233\005\233\005\234\005\234\005\235\005\235\005\236\005\236\005\237\005\237\005"
-    "\240\005\240\005\241\005\241\005\242\005\242\005\243\005\243\005\244\005\244\005\245\005\245\005"
-    "\246\005\246\005\247\005\247\005\250\005\250\005\251\005\251\005\252\005\252\005\253\005\253\005"
-    "\254\005\254\005\255\005\255\005\256\005\256\005\256\005\256\005\257\005\257\005\260\005\260\005"
-    "\261\005\261\005\262\005\262\005\263\005\263\005\264\005\264\005\265\005\265\005\265\005\265\005"
-    "\266\005\266\005\267\005\267\005\270\005\270\005\270\005\270\005\271\005\271\005\272\005\272\005"
-    "\273\005\273\005\274\005\274\005\275\005\275\005\276\005\276\005\277\005\277\005\300\005\300\005"
-    "\301\005\301\005\302\005\302\005\303\005\303\005\304\005\304\005\305\005\305\005\306\005\306\005"
-    "\307\005\307\005\310\005\310\005\311\005\311\005\312\005\312\005\313\005\313\005\314\005\314\005"
-    "\315\005\315\005\316\005\316\005\316\005\316\005\317\005\317\005\320\005\320\005\321\005\321\005"
-    "\322\005\322\005\323\005\324\005\324\005\325\005\325\005\325\005\325\005\326\005\326\005\327\005"
-    "\327\005\330\005\330\005\331\005\331\005\332\005\332\005\333\005\333\005\334\005\334\005\335\005"
-    "\335\005\336\005\336\005\337\005\337\005\340\005\340\005\341\005\341\005\342\005\342\005\343\005"
-    "\343\005\344\005\344\005\345\005\345\005\346\005\346\005\347\005\347\005\350\005\350\005\351\005"
-    "\351\005\352\005\352\005\353\005\353\005\354\005\354\005\355\005\355\005\356\005\356\005\357\005"
-    "\357\005\360\005\360\005\361\005\361\005\362\005\362\005\363\005\363\005\364\005\364\005\365\005"
-    "\365\005\365\005\365\005\366\005\366\005\367\005\367\005\370\005\370\005\370\005\371\005\371\005"
-    "\372\005\372\005\373\005\373\005\374\005\374\005\375\005\375\005\376\005\376\005\377\005\377\005"
-    "\000\006\000\006\001\006\001\006\002\006\002\006\003\006\003\006\004\006\004\006\005\006\005\006"
-    "\006\006\006\006\007\006\007\006\010\006\010\006\011\006\011\006\012\006\012\006\013\006\013\006"
-    "\014\006\014\006\015\006\015\006\016\006\016\006\017\006\017\006\020\006\020\006\021\006\021\006"
-    "\022\006\022\006\023\006\023\006\024\006\024\006\024\006\024\006\025\006\025\006\026\006\026\006"
-    "\027\006\027\006\030\006\030\006\031\006\031\006\032\006\032\006\033\006\033\006\034\006\034\006"
-    "\035\006\035\006\036\006\036\006\037\006\037\006 \006 \006!\006!\006\"\006\"\006"
-    "#\006#\006$\006$\006%\006%\006&\006&\006'\006'\006(\006(\006"
-    ")\006)\006*\006*\006+\006+\006,\006,\006-\006-\006.\006.\006"
-    "/\006/\0060\0060\0061\0061\0062\0062\0063\0063\0063\0063\006"
-    "4\0064\0065\0065\0066\0066\0067\0067\0068\0068\0069\0069\006"
-    ":\006:\006;\006;\006<\006<\006=\006=\006>\006>\006\?\006\?\006"
-    "@\006@\006A\006A\006B\006B\006C\006C\006D\006D\006E\006E\006"
-    "F\006F\006G\006G\006H\006H\006I\006I\006J\006J\006K\006K\006"
-    "L\006L\006M\006M\006N\006N\006O\006O\006P\006P\006Q\006Q\006"
-    "R\006R\006S\006S\006T\006T\006U\006U\006V\006V\006W\006W\006"
-    "X\006X\006Y\006Y\006Z\006Z\006[\006[\006\\\006\\\006]\006]\006"
-    "^\006^\006_\006_\006`\006`\006a\006a\006b\006b\006c\006c\006"
-    "d\006d\006e\006e\006f\006f\006g\006g\006h\006h\006i\006i\006"
-    "j\006j\006k\006k\006l\006l\006m\006m\006n\006n\006o\006o\006"
-    "p\006p\006q\006q\006r\006r\006s\006s\006s\006s\006t\006t\006"
-    "u\006u\006v\006v\006w\006w\006x\006x\006y\006y\006z\006z\006"
-    "{\006{\006|\006|\006}\006}\006~\006~\006\177\006\177\006\200\006\200\006"
-    "\201\006\201\006\202\006\202\006\203\006\203\006\204\006\204\006\205\006\205\006\206\006\206\006"
-    "\207\006\207\006\210\006\210\006\211\006\211\006\212\006\212\006\213\006\213\006\214\006\214\006"
-    "\215\006\215\006\216\006\216\006\217\006\217\006\220\006\220\006\221\006\221\006\222\006\222\006"
-    "\223\006\223\006\224\006\224\006\225\006\225\006\226\006\226\006\227\006\227\006\230\006\230\006"
-    "\231\006\231\006\232\006\232\006\233\006\233\006\234\006\234\006\235\006\235\006\236\006\236\006"
-    "\237\006\237\006\240\006\240\006\241\006\241\006\242\006\242\006\243\006\243\006\244\006\244\006"
-    "\245\006\245\006\245\006\245\006\246\006\246\006\247\006\247\006\250\006\250\006\251\006\251\006"
-    "\252\006\252\006\253\006\253\006\254\006\254\006\255\006\255\006\256\006\256\006\257\006\257\006"
-    "\260\006\260\006\261\006\261\006\262\006\262\006\263\006\263\006\264\006\264\006\265\006\265\006"
-    "\266\006\266\006\267\006\267\006\270\006\270\006\270\006\271\006\271\006\272\006\272\006\273\006"
-    "\273\006\274\006\274\006\275\006\275\006\276\006\276\006\277\006\277\006\300\006\300\006\301\006"
-    "\301\006\302\006\302\006\303\006\303\006\304\006\304\006\305\006\305\006\306\006\306\006\307\006"
-    "\307\006\310\006\310\006\311\006\311\006\312\006\312\006\313\006\313\006\314\006\314\006\315\006"
-    "\315\006\316\006\316\006\317\006\317\006\320\006\320\006\321\006\321\006\322\006\322\006\323\006"
-    "\323\006\324\006\324\006\325\006\325\006\326\006\326\006\327\006\327\006\330\006\330\006\331\006"
-    "\331\006\332\006\332\006\333\006\333\006\334\006\334\006\335\006\335\006\336\006\336\006\337\006"
-    "\337\006\340\006\340\006\341\006\341\006\342\006\342\006\343\006\343\006\344\006\344\006\345\006"
-    "\345\006\346\006\346\006\347\006\347\006\350\006\350\006\351\006\351\006\352\006\352\006\353\006"
-    "\353\006\354\006\354\006\355\006\355\006\356\006\356\006\357\006\357\006\360\006\360\006\361\006"
-    "\361\006\362\006\362\006\363\006\363\006\364\006\364\006\365\006\365\006\366\006\366\006\367\006"
-    "\370\006\370\006\371\006\371\006\372\006\372\006\373\006\373\006\374\006\374\006\375\006\375\006"
-    "\376\006\376\006\377\006\377\006\000\007\000\007\001\007\001\007\002\007\002\007\003\007\003\007"
-    "\004\007\004\007\005\007\005\007\006\007\006\007\007\007\007\007\010\007\010\007\011\007\011\007"
-    "\012\007\012\007\013\007\013\007\014\007\014\007\015\007\015\007\016\007\016\007\017\007\017\007"
-    "\020\007\020\007\021\007\021\007\022\007\022\007\023\007\023\007\024\007\024\007\025\007\025\007"
-    "\026\007\026\007\027\007\027\007\030\007\030\007\031\007\031\007\032\007\032\007\033\007\033\007"
-    "\034\007\034\007\035\007\035\007\036\007\036\007\037\007\037\007 \007 \007!\007!\007"
-    "\"\007\"\007#\007#\007$\007$\007%\007%\007&\007&\007'\007'\007"
-    "(\007(\007)\007)\007*\007*\007+\007+\007,\007,\007-\007-\007"
-    ".\007.\007/\007/\0070\0070\0071\0071\0072\0072\0073\0073\007"
-    "4\0074\0075\0075\0076\0076\0077\0077\0078\0078\0079\0079\007"
-    ":\007:\007;\007;\007<\007<\007=\007=\007>\007>\007\?\007\?\007"
-    "@\007@\007A\007A\007B\007B\007C\007C\007D\007D\007E\007E\007"
-    "F\007F\007G\007G\007H\007H\007I\007I\007J\007J\007K\007K\007"
-    "L\007L\007M\007M\007N\007N\007O\007O\007P\007P\007Q\007Q\007"
-    "R\007R\007S\007S\007T\007T\007U\007U\007V\007V\007W\007W\007"
-    "X\007X\007Y\007Y\007Z\007Z\007[\007[\007\\\007\\\007]\007]\007"
-    "^\007^\007_\007_\007`\007`\007a\007a\007b\007b\007c\007c\007"
-    "d\007d\007e\007e\007f\007f\007g\007g\007h\007h\007i\007i\007"
-    "j\007j\007k\007k\007l\007l\007m\007m\007n\007n\007o\007o\007"
-    "p\007p\007q\007q\007r\007r\007s\007s\007t\007t\007u\007u\007"
-    "v\007v\007w\007w\007x\007x\007y\007y\007z\007z\007{\007{\007"
-    "|\007|\007}\007}\007~\007~\007\177\007\177\007\200\007\200\007\201\007\201\007"
-    "\202\007\202\007\203\007\203\007\204\007\204\007\205\007\205\007\206\007\206\007\207\007\207\007"
-    "\210\007\210\007\211\007\211\007\212\007\212\007\213\007\213\007\214\007\214\007\215\007\215\007"
-    "\216\007\216\007\217\007\217\007\220\007\220\007\221\007\221\007\222\007\222\007\223\007\223\007"
-    "\224\007\224\007\225\007\225\007\226\007\226\007\227\007\227\007\230\007\230\007\231\007\231\007"
-    "\232\007\232\007\233\007\233\007\234\007\234\007\235\007\235\007\236\007\236\007\237\007\237\007"
-    "\240\007\240\007\241\007\241\007\242\007\242\007\243\007\243\007\244\007\244\007\245\007\245\007"
-    "\246\007\246\007\247\007\247\007\250\007\250\007\251\007\251\007\252\007\252\007\253\007\253\007"
-    "\254\007\254\007\255\007\255\007\256\007\256\007\257\007\257\007\260\007\260\007\261\007\261\007"
-    "\262\007\262\007\263\007\263\007\264\007\264\007\265\007\265\007\266\007\266\007\267\007\267\007"
-    "\270\007\270\007\271\007\271\007\272\007\272\007\273\007\273\007\274\007\274\007\275\007\275\007"
-    "\276\007\276\007\277\007\277\007\300\007\300\007\301\007\301\007\302\007\302\007\303\007\303\007"
-    "\304\007\304\007\305\007\305\007\305\007\305\007\306\007\306\007\307\007\307\007\310\007\310\007"
-    "\310\007\310\007\311\007\311\007\312\007\312\007\313\007\313\007\314\007\314\007\315\007\315\007"
-    "\316\007\316\007\317\007\317\007\320\007\320\007\321\007\321\007\322\007\322\007\323\007\323\007"
-    "\324\007\324\007\325\007\325\007\326\007\326\007\327\007\327\007\330\007\330\007\331\007\331\007"
-    "\332\007\332\007\332\007\333\007\333\007\334\007\334\007\335\007\335\007\336\007\336\007\337\007"
-    "\337\007\340\007\340\007\341\007\341\007\342\007\342\007\343\007\343\007\344\007\344\007\345\007"
-    "\345\007\346\007\346\007\347\007\347\007\350\007\350\007\351\007\351\007\352\007\352\007\353\007"
-    "\353\007\354\007\354\007\355\007\355\007\356\007\356\007\357\007\357\007\360\007\360\007\361\007"
-    "\361\007\362\007\362\007\363\007\363\007\364\007\364\007\365\007\365\007\366\007\366\007\367\007"
-    "\367\007\370\007\370\007\371\007\371\007\372\007\372\007\373\007\373\007\374\007\374\007\375\007"
-    "\375\007\376\007\376\007\377\007\377\007\000\010\000\010\001\010\001\010\001\010\001\010\001\010"
-    "\002\010\002\010\003\010\003\010\004\010\004\010\005\010\005\010\006\010\006\010\007\010\007\010"
-    "\010\010\010\010\011\010\011\010\012\010\012\010\013\010\013\010\014\010\014\010\015\010\015\010"
-    "\016\010\016\010\017\010\017\010\020\010\020\010\021\010\021\010\022\010\022\010\023\010\023\010"
-    "\024\010\024\010\025\010\025\010\026\010\026\010\027\010\027\010\030\010\030\010\031\010\031\010"
-    "\032\010\032\010\033\010\033\010\034\010\034\010\035\010\035\010\036\010\036\010\037\010\037\010"
-    " \010 \010!\010!\010\"\010\"\010#\010#\010$\010$\010%\010%\010"
-    "&\010&\010'\010'\010(\010(\010)\010)\010*\010*\010+\010+\010"
-    ",\010,\010-\010-\010.\010.\010/\010/\0100\0100\0101\0101\010"
-    "2\0102\0103\0103\0104\0104\0105\0105\0106\0106\0107\0107\010"
-    "8\0108\0109\0109\010:\010:\010;\010;\010<\010<\010=\010=\010"
-    ">\010>\010\?\010\?\010@\010@\010A\010A\010B\010B\010C\010C\010"
-    "D\010D\010E\010E\010F\010F\010G\010G\010H\010H\010I\010I\010"
-    "J\010J\010K\010K\010L\010L\010M\010M\010N\010N\010O\010O\010"
-    "P\010P\010Q\010Q\010R\010R\010S\010S\010T\010T\010U\010U\010"
-    "V\010V\010W\010W\010X\010X\010Y\010Y\010Z\010Z\010[\010[\010"
-    "\\\010\\\010]\010]\010^\010^\010_\010_\010`\010`\010a\010a\010"
-    "b\010b\010c\010c\010d\010d\010e\010e\010f\010f\010g\010g\010"
-    "h\010h\010i\010i\010j\010j\010k\010k\010l\010l\010m\010m\010"
-    "n\010n\010o\010o\010p\010p\010q\010q\010r\010r\010s\010s\010"
-    "t\010t\010u\010u\010v\010v\010w\010w\010x\010x\010y\010y\010"
-    "z\010z\010{\010{\010|\010|\010}\010}\010~\010~\010\177\010\177\010"
-    "\200\010\200\010\201\010\201\010\202\010\202\010\203\010\203\010\204\010\204\010\205\010\205\010"
-    "\206\010\206\010\207\010\207\010\210\010\210\010\211\010\211\010\212\010\212\010\213\010\213\010"
-    "\214\010\214\010\215\010\215\010\216\010\216\010\217\010\217\010\220\010\220\010\221\010\221\010"
-    "\222\010\225\010\225\010\226\010\226\010\227\010\227\010\230\010\230\010\231\010\231\010\232\010"
-    "\232\010\233\010\233\010\234\010\234\010\235\010\235\010\236\010\236\010\237\010\237\010\240\010"
-    "\240\010\241\010\241\010\242\010\242\010\243\010\243\010\244\010\244\010\245\010\245\010\246\010"
-    "\246\010\247\010\247\010\250\010\250\010\251\010\251\010\252\010\252\010\253\010\253\010\254\010"
-    "\254\010\255\010\255\010\256\010\256\010\256\010\256\010\257\010\257\010\260\010\260\010\261\010"
-    "\261\010\261\010\262\010\262\010\263\010\263\010\264\010\264\010\265\010\265\010\266\010\266\010"
-    "\267\010\267\010\270\010\270\010\271\010\271\010\272\010\272\010\273\010\273\010\274\010\274\010"
-    "\275\010\275\010\276\010\276\010\277\010\277\010\300\010\300\010\301\010\301\010\302\010\302\010"
-    "\303\010\303\010\304\010\304\010\305\010\305\010\306\010\306\010\307\010\307\010\310\010\310\010"
-    "\311\010\311\010\312\010\312\010\313\010\313\010\314\010\314\010\315\010\315\010\316\010\316\010"
-    "\317\010\317\010\320\010\320\010\321\010\321\010\322\010\322\010\323\010\323\010\324\010\324\010"
-    "\325\010\325\010\326\010\326\010\327\010\327\010\330\010\330\010\331\010\331\010\332\010\332\010"
-    "\333\010\333\010\334\010\334\010\335\010\335\010\336\010\336\010\337\010\337\010\340\010\340\010"
-    "\341\010\341\010\342\010\342\010\343\010\343\010\344\010\344\010\345\010\345\010\346\010\346\010"
-    "\347\010\347\010\350\010\350\010\351\010\351\010\352\010\352\010\353\010\353\010\354\010\354\010"
-    "\355\010\355\010\356\010\356\010\357\010\357\010\360\010\360\010\361\010\361\010\362\010\362\010"
-    "\363\010\363\010\364\010\364\010\365\010\365\010\366\010\366\010\367\010\367\010\370\010\370\010"
-    "\371\010\371\010\372\010\372\010\373\010\373\010\374\010\374\010\375\010\375\010\376\010\376\010"
-    "\377\010\377\010\000\011\000\011\001\011\001\011\002\011\002\011\003\011\003\011\004\011\004\011"
-    "\005\011\005\011\006\011\006\011\007\011\007\011\010\011\010\011\011\011\011\011\012\011\012\011"
-    "\013\011\013\011\014\011\014\011\015\011\015\011\016\011\016\011\017\011\017\011\020\011\020\011"
-    "\021\011\021\011\022\011\022\011\023\011\023\011\024\011\024\011\025\011\025\011\026\011\026\011"
-    "\027\011\027\011\030\011\030\011\031\011\031\011\032\011\032\011\033\011\033\011\034\011\034\011"
-    "\035\011\035\011\036\011\036\011\037\011\037\011 \011 \011!\011!\011\"\011\"\011"
-    "#\011#\011$\011$\011$\011$\011%\011%\011&\011&\011'\011'\011"
-    "(\011(\011)\011)\011*\011*\011*\011*\011+\011+\011+\011+\011"
-    ",\011,\011,\011,\011-\011-\011-\011-\011.\011.\011/\011/\011"
-    "0\0110\0111\0111\0112\0112\0113\0113\0114\0114\0115\0115\011"
-    "6\0116\0117\0117\0118\0118\0119\0119\011:\011:\011;\011;\011"
-    "<\011<\011=\011=\011>\011>\011\?\011\?\011@\011@\011A\011A\011"
-    "B\011B\011C\011C\011D\011D\011E\011E\011F\011F\011G\011G\011"
-    "H\011I\011I\011J\011J\011K\011K\011L\011L\011M\011M\011N\011"
-    "N\011O\011O\011P\011P\011Q\011Q\011R\011R\011S\011S\011T\011"
-    "T\011U\011U\011V\011V\011W\011W\011X\011X\011Y\011Y\011Z\011"
-    "Z\011[\011[\011[\011[\011\\\011\\\011]\011]\011^\011^\011_\011"
-    "_\011`\011`\011a\011a\011b\011b\011c\011c\011d\011d\011e\011"
-    "e\011f\011f\011g\011g\011h\011h\011i\011i\011j\011j\011k\011"
-    "k\011l\011l\011m\011m\011n\011n\011o\011o\011p\011p\011q\011"
-    "q\011r\011r\011s\011s\011t\011t\011u\011u\011v\011v\011w\011"
-    "w\011x\011x\011y\011y\011z\011z\011{\011{\011|\011|\011}\011"
-    "}\011~\011~\011\177\011\177\011\200\011\200\011\201\011\201\011\202\011\202\011\203\011"
-    "\203\011\204\011\204\011\205\011\205\011\206\011\206\011\207\011\207\011\210\011\210\011\211\011"
-    "\211\011\212\011\212\011\213\011\213\011\214\011\214\011\215\011\215\011\216\011\216\011\216\011"
-    "\216\011\217\011\217\011\220\011\220\011\221\011\221\011\222\011\222\011\223\011\223\011\224\011"
-    "\224\011\225\011\225\011\226\011\226\011\227\011\227\011\230\011\230\011\231\011\231\011\232\011"
-    "\232\011\233\011\233\011\234\011\234\011\235\011\235\011\236\011\236\011\237\011\237\011\240\011"
-    "\240\011\241\011\241\011\242\011\242\011\243\011\243\011\244\011\244\011\245\011\245\011\246\011"
-    "\246\011\247\011\247\011\250\011\250\011\251\011\251\011\252\011\252\011\253\011\253\011\254\011"
-    "\254\011\255\011\255\011\256\011\256\011\257\011\257\011\260\011\260\011\261\011\261\011\262\011"
-    "\262\011\263\011\263\011\264\011\264\011\265\011\265\011\266\011\266\011\267\011\267\011\270\011"
-    "\270\011\271\011\271\011\272\011\272\011\273\011\273\011\274\011\274\011\275\011\275\011\276\011"
-    "\276\011\277\011\277\011\300\011\300\011\301\011\301\011\302\011\302\011\303\011\303\011\304\011"
-    "\304\011\305\011\305\011\306\011\306\011\307\011\307\011\310\011\310\011\311\011\311\011\312\011"
-    "\312\011\313\011\313\011\314\011\314\011\315\011\315\011\316\011\316\011\317\011\317\011\320\011"
-    "\320\011\321\011\321\011\322\011\322\011\323\011\323\011\324\011\324\011\325\011\325\011\326\011"
-    "\326\011\327\011\327\011\330\011\330\011\331\011\331\011\332\011\332\011\333\011\333\011\334\011"
-    "\334\011\335\011\335\011\336\011\336\011\337\011\337\011\340\011\340\011\340\011\340\011\341\011"
-    "\341\011\342\011\342\011\343\011\343\011\344\011\344\011\345\011\345\011\346\011\346\011\347\011"
-    "\347\011\350\011\350\011\351\011\351\011\352\011\352\011\353\011\353\011\354\011\354\011\355\011"
-    "\355\011\356\011\356\011\357\011\357\011\360\011\360\011\361\011\361\011\362\011\362\011\363\011"
-    "\363\011\364\011\364\011\365\011\365\011\366\011\366\011\367\011\367\011\370\011\370\011\371\011"
-    "\371\011\372\011\372\011\373\011\373\011\374\011\374\011\375\011\375\011\376\011\376\011\377\011"
-    "\377\011\000\012\000\012\001\012\001\012\002\012\002\012\003\012\003\012\004\012\004\012\005\012"
-    "\005\012\006\012\006\012\007\012\007\012\010\012\010\012\011\012\011\012\012\012\012\012\013\012"
-    "\013\012\014\012\014\012\015\012\015\012\016\012\016\012\017\012\017\012\020\012\020\012\021\012"
-    "\021\012\022\012\022\012\023\012\023\012\024\012\024\012\025\012\025\012\026\012\026\012\027\012"
-    "\027\012\030\012\030\012\031\012\031\012\032\012\032\012\033\012\033\012\034\012\034\012\035\012"
-    "\035\012\036\012\036\012\037\012\037\012 \012 \012!\012!\012\"\012\"\012#\012"
-    "#\012$\012$\012%\012%\012&\012&\012'\012'\012(\012(\012)\012"
-    ")\012*\012*\012+\012+\012,\012,\012-\012-\012.\012.\012/\012"
-    "/\0120\0120\0121\0121\0122\0122\0123\0123\0124\0124\0125\012"
-    "5\0126\0126\0127\0127\0128\0128\0129\0129\012:\012:\012;\012"
-    ";\012<\012<\012=\012=\012>\012>\012\?\012\?\012@\012@\012A\012"
-    "A\012B\012B\012C\012C\012D\012D\012E\012E\012F\012F\012G\012"
-    "G\012H\012H\012I\012I\012J\012J\012K\012K\012L\012L\012M\012"
-    "M\012N\012N\012O\012O\012P\012P\012Q\012Q\012R\012R\012S\012"
-    "S\012T\012T\012U\012U\012V\012V\012W\012W\012X\012X\012Y\012"
-    "Y\012Z\012Z\012[\012[\012\\\012\\\012]\012]\012^\012^\012^\012"
-    "^\012_\012_\012`\012`\012a\012a\012b\012b\012c\012c\012d\012"
-    "d\012e\012e\012f\012f\012g\012g\012h\012h\012i\012i\012j\012"
-    "j\012k\012k\012l\012l\012m\012m\012n\012n\012o\012o\012p\012"
-    "p\012q\012q\012r\012r\012s\012s\012t\012t\012u\012u\012v\012"
-    "v\012w\012w\012x\012x\012y\012y\012z\012{\012{\012|\012|\012"
-    "}\012}\012~\012~\012\177\012\177\012\200\012\200\012\201\012\201\012\202\012\202\012"
-    "\203\012\203\012\204\012\204\012\205\012\205\012\206\012\206\012\207\012\207\012\210\012\210\012"
-    "\211\012\211\012\212\012\212\012\213\012\213\012\214\012\214\012\215\012\215\012\216\012\216\012"
-    "\217\012\217\012\220\012\220\012\221\012\221\012\222\012\222\012\223\012\223\012\224\012\224\012"
-    "\225\012\225\012\226\012\226\012\227\012\227\012\230\012\230\012\231\012\231\012\232\012\232\012"
-    "\233\012\233\012\234\012\234\012\235\012\235\012\236\012\236\012\237\012\237\012\240\012\240\012"
-    "\241\012\241\012\242\012\242\012\243\012\243\012\244\012\244\012\245\012\245\012\246\012\246\012"
-    "\247\012\247\012\250\012\250\012\251\012\251\012\252\012\252\012\253\012\253\012\254\012\254\012"
-    "\255\012\255\012\256\012\256\012\257\012\257\012\260\012\260\012\261\012\261\012\262\012\262\012"
-    "\263\012\263\012\264\012\264\012\265\012\265\012\266\012\266\012\267\012\267\012\270\012\270\012"
-    "\271\012\271\012\272\012\272\012\273\012\273\012\274\012\274\012\275\012\275\012\276\012\276\012"
-    "\277\012\277\012\300\012\300\012\301\012\301\012\302\012\302\012\303\012\303\012\304\012\304\012"
-    "\305\012\305\012\306\012\306\012\307\012\307\012\310\012\310\012\311\012\311\012\312\012\312\012"
-    "\313\012\313\012\314\012\314\012\315\012\315\012\316\012\316\012\317\012\317\012\320\012\320\012"
-    "\321\012\321\012\322\012\322\012\323\012\323\012\324\012\324\012\325\012\325\012\326\012\326\012"
-    "\327\012\327\012\330\012\330\012\331\012\331\012\332\012\332\012\333\012\333\012\334\012\334\012"
-    "\335\012\335\012\336\012\336\012\337\012\337\012\340\012\340\012\341\012\341\012\342\012\342\012"
-    "\343\012\343\012\344\012\344\012\345\012\345\012\346\012\346\012\347\012\347\012\350\012\350\012"
-    "\351\012\351\012\352\012\352\012\353\012\353\012\354\012\354\012\355\012\355\012\356\012\356\012"
-    "\357\012\357\012\360\012\360\012\361\012\361\012\362\012\362\012\363\012\363\012\364\012\364\012"
-    "\365\012\365\012\366\012\366\012\367\012\367\012\370\012\370\012\371\012\371\012\372\012\372\012"
-    "\373\012\373\012\374\012\374\012\375\012\375\012\376\012\376\012\377\012\377\012\000\013\000\013"
-    "\001\013\001\013\002\013\002\013\003\013\003\013\004\013\004\013\005\013\005\013\006\013\006\013"
-    "\007\013\007\013\010\013\010\013\011\013\012\013\012\013\013\013\013\013\014\013\014\013\015\013"
-    "\015\013\016\013\016\013\017\013\017\013\020\013\020\013\021\013\021\013\022\013\022\013\023\013"
-    "\023\013\024\013\024\013\025\013\025\013\026\013\026\013\027\013\027\013\030\013\030\013\031\013"
-    "\031\013\032\013\032\013\033\013\033\013\034\013\034\013\035\013\035\013\036\013\036\013\037\013"
-    "\037\013 \013 \013!\013!\013\"\013\"\013#\013#\013$\013$\013%\013"
-    "%\013&\013&\013'\013'\013(\013(\013)\013)\013*\013*\013+\013"
-    "+\013,\013,\013-\013-\013.\013.\013/\013/\0130\0130\0131\013"
-    "1\0132\0132\0133\0133\0134\0134\0135\0135\0136\0136\0137\013"
-    "7\0138\0138\0139\0139\013:\013:\013;\013;\013<\013<\013=\013"
-    "=\013>\013>\013\?\013\?\013@\013@\013A\013A\013B\013B\013C\013"
-    "C\013D\013D\013E\013E\013F\013F\013G\013G\013H\013H\013I\013"
-    "I\013J\013J\013K\013K\013L\013L\013M\013M\013N\013N\013O\013"
-    "O\013P\013P\013Q\013Q\013R\013R\013S\013S\013T\013T\013U\013"
-    "U\013V\013V\013W\013W\013X\013X\013X\013Y\013Y\013Y\013Z\013"
-    "Z\013[\013[\013\\\013\\\013]\013]\013^\013^\013_\013_\013`\013"
-    "`\013a\013a\013b\013b\013c\013c\013d\013d\013d\013d\013e\013"
-    "e\013e\013e\013f\013f\013g\013g\013h\013h\013i\013i\013j\013"
-    "j\013k\013k\013l\013l\013m\013n\013n\013o\013o\013p\013p\013"
-    "q\013q\013r\013r\013s\013s\013t\013t\013u\013u\013v\013v\013"
-    "w\013w\013x\013x\013y\013y\013z\013z\013{\013{\013|\013|\013"
-    "}\013}\013~\013~\013\177\013\177\013\200\013\200\013\200\013\201\013\201\013\201\013"
-    "\202\013\202\013\203\013\203\013\204\013\204\013\205\013\205\013\206\013\206\013\207\013\207\013"
-    "\210\013\210\013\211\013\211\013\212\013\212\013\213\013\213\013\214\013\214\013\215\013\215\013"
-    "\216\013\216\013\217\013\217\013\220\013\220\013\221\013\221\013\222\013\222\013\223\013\223\013"
-    "\224\013\224\013\225\013\225\013\226\013\226\013\227\013\227\013\230\013\230\013\231\013\231\013"
-    "\232\013\232\013\233\013\233\013\234\013\234\013\235\013\235\013\236\013\236\013\237\013\237\013"
-    "\240\013\240\013\241\013\241\013\242\013\242\013\243\013\243\013\244\013\244\013\245\013\245\013"
-    "\246\013\246\013\247\013\247\013\250\013\250\013\251\013\251\013\252\013\252\013\253\013\253\013"
-    "\254\013\254\013\255\013\255\013\256\013\256\013\257\013\257\013\260\013\260\013\261\013\261\013"
-    "\262\013\262\013\263\013\263\013\264\013\264\013\265\013\265\013\266\013\266\013\267\013\267\013"
-    "\270\013\270\013\270\013\270\013\271\013\271\013\272\013\272\013\272\013\272\013\273\013\273\013"
-    "\274\013\274\013\275\013\275\013\276\013\276\013\277\013\277\013\300\013\300\013\301\013\301\013"
-    "\302\013\302\013\303\013\303\013\304\013\304\013\305\013\305\013\306\013\306\013\306\013\306\013"
-    "\307\013\307\013\310\013\310\013\310\013\310\013\311\013\311\013\311\013\311\013\312\013\312\013"
-    "\312\013\312\013\313\013\313\013\313\013\313\013\314\013\314\013\315\013\315\013\316\013\316\013"
-    "\317\013\317\013\320\013\320\013\320\013\320\013\321\013\321\013\322\013\322\013\323\013\323\013"
-    "\323\013\323\013\324\013\324\013\324\013\324\013\325\013\325\013\325\013\325\013\326\013\326\013"
-    "\327\013\327\013\330\013\330\013\331\013\331\013\332\013\332\013\333\013\333\013\334\013\334\013"
-    "\335\013\335\013\336\013\336\013\337\013\337\013\340\013\340\013\341\013\341\013\342\013\342\013"
-    "\343\013\343\013\344\013\344\013\345\013\345\013\346\013\346\013\347\013\347\013\350\013\350\013"
-    "\351\013\351\013\352\013\352\013\352\013\352\013\353\013\353\013\354\013\354\013\355\013\355\013"
-    "\356\013\356\013\357\013\357\013\360\013\360\013\361\013\361\013\362\013\362\013\363\013\363\013"
-    "\364\013\364\013\365\013\365\013\366\013\366\013\367\013\367\013\370\013\370\013\371\013\371\013"
-    "\372\013\372\013\373\013\373\013\374\013\374\013\375\013\375\013\376\013\376\013\377\013\377\013"
-    "\000\014\000\014\001\014\001\014\002\014\002\014\003\014\003\014\004\014\004\014\005\014\005\014"
-    "\006\014\006\014\007\014\007\014\010\014\010\014\010\014\010\014\011\014\011\014\012\014\012\014"
-    "\013\014\013\014\014\014\014\014\015\014\015\014\016\014\016\014\017\014\017\014\020\014\020\014"
-    "\021\014\021\014\022\014\022\014\023\014\023\014\024\014\025\014\025\014\026\014\026\014\027\014"
-    "\027\014\030\014\030\014\031\014\031\014\031\014\032\014\032\014\033\014\033\014\034\014\034\014"
-    "\035\014\035\014\036\014\036\014\037\014\037\014 \014 \014!\014!\014\"\014\"\014"
-    "#\014#\014$\014$\014%\014%\014&\014&\014'\014'\014(\014(\014"
-    ")\014)\014*\014*\014+\014+\014,\014,\014-\014-\014.\014.\014"
-    "/\014/\0140\0140\0141\0141\0142\0142\0143\0143\0144\0144\014"
-    "5\0145\0146\0147\0147\0148\0148\0149\0149\014:\014:\014;\014"
-    ";\014<\014<\014=\014=\014>\014>\014\?\014\?\014@\014@\014A\014"
-    "A\014B\014B\014C\014C\014D\014D\014E\014E\014F\014F\014G\014"
-    "G\014H\014H\014I\014I\014J\014J\014K\014K\014L\014L\014M\014"
-    "M\014N\014N\014O\014O\014P\014P\014Q\014Q\014R\014R\014S\014"
-    "S\014T\014T\014U\014U\014V\014V\014W\014W\014X\014X\014Y\014"
-    "Y\014Z\014Z\014[\014[\014\\\014\\\014]\014]\014^\014^\014_\014"
-    "_\014`\014`\014a\014a\014b\014b\014c\014c\014d\014d\014e\014"
-    "e\014f\014f\014g\014g\014h\014h\014i\014i\014j\014j\014k\014"
-    "k\014l\014l\014m\014m\014n\014n\014o\014o\014p\014p\014q\014"
-    "q\014r\014r\014s\014s\014t\014t\014u\014u\014v\014v\014w\014"
-    "w\014x\014x\014y\014y\014z\014z\014{\014{\014|\014|\014}\014"
-    "}\014~\014~\014\177\014\177\014\200\014\200\014\201\014\201\014\202\014\202\014\203\014"
-    "\203\014\204\014\204\014\205\014\205\014\206\014\206\014\207\014\207\014\210\014\210\014\211\014"
-    "\211\014\212\014\212\014\213\014\213\014\214\014\214\014\215\014\215\014\216\014\216\014\217\014"
-    "\217\014\220\014\220\014\221\014\221\014\222\014\222\014\223\014\223\014\224\014\224\014\225\014"
-    "\225\014\226\014\226\014\227\014\227\014\230\014\230\014\231\014\231\014\232\014\232\014\233\014"
-    "\233\014\234\014\234\014\235\014\235\014\236\014\236\014\237\014\237\014\240\014\240\014\241\014"
-    "\241\014\242\014\242\014\243\014\243\014\244\014\244\014\245\014\245\014\246\014\246\014\247\014"
-    "\247\014\250\014\250\014\251\014\251\014\252\014\252\014\253\014\253\014\254\014\254\014\255\014"
-    "\255\014\256\014\256\014\257\014\257\014\260\014\260\014\261\014\261\014\262\014\262\014\263\014"
-    "\263\014\264\014\264\014\265\014\265\014\266\014\266\014\267\014\267\014\270\014\270\014\271\014"
-    "\271\014\272\014\272\014\273\014\273\014\274\014\274\014\275\014\275\014\276\014\276\014\277\014"
-    "\277\014\300\014\300\014\301\014\301\014\302\014\302\014\303\014\303\014\304\014\304\014\305\014"
-    "\305\014\306\014\306\014\307\014\307\014\310\014\310\014\311\014\311\014\312\014\312\014\313\014"
-    "\313\014\314\014\314\014\315\014\315\014\316\014\316\014\317\014\317\014\320\014\320\014\321\014"
-    "\321\014\322\014\322\014\323\014\323\014\324\014\324\014\325\014\325\014\326\014\326\014\327\014"
-    "\327\014\330\014\330\014\331\014\331\014\332\014\332\014\333\014\333\014\334\014\334\014\335\014"
-    "\335\014\336\014\336\014\337\014\337\014\340\014\340\014\341\014\341\014\342\014\342\014\343\014"
-    "\343\014\344\014\344\014\345\014\345\014\346\014\346\014\347\014\347\014\350\014\350\014\351\014"
-    "\351\014\352\014\352\014\353\014\353\014\354\014\354\014\355\014\355\014\356\014\356\014\357\014"
-    "\357\014\360\014\360\014\361\014\361\014\362\014\362\014\363\014\363\014\364\014\364\014\365\014"
-    "\365\014\366\014\366\014\367\014\367\014\370\014\370\014\371\014\371\014\372\014\376\014\376\014"
-    "\377\014\377\014\000\015\000\015\001\015\001\015\002\015\002\015\003\015\003\015\004\015\004\015"
-    "\005\015\005\015\006\015\006\015\007\015\007\015\010\015\010\015\011\015\011\015\012\015\012\015"
-    "\013\015\013\015\014\015\014\015\015\015\015\015\016\015\016\015\017\015\017\015\020\015\020\015"
-    "\021\015\021\015\022\015\022\015\023\015\023\015\024\015\024\015\025\015\025\015\026\015\026\015"
-    "\027\015\027\015\030\015\030\015\031\015\031\015\032\015\032\015\033\015\033\015\034\015\034\015"
-    "\035\015\035\015\036\015\036\015\037\015\037\015 \015 \015!\015!\015\"\015\"\015"
-    "#\015#\015$\015$\015%\015%\015&\015&\015'\015,\015,\015-\015"
-    "-\015.\015.\015/\015/\0150\0150\0151\0151\0152\0152\0153\015"
-    "3\0154\0154\0155\0155\0156\0156\0157\0157\0158\0158\0159\015"
-    "9\015:\015:\015;\015;\015<\015<\015=\015=\015>\015>\015\?\015"
-    "\?\015@\015@\015A\015A\015B\015B\015C\015C\015D\015D\015D\015"
-    "D\015E\015E\015F\015F\015G\015G\015H\015H\015I\015I\015J\015"
-    "J\015K\015L\015M\015M\015N\015N\015O\015O\015P\015P\015Q\015"
-    "Q\015R\015R\015S\015S\015T\015T\015U\015U\015V\015V\015W\015"
-    "W\015X\015X\015Y\015Y\015Z\015Z\015[\015[\015\\\015\\\015]\015"
-    "]\015^\015^\015_\015_\015`\015`\015a\015a\015b\015b\015c\015"
-    "c\015d\015d\015e\015e\015f\015f\015g\015g\015h\015h\015i\015"
-    "i\015j\015j\015k\015k\015l\015l\015m\015m\015n\015n\015o\015"
-    "o\015p\015p\015q\015q\015r\015r\015s\015s\015t\015t\015u\015"
-    "u\015v\015v\015w\015w\015x\015x\015y\015y\015z\015z\015{\015"
-    "{\015|\015|\015}\015}\015~\015~\015\177\015\177\015\200\015\200\015\201\015"
-    "\201\015\202\015\202\015\203\015\203\015\204\015\204\015\205\015\205\015\206\015\206\015\207\015"
-    "\207\015\210\015\210\015\211\015\211\015\212\015\212\015\213\015\213\015\214\015\214\015\215\015"
-    "\215\015\216\015\216\015\217\015\217\015\220\015\220\015\221\015\221\015\222\015\222\015\223\015"
-    "\223\015\224\015\224\015\225\015\225\015\226\015\226\015\226\015\226\015\226\015\226\015\227\015"
-    "\227\015\230\015\230\015\231\015\231\015\232\015\232\015\233\015\233\015\234\015\234\015\235\015"
-    "\235\015\236\015\236\015\237\015\237\015\240\015\240\015\241\015\241\015\242\015\242\015\243\015"
-    "\243\015\244\015\244\015\245\015\245\015\246\015\246\015\247\015\247\015\250\015\250\015\251\015"
-    "\251\015\252\015\252\015\253\015\253\015\254\015\254\015\255\015\255\015\256\015\256\015\257\015"
-    "\257\015\260\015\260\015\261\015\261\015\262\015\262\015\263\015\263\015\264\015\264\015\265\015"
-    "\265\015\266\015\266\015\267\015\267\015\270\015\270\015\271\015\271\015\272\015\272\015\273\015"
-    "\273\015\274\015\274\015\275\015\275\015\276\015\276\015\277\015\277\015\300\015\300\015\301\015"
-    "\301\015\302\015\302\015\303\015\303\015\304\015\304\015\305\015\305\015\306\015\306\015\307\015"
-    "\307\015\310\015\310\015\311\015\311\015\312\015\312\015\313\015\313\015\314\015\314\015\315\015"
-    "\315\015\316\015\316\015\317\015\317\015\320\015\320\015\321\015\321\015\322\015\322\015\323\015"
-    "\323\015\324\015\324\015\325\015\325\015\326\015\326\015\327\015\327\015\330\015\330\015\331\015"
-    "\331\015\332\015\333\015\333\015\334\015\334\015\335\015\335\015\336\015\336\015\337\015\337\015"
-    "\340\015\340\015\341\015\341\015\342\015\342\015\343\015\343\015\344\015\344\015\345\015\345\015"
-    "\346\015\346\015\347\015\347\015\350\015\350\015\351\015\351\015\352\015\352\015\353\015\353\015"
-    "\354\015\354\015\355\015\355\015\355\015\356\015\356\015\357\015\357\015\360\015\360\015\361\015"
-    "\361\015\362\015\362\015\363\015\363\015\364\015\364\015\365\015\365\015\366\015\366\015\367\015"
-    "\367\015\370\015\370\015\371\015\371\015\372\015\372\015\373\015\373\015\374\015\374\015\375\015"
-    "\375\015\376\015\376\015\377\015\377\015\000\016\000\016\001\016\001\016\002\016\002\016\003\016"
-    "\003\016\004\016\004\016\005\016\005\016\006\016\006\016\007\016\007\016\010\016\010\016\011\016"
-    "\011\016\012\016\012\016\013\016\013\016\014\016\014\016\015\016\015\016\016\016\016\016\017\016"
-    "\017\016\020\016\020\016\021\016\021\016\022\016\022\016\023\016\023\016\024\016\024\016\025\016"
-    "\025\016\026\016\026\016\027\016\027\016\030\016\030\016\031\016\031\016\032\016\032\016\033\016"
-    "\033\016\034\016\034\016\035\016\035\016\036\016\036\016\037\016\037\016 \016 \016!\016"
-    "!\016\"\016\"\016#\016#\016$\016$\016%\016%\016&\016&\016'\016"
-    "'\016(\016(\016)\016)\016*\016*\016+\016+\016,\016,\016-\016"
-    "-\016.\016.\016/\016/\0160\0160\0161\0161\0162\0162\0163\016"
-    "3\0164\0164\0165\0165\0166\0166\0167\0167\0168\0168\0169\016"
-    "9\016:\016:\016;\016;\016<\016<\016=\016=\016>\016>\016\?\016"
-    "\?\016@\016@\016A\016A\016B\016B\016C\016C\016D\016D\016E\016"
-    "E\016F\016F\016G\016G\016H\016H\016I\016I\016J\016J\016K\016"
-    "K\016L\016L\016M\016M\016N\016N\016O\016O\016P\016P\016Q\016"
-    "Q\016R\016R\016S\016S\016T\016T\016U\016U\016V\016V\016W\016"
-    "W\016X\016X\016Y\016Y\016Z\016Z\016[\016[\016\\\016\\\016]\016"
-    "]\016^\016^\016_\016_\016`\016`\016a\016a\016b\016b\016c\016"
-    "c\016d\016d\016e\016e\016f\016f\016g\016g\016h\016h\016i\016"
-    "i\016j\016j\016k\016k\016l\016l\016m\016m\016n\016o\016o\016"
-    "p\016p\016q\016q\016r\016r\016s\016s\016t\016t\016u\016u\016"
-    "v\016v\016w\016w\016x\016x\016y\016y\016z\016z\016{\016{\016"
-    "|\016|\016}\016}\016~\016~\016\177\016\177\016\200\016\200\016\201\016\201\016"
-    "\202\016\202\016\203\016\203\016\204\016\204\016\205\016\205\016\206\016\206\016\207\016\207\016"
-    "\210\016\210\016\211\016\211\016\212\016\212\016\213\016\213\016\214\016\214\016\215\016\215\016"
-    "\216\016\216\016\217\016\217\016\220\016\220\016\221\016\221\016\222\016\222\016\223\016\223\016"
-    "\224\016\224\016\225\016\225\016\226\016\226\016\227\016\227\016\230\016\230\016\231\016\231\016"
-    "\232\016\232\016\233\016\233\016\234\016\234\016\235\016\235\016\236\016\236\016\237\016\237\016"
-    "\240\016\240\016\241\016\241\016\242\016\242\016\243\016\243\016\244\016\244\016\245\016\245\016"
-    "\246\016\246\016\247\016\247\016\250\016\250\016\251\016\251\016\252\016\252\016\253\016\253\016"
-    "\254\016\254\016\255\016\255\016\256\016\256\016\257\016\257\016\260\016\260\016\261\016\261\016"
-    "\262\016\262\016\263\016\263\016\264\016\264\016\265\016\265\016\266\016\266\016\267\016\267\016"
-    "\270\016\270\016\271\016\271\016\272\016\272\016\273\016\273\016\274\016\274\016\275\016\275\016"
-    "\276\016\276\016\277\016\277\016\300\016\300\016\301\016\301\016\302\016\302\016\303\016\303\016"
-    "\304\016\304\016\305\016\305\016\306\016\306\016\307\016\307\016\310\016\310\016\311\016\311\016"
-    "\312\016\312\016\313\016\313\016\314\016\314\016\315\016\315\016\316\016\316\016\317\016\317\016"
-    "\320\016\320\016\321\016\321\016\322\016\322\016\323\016\323\016\324\016\324\016\325\016\325\016"
-    "\326\016\326\016\327\016\327\016\330\016\330\016\331\016\331\016\332\016\332\016\333\016\333\016"
-    "\334\016\334\016\335\016\335\016\336\016\336\016\337\016\337\016\340\016\340\016\341\016\341\016"
-    "\342\016\342\016\343\016\343\016\344\016\344\016\345\016\345\016\346\016\346\016\347\016\347\016"
-    "\350\016\350\016\351\016\351\016\352\016\352\016\353\016\353\016\354\016\354\016\355\016\355\016"
-    "\356\016\356\016\357\016\357\016\360\016\360\016\361\016\361\016\362\016\362\016\363\016\363\016"
-    "\364\016\364\016\365\016\365\016\366\016\366\016\367\016\367\016\370\016\370\016\371\016\371\016"
-    "\372\016\372\016\373\016\373\016\374\016\374\016\375\016\375\016\376\016\376\016\377\016\377\016"
-    "\000\017\000\017\001\017\001\017\002\017\002\017\003\017\003\017\004\017\004\017\005\017\005\017"
-    "\006\017\006\017\007\017\007\017\010\017\010\017\011\017\011\017\012\017\012\017\013\017\013\017"
-    "\014\017\014\017\015\017\015\017\016\017\016\017\017\017\017\017\020\017\020\017\021\017\021\017"
-    "\022\017\022\017\023\017\023\017\024\017\024\017\025\017\025\017\026\017\026\017\027\017\027\017"
-    "\027\017\030\017\030\017\030\017\031\017\031\017\032\017\032\017\033\017\033\017\034\017\034\017"
-    "\034\017\035\017\035\017\036\017\036\017\037\017\037\017 \017 \017!\017!\017\"\017"
-    "\"\017#\017#\017$\017$\017$\017$\017%\017%\017&\017&\017'\017"
-    "'\017(\017(\017)\017)\017*\017*\017+\017+\017,\017,\017-\017"
-    "-\017.\017.\017/\017/\0170\0170\0171\0171\0172\0172\0173\017"
-    "3\0174\0174\0175\0175\0176\0176\0177\0177\0178\0178\0179\017"
-    "9\017:\017:\017;\017;\017<\017<\017<\017<\017=\017=\017>\017"
-    ">\017\?\017\?\017@\017@\017A\017A\017B\017B\017C\017C\017D\017"
-    "D\017E\017E\017F\017F\017G\017G\017H\017H\017I\017I\017J\017"
-    "J\017K\017K\017L\017L\017M\017M\017N\017N\017O\017O\017P\017"
-    "P\017Q\017Q\017R\017R\017S\017S\017T\017T\017U\017U\017V\017"
-    "V\017W\017W\017X\017X\017Y\017Y\017Z\017Z\017[\017[\017\\\017"
-    "\\\017]\017]\017^\017^\017_\017_\017`\017`\017a\017a\017b\017"
-    "b\017b\017b\017c\017c\017d\017d\017e\017e\017f\017f\017g\017"
-    "g\017h\017h\017i\017i\017j\017j\017k\017k\017l\017l\017m\017"
-    "m\017n\017n\017o\017o\017p\017p\017q\017q\017r\017r\017s\017"
-    "s\017t\017t\017u\017u\017v\017v\017w\017w\017x\017x\017y\017"
-    "y\017z\017z\017{\017{\017|\017|\017}\017}\017~\017~\017\177\017"
-    "\177\017\200\017\200\017\201\017\201\017\202\017\202\017\203\017\203\017\204\017\204\017\205\017"
-    "\205\017\206\017\206\017\207\017\207\017\210\017\210\017\211\017\211\017\212\017\212\017\213\017"
-    "\213\017\214\017\214\017\215\017\215\017\216\017\216\017\217\017\217\017\220\017\220\017\221\017"
-    "\221\017\222\017\222\017\222\017\222\017\223\017\223\017\224\017\224\017\225\017\225\017\226\017"
-    "\226\017\227\017\227\017\230\017\230\017\231\017\231\017\232\017\233\017\233\017\234\017\234\017"
-    "\235\017\235\017\236\017\236\017\237\017\237\017\240\017\240\017\241\017\241\017\242\017\242\017"
-    "\243\017\243\017\244\017\244\017\245\017\245\017\246\017\246\017\247\017\247\017\250\017\250\017"
-    "\251\017\251\017\252\017\252\017\253\017\253\017\254\017\254\017\255\017\255\017\256\017\256\017"
-    "\257\017\257\017\260\017\260\017\261\017\261\017\262\017\262\017\263\017\263\017\264\017\264\017"
-    "\265\017\265\017\266\017\266\017\267\017\267\017\270\017\270\017\271\017\271\017\272\017\272\017"
-    "\273\017\273\017\274\017\274\017\275\017\275\017\276\017\276\017\277\017\277\017\300\017\300\017"
-    "\301\017\301\017\302\017\302\017\303\017\303\017\304\017\304\017\305\017\305\017\306\017\306\017"
-    "\307\017\307\017\310\017\310\017\311\017\311\017\312\017\312\017\313\017\313\017\314\017\314\017"
-    "\315\017\315\017\316\017\316\017\317\017\317\017\320\017\321\017\321\017\322\017\322\017\323\017"
-    "\323\017\324\017\324\017\325\017\325\017\326\017\326\017\327\017\327\017\330\017\330\017\331\017"
-    "\331\017\332\017\332\017\333\017\333\017\334\017\334\017\334\017\334\017\335\017\335\017\336\017"
-    "\336\017\337\017\337\017\340\017\340\017\341\017\341\017\341\017\341\017\342\017\342\017\343\017"
-    "\343\017\344\017\344\017\345\017\345\017\346\017\346\017\347\017\347\017\350\017\350\017\351\017"
-    "\351\017\352\017\352\017\353\017\353\017\354\017\354\017\355\017\355\017\356\017\356\017\357\017"
-    "\357\017\360\017\360\017\361\017\361\017\362\017\362\017\363\017\363\017\364\017\364\017\365\017"
-    "\365\017\366\017\366\017\367\017\367\017\370\017\370\017\371\017\371\017\372\017\372\017\373\017"
-    "\373\017\374\017\374\017\375\017\375\017\376\017\376\017\377\017\377\017\000\020\000\020\001\020"
-    "\001\020\002\020\002\020\003\020\003\020\004\020\004\020\005\020\005\020\006\020\006\020\007\020"
-    "\007\020\010\020\010\020\011\020\011\020\012\020\012\020\013\020\013\020\014\020\014\020\015\020"
-    "\015\020\016\020\016\020\017\020\017\020\020\020\020\020\021\020\021\020\022\020\022\020\023\020"
-    "\023\020\024\020\024\020\025\020\025\020\026\020\026\020\027\020\027\020\030\020\030\020\031\020"
-    "\031\020\032\020\032\020\033\020\033\020\034\020\034\020\035\020\035\020\036\020\036\020\037\020"
-    "\037\020 \020 \020!\020!\020\"\020\"\020#\020#\020$\020$\020$\020"
-    "$\020%\020%\020%\020%\020&\020&\020'\020'\020(\020(\020)\020"
-    ")\020*\020*\020+\020+\020,\020,\020,\020,\020-\020-\020.\020"
-    ".\020/\020/\0200\0201\0201\0202\0202\0203\0203\0204\0204\020"
-    "5\0205\0206\0206\0207\0207\0207\0207\0208\0208\0208\0208\020"
-    "9\0209\020:\020:\020;\020;\020<\020<\020=\020=\020>\020>\020"
-    "\?\020\?\020@\020@\020A\020A\020B\020B\020C\020C\020D\020D\020"
-    "E\020E\020F\020F\020G\020G\020H\020H\020I\020I\020J\020J\020"
-    "K\020K\020L\020L\020M\020M\020N\020N\020O\020O\020P\020P\020"
-    "Q\020Q\020R\020R\020S\020S\020T\020T\020U\020U\020V\020V\020"
-    "W\020W\020X\020X\020X\020X\020Y\020Y\020Z\020Z\020[\020[\020"
-    "[\020\\\020\\\020]\020]\020^\020^\020_\020_\020`\020`\020a\020"
-    "a\020b\020b\020c\020c\020c\020c\020d\020e\020e\020f\020g\020"
-    "g\020h\020\314\020\314\020\315\020\315\020\316\020\316\020\317\020\317\020\320\020\320\020"
-    "\321\020\321\020\322\020\322\020\323\020\323\020\324\020\324\020\325\020\325\020\326\020\326\020"
-    "\327\020\327\020\330\020\330\020\331\020\331\020\332\020\332\020\333\020\334\020\334\020\335\020"
-    "\335\020\336\020\337\020\337\020\340\020\340\020\341\020\341\020\342\020\342\020\343\020\343\020"
-    "\344\020\345\020\345\020\346\020\346\020\347\020\347\020\350\020\350\020\351\020\351\020\352\020"
-    "\352\020\353\020\353\020\354\020\354\020\355\020\355\020\355\020\356\020\356\020\357\020\357\020"
-    "\360\020\360\020\361\020\364\020\364\020\365\020\365\020\366\020\366\020\367\020\367\020\370\020"
-    "\370\020\371\020\371\020\372\020\372\020\373\020\373\020\374\020\374\020\375\020\375\020\376\020"
-    "\376\020\377\020\377\020\000\021\000\021\001\021\001\021\002\021\002\021\003\021\003\021\004\021"
-    "\004\021\005\021\005\021\006\021\006\021\007\021\007\021\010\021\010\021\010\021\011\021\011\021"
-    "\012\021\012\021\013\021\016\021\016\021\017\021\020\021\020\021\021\021\021\021\022\021\022\021"
-    "\022\021\022\021\023\021\023\021\024\021\024\021\025\021\025\021\026\021\026\021\027\021\027\021"
-    "\030\021\030\021\031\021\031\021\032\021\032\021\033\021\033\021\034\021%\021%\021&\021"
-    "&\021'\021'\021(\021(\021)\021)\021*\021*\021+\021+\021,\021"
-    ",\021-\0210\0210\0211\0211\0212\0212\0213\0213\0214\0214\021"
-    "5\0215\0216\0216\0217\0217\0218\0218\0219\0219\021:\021:\021"
-    ";\021;\021<\021<\021=\021=\021>\021>\021\?\021\?\021@\021@\021"
-    "A\021A\021B\021B\021C\021C\021D\021D\021E\021E\021F\021F\021"
-    "G\021G\021H\021I\021I\021J\021J\021K\021K\021L\021L\021M\021"
-    "M\021N\021N\021O\021O\021P\021P\021Q\021Q\021R\021Y\021Y\021"
-    "Z\021Z\021[\021[\021\\\021\\\021\\\021\\\021]\021]\021^\021^\021"
-    "_\021_\021`\021`\021a\021a\021b\021b\021c\021c\021d\021d\021"
-    "e\021e\021f\021f\021g\021g\021h\021h\021i\021i\021j\021j\021"
-    "k\021l\021l\021m\021\200\021\200\021\201\021\204\021\204\021\205\021\205\021\206\021"
-    "\206\021\207\021\207\021\210\021\210\021\211\021\224\021\224\021\225\021\226\021\227\021\227\021"
-    "\230\021\266\021\266\021\267\021\267\021\270\021\270\021\271\021\271\021\272\021\272\021\273\021"
-    "\301\021\301\021\302\021\302\021\303\021\303\021\304\021\304\021\305\021\305\021\306\021\306\021"
-    "\307\021\307\021\310\021\310\021\311\021\311\021\312\021\312\021\313\021\313\021\314\021\314\021"
-    "\314\021\315\021\315\021\316\021\316\021\317\021\317\021\320\021\323\021\323\021\324\021\326\021"
-    "\326\021\327\021\327\021\330\021\330\021\331\021\331\021\332\021\332\021\333\021\335\021\335\021"
-    "\336\021\356\021\356\021\357\021\357\021\360\021\360\021\361\021\361\021\362\021\362\021\363\021"
-    "\363\021\364\021\364\021\365\021\365\021\366\021\366\021\367\021\367\021\370\021\370\021\371\021"
-    "\371\021\372\021\372\021\373\021\373\021\374\021\374\021\375\021\375\021\376\021\376\021\377\021"
-    "\015\022\015\022\016\022&\022&\022'\0222\0222\0223\0223\0224\0224\022"
-    "5\0225\0226\0226\0227\0227\0228\0228\0229\0229\022:\022:\022"
-    ";\022;\022<\022<\022=\022=\022>\022>\022\?\022\?\022@\022@\022"
-    "A\022A\022B\022B\022C\022C\022D\022D\022E\022E\022F\022F\022"
-    "G\022G\022H\022H\022I\022I\022J\022J\022K\022K\022L\022L\022"
-    "M\022M\022N\022N\022O\022O\022P\022P\022Q\022Q\022R\022R\022"
-    "S\022S\022T\022T\022U\022\\\022\\\022]\022]\022^\022^\022_\022"
-    "_\022`\022`\022a\022g\022g\022g\022h\022u\022u\022v\022v\022"
-    "w\022w\022x\022x\022y\022y\022z\022z\022{\022{\022|\022|\022"
-    "}\022}\022~\022\201\022\201\022\202\022\202\022\203\022\203\022\203\022\204\022\204\022"
-    "\204\022\205\022\205\022\206\022\206\022\207\022\207\022\210\022\210\022\211\022\211\022\212\022"
-    "\212\022\213\022\213\022\214\022\215\022\215\022\216\022\216\022\217\022\217\022\220\022\220\022"
-    "\221\022\221\022\222\022\222\022\223\022\223\022\224\022\224\022\225\022\246\022\246\022\247\022"
-    "\260\022\260\022\261\022\261\022\262\022\262\022\263\022\263\022\264\022\264\022\265\022\265\022"
-    "\266\022\266\022\267\022\267\022\270\022\270\022\271\022\271\022\272\022\272\022\273\022\300\022"
-    "\300\022\301\022\301\022\302\022\302\022\303\022\303\022\304\022\304\022\305\022\333\022\333\022"
-    "\334\022\345\022\345\022\346\022\346\022\347\022\347\022\350\022\350\022\351\022\351\022\352\022"
-    "\352\022\353\022\353\022\354\022\354\022\355\022\355\022\356\022\356\022\356\022\356\022\357\022"
-    "\357\022\360\022\360\022\361\022\361\022\362\022\362\022\363\022\363\022\364\022\003\023\003\023"
-    "\004\023\004\023\005\023\005\023\006\023\006\023\007\023\007\023\010\023\014\023\014\023\015\023"
-    "\015\023\016\023\016\023\017\023\017\023\020\023\020\023\021\023\021\023\022\023\022\023\023\023"
-    "\023\023\024\023\024\023\025\023\025\023\026\023\030\023\030\023\031\023\031\023\032\023\036\023"
-    "\036\023\037\023#\023#\023$\023$\023%\023%\023%\023&\023&\023'\023"
-    "0\0230\0231\0232\0232\0233\0233\0234\023H\023H\023I\023I\023"
-    "J\023L\023L\023M\023M\023N\023N\023O\023U\023U\023V\023V\023"
-    "W\023W\023X\023X\023Y\023Y\023Z\023i\023i\023j\023j\023k\023"
-    "k\023l\023t\023t\023u\023w\023x\023x\023y\023y\023z\023z\023"
-    "{\023{\023|\023|\023}\023}\023~\023~\023\177\023\177\023\200\023\207\023"
-    "\207\023\210\023\210\023\211\023\211\023\212\023\212\023\213\023\213\023\214\023\214\023\214\023"
-    "\215\023\215\023\215\023\216\023\216\023\217\023\217\023\220\023\220\023\221\023\221\023\222\023"
-    "\222\023\223\023\223\023\224\023\224\023\225\023\225\023\226\023\226\023\227\023\227\023\230\023"
-    "\234\023\234\023\235\023\235\023\236\023\236\023\237\023\237\023\240\023\240\023\241\023\241\023"
-    "\242\023\242\023\243\023\243\023\244\023\244\023\245\023\245\023\246\023\246\023\247\023\247\023"
-    "\250\023\250\023\251\023\251\023\252\023\252\023\253\023\262\023\262\023\263\023\263\023\264\023"
-    "\264\023\265\023\265\023\266\023\266\023\267\023\267\023\270\023\270\023\271\023\271\023\272\023"
-    "\272\023\273\023\273\023\274\023\274\023\275\023\275\023\276\023\276\023\277\023\277\023\300\023"
-    "\300\023\301\023\301\023\302\023\302\023\303\023\303\023\304\023\304\023\304\023\305\023\305\023"
-    "\305\023\306\023\306\023\307\023\307\023\310\023\310\023\311\023\311\023\312\023\312\023\313\023"
-    "\313\023\314\023\314\023\315\023\315\023\316\023\316\023\317\023\317\023\320\023\320\023\321\023"
-    "\321\023\322\023\322\023\323\023\323\023\324\023\326\023\326\023\327\023\327\023\330\023\330\023"
-    "\331\023\331\023\332\023\332\023\333\023\333\023\334\023\334\023\335\023\335\023\336\023\336\023"
-    "\337\023\337\023\340\023\342\023\343\023\344\023\344\023\345\023\345\023\346\023\346\023\347\023"
-    "\353\023\353\023\354\023\354\023\355\023\355\023\356\023\356\023\357\023\357\023\360\023\360\023"
-    "\361\023\361\023\362\023\362\023\363\023\363\023\364\023\367\023\367\023\370\023\370\023\371\023"
-    "\372\023\372\023\373\023\373\023\374\023\374\023\375\023\375\023\376\023\000\024\000\024\001\024"
-    "\015\024\015\024\016\024\016\024\017\024\017\024\020\024\020\024\021\024\021\024\022\024\031\024"
-    "\031\024\031\024\031\024\032\024\032\024\033\024\036\024\036\024\037\024\037\024\037\024\037\024"
-    " \024 \024!\024!\024\"\024\"\024#\024#\024$\024$\024%\024%\024"
-    "&\024)\024)\024*\024*\024+\024+\024,\024,\024-\024-\024-\024"
-    "-\024.\024.\024/\024/\0240\0240\0241\0244\0244\0245\024F\024"
-    "F\024G\024G\024H\024H\024I\024I\024J\024J\024K\024K\024L\024"
-    "L\024M\024M\024N\024P\024P\024Q\024Q\024R\024R\024S\024S\024"
-    "T\024Y\024Y\024Z\024_\024_\024_\024`\024e\024e\024f\024f\024"
-    "g\024g\024h\024h\024i\024i\024j\024j\024k\024k\024l\024l\024"
-    "m\024m\024n\024n\024o\024o\024p\024p\024q\024q\024r\024r\024"
-    "s\024s\024t\024t\024u\024u\024v\024z\024z\024{\024{\024|\024"
-    "}\024}\024~\024~\024\177\024\177\024\200\024\200\024\201\024\201\024\202\024\202\024"
-    "\203\024\203\024\204\024\204\024\205\024\205\024\206\024\206\024\207\024\220\024\220\024\221\024"
-    "\221\024\222\024\225\024\225\024\226\024\226\024\227\024\227\024\230\024\230\024\231\024\240\024"
-    "\240\024\241\024\241\024\242\024\242\024\243\024\262\024\262\024\263\024\263\024\264\024\264\024"
-    "\265\024\265\024\266\024\266\024\267\024\267\024\270\024\270\024\271\024\271\024\272\024\272\024"
-    "\273\024\273\024\274\024\274\024\275\024\275\024\276\024\276\024\277\024\300\024\300\024\301\024"
-    "\301\024\302\024\302\024\303\024\303\024\304\024\304\024\305\024\305\024\306\024\306\024\307\024"
-    "\307\024\310\024\310\024\311\024\311\024\312\024\337\024\337\024\340\024\340\024\341\024\345\024"
-    "\345\024\345\024\345\024\345\024\345\024\346\024\346\024\347\024\347\024\350\024\350\024\351\024"
-    "\351\024\352\024\352\024\353\024\353\024\354\024\354\024\355\024\355\024\356\024\356\024\357\024"
-    "\357\024\360\024\360\024\361\024\361\024\362\024\362\024\363\024\363\024\364\024\364\024\365\024"
-    "\025\025\025\025\026\025\026\025\027\025\027\025\030\025\030\025\031\025\031\025\032\025\032\025"
-    "\033\025\033\025\034\025\034\025\035\025\035\025\036\025\036\025\037\025\037\025 \025 \025"
-    "!\025!\025\"\025\"\025#\025#\025$\025$\025%\025%\025&\025&\025"
-    "'\025'\025(\025(\025)\025)\025*\025*\025+\025+\025,\025,\025"
-    "-\025-\025.\025.\025/\025/\0250\0250\0251\0251\0252\0252\025"
-    "3\0253\0254\0254\0255\0255\0256\0256\0257\0257\0258\0258\025"
-    "9\0259\025:\025:\025;\025;\025<\025<\025=\025=\025>\025C\025"
-    "C\025D\025E\025E\025E\025F\025J\025J\025K\025M\025M\025N\025"
-    "N\025O\025O\025P\025P\025Q\025U\025U\025V\025V\025W\025W\025"
-    "X\025X\025Y\025Y\025Z\025^\025^\025_\025_\025`\025`\025a\025"
-    "a\025b\025b\025c\025c\025d\025|\025|\025}\025}\025~\025~\025"
-    "\177\025\177\025\200\025\200\025\201\025\201\025\202\025\202\025\203\025\203\025\204\025\244\025"
-    "\244\025\245\025\247\025\247\025\250\025\256\025\256\025\257\025\261\025\261\025\262\025\262\025"
-    "\263\025\263\025\264\025\264\025\265\025\265\025\266\025\275\025\275\025\276\025\276\025\277\025"
-    "\277\025\300\025\300\025\301\025\301\025\302\025\305\025\305\025\306\025\306\025\307\025\307\025"
-    "\310\025\313\025\313\025\314\025\314\025\315\025\315\025\316\025\316\025\317\025\317\025\320\025"
-    "\320\025\321\025\321\025\322\025\322\025\323\025\335\025\335\025\336\025\336\025\337\025\337\025"
-    "\340\025\340\025\341\025\341\025\342\025\342\025\343\025\343\025\344\025\344\025\345\025\345\025"
-    "\346\025\362\025\362\025\363\025\373\025\373\025\374\025\374\025\375\025\375\025\376\025\376\025"
-    "\377\025\377\025\000\026\000\026\001\026\001\026\002\026\002\026\003\026\003\026\004\026\004\026"
-    "\005\026\005\026\006\026\006\026\007\026\007\026\010\026\016\026\016\026\017\026\"\026\"\026"
-    "#\026&\026&\026'\026'\026(\026(\026(\026)\026)\026*\026*\026"
-    "+\026+\026+\026,\026,\026-\026-\026.\026.\026/\026/\0260\026"
-    "0\0261\0261\0262\0262\0263\0263\0264\0264\0265\0267\0267\026"
-    "8\0268\0269\0269\026:\026=\026=\026>\026@\026@\026A\026D\026"
-    "D\026E\026I\026I\026J\026Q\026Q\026R\026R\026S\026S\026T\026"
-    "T\026U\026U\026V\026V\026W\026W\026X\026X\026Y\026Y\026Z\026"
-    "Z\026[\026[\026\\\026\\\026]\026]\026^\026^\026_\026_\026`\026"
-    "`\026a\026a\026b\026b\026c\026m\026m\026n\026n\026o\026o\026"
-    "p\026p\026q\026q\026r\026r\026s\026s\026t\026t\026u\026v\026"
-    "v\026w\026{\026{\026|\026}\026}\026~\026\206\026\206\026\207\026\207\026"
-    "\210\026\210\026\211\026\211\026\212\026\212\026\213\026\213\026\214\026\221\026\221\026\222\026"
-    "\224\026\224\026\225\026\225\026\226\026\226\026\227\026\227\026\230\026\230\026\231\026\231\026"
-    "\232\026\232\026\233\026\233\026\234\026\241\026\241\026\242\026\242\026\243\026\246\026\246\026"
-    "\247\026\265\026\265\026\266\026\266\026\267\026\274\026\274\026\275\026\321\026\321\026\322\026"
-    "\322\026\323\026\343\026\343\026\344\026\347\026\347\026\350\026\354\026\354\026\354\026\355\026"
-    "\373\026\374\026\014\027\014\027\015\027\017\027\017\027\017\027\020\027\020\027\020\027\021\027"
-    "\021\027\021\027\022\027\022\027\022\027\023\027\023\027\023\027\024\027\024\027\024\027\025\027"
-    "\025\027\025\027\026\027\026\027\026\027\027\027\027\027\027\027\030\027\030\027\030\027\031\027"
-    "\031\027\031\027\032\027\032\027\032\027\033\027K\027K\027L\027P\027P\027Q\027"
-    "Q\027R\027`\027`\027a\027a\027b\027b\027c\027c\027d\027d\027"
-    "e\027e\027f\027f\027g\027g\027h\027h\027i\027i\027j\027j\027"
-    "k\027o\027o\027p\027p\027\260\027\260\027\261\027\261\027\262\027\262\027\263\027"
-    "\264\027\264\027\265\027\265\027\266\027\266\027\267\027\267\027\270\027\270\027\271\027\271\027"
-    "\272\027\272\027\273\027\273\027\274\027\274\027\275\027\275\027\276\027\300\027\300\027\301\027"
-    "\301\027\302\027\302\027\303\027\303\027\304\027\304\027\305\027\305\027\306\027\306\027\307\027"
-    "\307\027\310\027\310\027\311\027\323\027\323\027\324\027\324\027\325\027\325\027\326\027\326\027"
-    "\327\027\327\027\330\027\330\027\331\027\331\027\332\027\332\027\333\027\333\027\334\027\334\027"
-    "\335\027\335\027\336\027\336\027\337\027\337\027\340\027\340\027\341\027\341\027\342\027\342\027"
-    "\343\027\343\027\344\027\344\027\345\027\345\027\346\027\346\027\347\027\351\027\351\027\352\027"
-    "\352\027\353\027\353\027\354\027\354\027\355\027\362\027\362\027\363\027\365\027\365\027\366\027"
-    "\374\027\374\027\375\027\375\027\376\027\376\027\377\027\377\027\000\030\000\030\001\030\001\030"
-    "\002\030\002\030\003\030\003\030\004\030\004\030\005\030\005\030\006\030\017\030\017\030\020\030"
-    "\020\030\021\030\021\030\022\030\022\030\023\030\023\030\024\0308\0308\0309\0309\030"
-    ":\030A\030A\030B\030N\030N\030O\030a\030a\030b\030b\030c\030"
-    "c\030d\030d\030e\030k\030k\030l\030l\030m\030m\030n\030{\030"
-    "{\030|\030|\030}\030}\030~\030\234\030\234\030\235\030\235\030\235\030\235\030"
-    "\236\030\242\030\242\030\243\030\253\030\253\030\254\030\254\030\255\030\255\030\256\030\256\030"
-    "\257\030\260\030\260\030\261\030\261\030\262\030\262\030\263\030\264\030\264\030\265\030\265\030"
-    "\266\030\266\030\267\030\307\030\307\030\310\030\310\030\311\030\312\030\312\030\313\030\313\030"
-    "\314\030\316\030\316\030\317\030\323\030\323\030\324\030\330\030\330\030\331\030\333\030\333\030"
-    "\334\030\342\030\342\030\343\030\353\030\353\030\354\030\356\030\356\030\357\030\365\030\365\030"
-    "\366\030\366\030\367\030\000\031\001\031\002\031\003\031\004\031\005\031\006\031\007\031\010\031"
-    "\011\031\012\031\013\031\021\031\021\031\022\031\022\031\023\031\023\031\024\031\024\031\025\031"
-    "\025\031\026\031 \031 \031!\031(\031(\031)\031*\031*\031+\031+\031"
-    ",\031,\031,\031,\031-\031-\031-\031-\031.\031.\031/\0317\031"
-    "7\0318\0318\0319\031@\031@\031A\031G\031G\031H\031P\031P\031"
-    "Q\031Q\031R\031R\031S\031S\031T\031T\031U\031U\031V\031V\031"
-    "W\031W\031X\031X\031Y\031Y\031Z\031d\031d\031e\031e\031e\031"
-    "e\031f\031f\031f\031f\031g\031g\031g\031g\031h\031i\031i\031"
-    "i\031i\031j\031j\031j\031j\031k\031k\031k\031k\031l\031l\031"
-    "l\031l\031m\031m\031n\031n\031o\031o\031p\031q\031q\031r\031"
-    "r\031r\031s\031s\031t\031\217\031\217\031\220\031\220\031\221\031\223\031\223\031"
-    "\224\031\224\031\225\031\225\031\226\031\226\031\227\031\227\031\230\031\234\031\234\031\235\031"
-    "\236\031\236\031\237\031\246\031\246\031\247\031\250\031\250\031\250\031\251\031\263\031\263\031"
-    "\264\031\264\031\265\031\265\031\266\031\266\031\267\031\267\031\270\031\274\031\275\031\310\031"
-    "\310\031\311\031\311\031\312\031\312\031\313\031\322\031\322\031\323\031\333\031\333\031\334\031"
-    "\334\031\335\031\335\031\336\031\336\031\337\031\337\031\340\031\340\031\341\031\341\031\342\031"
-    "\342\031\343\031\343\031\344\031\344\031\345\031\345\031\346\031\347\031\350\031\350\031\351\031"
-    "\351\031\352\031\352\031\353\031\353\031\354\031\354\031\355\031\360\031\360\031\361\031\375\031"
-    "\375\031\376\031\377\031\377\031\000\032\000\032\001\032\001\032\002\032\011\032\011\032\016\032"
-    "\016\032\017\032\017\032\020\032\020\032\020\032\020\032\021\032\021\032\021\032\021\032\022\032"
-    "\026\032\026\032\027\032\027\032\030\032\037\032\037\032 \032 \032!\032!\032\"\032"
-    "\"\032#\032(\032(\032)\032)\032*\032+\032+\032,\032-\032-\032"
-    "-\032.\032.\032.\032/\032/\0320\0320\0320\0321\0321\0321\032"
-    "2\0322\0322\0323\032:\032:\032;\032;\032<\032<\032=\032o\032"
-    "o\032p\032p\032q\032q\032r\032r\032s\032s\032t\032y\032y\032"
-    "z\032z\032{\032\200\032\200\032\201\032\201\032\202\032\202\032\203\032\203\032\204\032"
-    "\204\032\205\032\205\032\206\032\206\032\207\032\207\032\210\032\221\032\221\032\222\032\241\032"
-    "\241\032\242\032\257\032\257\032\260\032\271\032\271\032\272\032\272\032\273\032\302\032\302\032"
-    "\303\032\324\032\324\032\325\032\350\032\350\032\351\032\364\032\364\032\365\032\365\032\366\032"
-    "\014\033\014\033\015\033\027\033\027\033\030\033\030\033\031\033\"\033\"\033#\033'\033"
-    "'\033(\0331\0331\0332\0332\0333\0333\0334\0334\0335\0335\033"
-    "6\0336\0337\0339\0339\033:\033:\033:\033;\033D\033D\033E\033"
-    "U\033U\033V\033V\033W\033W\033X\033X\033Y\033Y\033Z\033Z\033"
-    "[\033[\033\\\033\\\033]\033]\033^\033^\033_\033_\033`\033`\033"
-    "a\033a\033b\033b\033c\033c\033d\033d\033e\033e\033f\033f\033"
-    "g\033g\033h\033h\033i\033i\033j\033j\033k\033k\033l\033l\033"
-    "m\033m\033n\033n\033o\033o\033p\033p\033q\033q\033r\033r\033"
-    "s\033v\033v\033w\033w\033x\033\200\033\200\033\201\033\236\033\236\033\237\033"
-    "\237\033\240\033\240\033\241\033\241\033\242\033\250\033\250\033\251\033\260\033\260\033\261\033"
-    "\267\033\267\033\270\033\273\033\273\033\274\033\274\033\275\033\275\033\276\033\303\033\303\033"
-    "\304\033\315\033\315\033\316\033\321\033\321\033\322\033\323\033\323\033\324\033\330\033\330\033"
-    "\331\033\331\033\332\033\371\033\371\033\372\033\372\033\373\033\373\033\374\033\374\033\375\033"
-    "\375\033\376\033\376\033\377\033\377\033\000\034\000\034\001\034\001\034\002\034\002\034\003\034"
-    "\003\034\004\034\004\034\005\034\005\034\006\034\006\034\007\034\015\034\015\034\016\034 \034"
-    " \034!\034!\034\"\034\"\034#\034/\034/\0340\0340\0341\034;\034"
-    ";\034<\034<\034=\034=\034>\034B\034B\034C\034C\034D\034D\034"
-    "E\034E\034F\034L\034L\034M\034^\034^\034_\034h\034h\034i\034"
-    "i\034j\034j\034k\034k\034l\034l\034m\034m\034n\034n\034o\034"
-    "o\034p\034p\034q\034q\034r\034r\034s\034s\034t\034\204\034\300\034"
-    "\305\034\305\034\306\034\337\034\337\034\340\034\340\034\341\034\341\034\342\034\342\034\343\034"
-    "\343\034\344\034\345\034\345\034\346\034\350\034\350\034\351\034\351\034\352\034\352\034\353\034"
-    "\362\034\362\034\363\034\363\034\364\034\374\034\374\034\375\034\375\034\376\034\002\035\002\035"
-    "\003\035\003\035\004\035\004\035\005\035\005\035\006\035\006\035\007\035\007\035\010\035\015\035"
-    "\015\035\016\035\023\035\023\035\024\035/\035/\0350\0351\0351\0352\0352\035"
-    "3\0356\0356\0357\035C\035C\035D\035L\035L\035M\035M\035N\035"
-    "T\035T\035U\035U\035V\035V\035W\035W\035X\035v\035v\035w\035"
-    "w\035x\035x\035y\035y\035z\035z\035{\035{\035|\035|\035}\035"
-    "}\035~\035~\035\177\035\177\035\200\035\210\035\210\035\211\035\213\035\213\035\214\035"
-    "\216\035\216\035\217\035\221\035\221\035\222\035\222\035\223\035\226\035\226\035\227\035\227\035"
-    "\230\035\244\035\244\035\245\035\266\035\266\035\267\035\310\035\310\035\311\035\312\035\312\035"
-    "\312\035\313\035\313\035\314\035\314\035\315\035\315\035\316\035\316\035\317\035\317\035\320\035"
-    "\321\035\321\035\322\035\340\035\340\035\341\035\357\035\357\035\360\035\364\035\364\035\365\035"
-    "\370\035\370\035\371\035\371\035\372\035\372\035\373\035\373\035\374\035\374\035\375\035\375\035"
-    "\376\035\000\036\000\036\001\036\003\036\003\036\004\036\007\036\007\036\010\036\011\036\011\036"
-    "\012\036\012\036\013\036\021\036\021\036\022\036\024\036\024\036\025\036\025\036\025\036\026\036"
-    "\033\036\033\036\034\036\034\036\035\036(\036(\036)\036,\036,\036-\036-\036"
-    ".\036.\036/\036/\0360\0360\0360\0361\0366\0366\0367\036:\036"
-    ":\036;\036=\036=\036>\036>\036\?\036\?\036@\036@\036A\036C\036"
-    "C\036D\036_\036_\036`\036a\036a\036b\036b\036c\036c\036d\036"
-    "e\036e\036f\036h\036h\036i\036j\036j\036k\036k\036l\036m\036"
-    "m\036n\036r\036r\036s\036u\036u\036v\036v\036w\036w\036x\036"
-    "x\036y\036y\036z\036z\036{\036\202\036\202\036\203\036\245\036\245\036\246\036"
-    "\246\036\247\036\247\036\250\036\275\036\275\036\276\036\276\036\277\036\277\036\300\036\300\036"
-    "\301\036\306\036\306\036\307\036\310\036\310\036\311\036\317\036\317\036\320\036\334\036\334\036"
-    "\335\036\335\036\336\036\336\036\337\036\337\036\340\036\351\036\351\036\352\036\374\036\374\036"
-    "\375\036\375\036\376\036\032\037\032\037\033\037\037\037\037\037 \037+\037+\037,\037"
-    ",\037-\037-\037.\037.\037/\037=\037=\037>\037>\037\?\037\?\037"
-    "@\037@\037A\037A\037B\037B\037C\037C\037D\037D\037E\037E\037"
-    "F\037F\037G\037G\037H\037H\037I\037I\037J\037K\037O\037O\037"
-    "P\037P\037Q\037Q\037R\037S\037S\037T\037T\037U\037U\037V\037"
-    "V\037W\037W\037X\037Y\037Y\037Z\037Z\037[\037[\037\\\037`\037"
-    "`\037a\037a\037b\037b\037c\037h\037h\037i\037i\037j\037j\037"
-    "k\037k\037l\037l\037m\037s\037s\037t\037t\037u\037u\037v\037"
-    "v\037w\037w\037x\037x\037y\037y\037z\037z\037{\037{\037|\037"
-    "|\037}\037}\037~\037\202\037\202\037\203\037\203\037\204\037\206\037\206\037\207\037"
-    "\212\037\212\037\213\037\215\037\215\037\216\037\220\037\220\037\221\037\221\037\222\037\222\037"
-    "\223\037\223\037\224\037\224\037\225\037\226\037\226\037\227\037\227\037\230\037\230\037\231\037"
-    "\232\037\232\037\233\037\233\037\234\037\241\037\241\037\242\037\244\037\244\037\245\037\245\037"
-    "\246\037\246\037\247\037\257\037\257\037\260\037\263\037\263\037\264\037\264\037\265\037\265\037"
-    "\266\037\266\037\267\037\271\037\271\037\272\037\272\037\273\037\300\037\300\037\301\037\301\037"
-    "\302\037\302\037\303\037\303\037\304\037\304\037\305\037\314\037\314\037\315\037\324\037\324\037"
-    "\325\037\325\037\326\037\331\037\331\037\332\037\340\037\340\037\341\037\341\037\342\037\342\037"
-    "\343\037\365\037\365\037\366\037\366\037\367\037\367\037\370\037\370\037\371\037\376\037\376\037"
-    "\377\037\377\037\000 \000 \001 \002 \002 \003 \003 \004 \007 \007 "
-    "\010 \010 \011 \011 \012 \012 \013 \014 \014 \015 \015 \016 "
-    "\016 \017 \017 \020 \020 \021 \023 \023 \024 & & ' "
-    "' ( ( ) 3 3 4 J J K N N "
-    "O T T U X X Y Z Z Z Z [ "
-    "d d e e f f g l l m m n "
-    "y y z \200 \200 \201 \201 \202 \202 \203 \237 \237 "
-    "\240 \270 \270 \271 \271 \272 \272 \273 \273 \274 \274 \275 "
-    "\277 \277 \300 \300 \301 \320 \320 \321 \321 \322 \322 \323 "
-    "\323 \324 \324 \325 \325 \326 \337 \337 \340 \340 \341 \341 "
-    "\342 \347 \347 \350 \360 \360 \361 \361 \362 \372 \372 \373 "
-    "\373 \374 \374 \375 \375 \376 \000!\000!\001!\002!\002!\003!"
-    "\011!\011!\012!\026!\026!\027!\027!\027!\030!\030!\031!\031!"
-    "\032!\032!\033!4!4!5!5!6!6!7!7!8!"
-    "j!j!k!k!l!w!w!x!\230!\230!\231!\241!"
-    "\241!\242!\242!\243!\243!\244!\244!\245!\245!\246!\246!\247!"
-    "\247!\250!\331!\331!\332!\332!\333!\334!\334!\335!\343!\343!"
-    "\344!\356!\356!\357!\360!\360!\361!\373!\373!\374!\006\"\006\""
-    "\007\"\007\"\010\"\034\"\034\"\035\"\035\"\036\".\".\"/\";\""
-    ";\"<\"<\"=\"=\">\">\"\?\"\?\"@\"@\"A\""
-    "A\"B\"B\"C\"J\"J\"K\"R\"R\"S\"S\"T\""
-    "Y\"Y\"Z\"`\"`\"a\"d\"d\"e\"e\"f\"g\""
-    "g\"h\"h\"i\"i\"j\"\251\"\251\"\252\"\260\"\260\"\261\""
-    "\261\"\262\"\263\"\263\"\264\"\270\"\270\"\271\"\271\"\272\"\272\"\273\""
-    "\273\"\274\"\274\"\275\"\275\"\276\"\276\"\277\"\303\"\303\"\304\"\304\""
-    "\305\"\305\"\306\"\314\"\314\"\315\"\316\"\316\"\317\"\317\"\320\"\320\""
-    "\321\"\321\"\322\"\351\"\351\"\352\"\371\"\371\"\372\"\372\"\373\"\024#"
-    "\024#\025#\025#\026#\035#\035#\036#\036#\037#\037# #%#"
-    "%#&#&#'#'#(#(#)#)#*#*#+#"
-    "-#-#.#/#/#0#0#1#1#2#2#3#"
-    "3#4#<#<#=#=#>#>#\?#\?#@#@#"
-    "A#A#B#B#C#Z#Z#[#[#\\#d#d#"
-    "e#x#x#y#y#z#{#{#|#|#|#}#"
-    "}#~#~#\177#\177#\200#\200#\201#\201#\202#\202#\203#"
-    "\203#\204#\204#\205#\205#\206#\214#\214#\214#\214#\215#\215#"
-    "\216#\216#\217#\217#\220#\220#\221#\221#\222#\222#\223#\223#"
-    "\224#\227#\227#\230#\237#\237#\240#\242#\242#\243#\243#\244#"
-    "\253#\253#\254#\310#\310#\311#\311#\312#\312#\313#\313#\314#"
-    "\314#\315#\337#\337#\340#\347#\347#\350#\360#\360#\361#\361#"
-    "\362#\362#\363#\363#\364#\364#\365#\365#\366#\366#\367#\367#"
-    "\370#\370#\371#\371#\372#\372#\373#\373#\374#\374#\375#\375#"
-    "\376#\376#\377#\377#\000$\000$\001$\001$\002$\006$\006$\007$"
-    "'$'$($=$=$>$>$\?$\?$@$@$A$"
-    "A$B$B$C$C$D$D$E$E$F$F$G$"
-    "G$H$L$L$M$M$N$N$O$O$P$T$"
-    "T$U$Z$Z$[$^$^$_$`$`$a$f$"
-    "f$g$i$i$j${${$|$|$}$\177$\177$"
-    "\200$\200$\201$\201$\202$\202$\203$\236$\236$\237$\244$\244$"
-    "\245$\253$\253$\254$\254$\255$\255$\256$\256$\257$\264$\264$"
-    "\265$\265$\266$\270$\270$\271$\271$\272$\272$\273$\312$\312$"
-    "\313$\343$\343$\344$\344$\345$\345$\346$\352$\352$\353$\034%"
-    "\034%\035%2%2%3%\?%\?%@%@%A%S%S%"
-    "T%W%W%X%x%x%y%y%z%z%{%{%"
-    "|%|%}%}%~%~%\177%\177%\200%\200%\201%\214%"
-    "\214%\215%\216%\216%\217%\220%\220%\220%\221%\221%\221%\222%"
-    "\222%\223%\234%\234%\235%\235%\236%\236%\237%\237%\240%\240%"
-    "\241%\250%\250%\251%\302%\302%\303%\303%\304%\304%\305%\336%"
-    "\336%\337%\337%\340%\344%\344%\345%\023&\023&\024&\026&\026&"
-    "\027&\031&\031&\032&\"&\"&#&H&H&I&I&J&"
-    "J&K&\223&\223&\224&\225&\225&\226&\226&\227&\240&\240&"
-    "\241&\241&\242&\252&\252&\253&\253&\254&\254&\254&\255&\255&"
-    "\256&\257&\257&\260&\265&\265&\266&\267&\267&\270&\305&\305&"
-    "\306&\336&\336&\337&\337&\340&\340&\341&\341&\342&\342&\343&"
-    "\343&\344&\344&\345&\356&\356&\357&\372&\372&\373&\373&\374&"
-    "\375&\375&\376&\002'\002'\003'\003'\004'\004'\005'\006'\006'"
-    "\007'\007'\010'\010'\011'\011'\012'\012'\013'\013'\014'\014'"
-    "\015'\015'\016'\016'\017'\017'\020'\020'\021'\021'\022'\022'"
-    "\023'\023'\023'\023'\024'\024'\025'\025'\026'\026'\027'\027'"
-    "\030'\030'\031'\031'\032'\032'\033'$'$'%'''''"
-    "('B'B'C'C'D'G'G'H'`'`'a'"
-    "a'b't't'u'u'v'v'w'w'x'x'"
-    "y'{'{'|'~'~'\177'\177'\200'\201'\201'\202'"
-    "\202'\203'\203'\204'\204'\205'\205'\206'\215'\215'\216'\220'"
-    "\220'\221'\221'\222'\260'\260'\261'\261'\262'\262'\263'\330'"
-    "\330'\331'\331'\332'\014(\014(\015(\015(\016(\024(\024(\025("
-    "\025(\026(0(0(1(Q(Q(R(\307(\307(\310(\313("
-    "\313(\314(\004)\004)\005),),)-)-).).)/)"
-    "/)0)0)1)4)4)5)\207)\207)\210)0*0*"
-    "1*5*5*6*9*9*:*:*;*l*l*m*"
-    "\200*\200*\201*\265*\265*\266*\356*\356*\357*\370*\370*\371*"
-    "\371*\372*W+W+X+_+_+`+`+a+a+b+"
-    "b+c+d+d+e+e+f+f+g+g+h+h+"
-    "i+\231+\231+\232+\232+\233+\233+\234+\234+\235+\235+\236+"
-    "\243+\243+\244+\244+\245+\245+\246+\246+\247+\247+\250+\301+"
-    "\301+\302+\302+\303+\310+\310+\311+\313+\313+\314+\343+\343+"
-    "\343+\344+7,7,8,8,9,9,:,g,g,h,"
-    "k,k,l,\246,\246,\247,\252,\252,\253,\341,\341,\342,"
-    "P-P-Q-g-g-h-\310-\310-\311-\313-\313-\314-"
-    "\347-\347-\350-\024.\024.\025.d.d.e.e.f.\277."
-    "\277.\300.\303.\303.\304.\335.\336.\337.\340.\340.\341.\341."
-    "\342.\342.\343.\343.\344.\344.\345.\345.\346.\346.\347.\347."
-    "\350.\350.\351.\351.\352.\352.\353.\354.\354.\355.\355.\356."
-    "M/M/N/Y/Y/Z/\210/\210/\211/\214/\214/\215/"
-    "\0140\0140\0150\0160\0160\0170!0!0\"0\"0#090"
-    "90:0\0021\0021\0031\3211\3211\3221A2A2B2h3"
-    "h3i3\2403\2403\2413\2413\2423\2423\2433\2473\2473\2503"
-    "\2503\2513X4X4Y4\2305\2305\2315\2315\2325\2325\2335"
-    "\2345\2345\2355\3265\3265\3275\3275\3305\3315\3315\3325\3325"
-    "\3335\3725\3725\3735\3735\3745\3745\3755\3755\3765\3765\3775"
-    "\3775\0006\0106\0106\0116F6F6G6i6i6j6j6"
-    "k6\2606\2606\2616\2616\2616\2626\2626\2636\3216\3216\3226"
-    "\3226\3236=7=7>7>7\?7\?7@7A7A7B7"
-    "E7E7F7F7G7J7J7K7\2527\2527\2537N8"
-    "N8O8\2448\2448\2458X:X:Y:Y:Z:\230:\230:"
-    "\231:\232:\232:\233:\016;\016;\017;\361;\361;\362;\003<\003<"
-    "\004<\303<\303<\304<,=,=-=|=|=}=~>~>"
-    "\177>\177>\200>\200>\201>\201>\202>\202>\203>\203>\204>\224>"
-    "\224>\225>\225>\226>!\?!\?\"\?\"\?#\?\265\?\265\?\266\?"
-    "\266\?\267\?\267\?\270\?\350\?\350\?\351\?\351\?\352\?\357\?\357\?\360\?"
-    "\360\?\361\?\000@\000@\001@\001@\002@\353@\353@\354@\031A\031A"
-    "\032A\032A\033A\225A\225A\226A\004B\004B\005B6B6B7B"
-    "_B_B`B`BaBaBbBbBcBcBdBoB"
-    "oBpBrBrBsB C C!C!C\"CCCCC"
-    "DCDCECECFCFCGCGCHCHCICIC"
-    "JCRCRCSCSCTC\\D\\D]D\223D\223D\224D"
-    "AEAEBEZEZE[E[E\\E\\E]EqEqE"
-    "rEPFPFQF\270F\270F\271F\330F\330F\331F\005G\005G"
-    "\006G\006G\007G\007G\010G\010G\011G\011G\012G\012G\013G\013G"
-    "\014GAGAGBGBGCGCGDGSGTGVGVG"
-    "WG\037H\037H HTHTHUH\312H\312H\313H\313H\314H"
-    "\354H\354H\355HQIQIRI\301I\301I\302I\310I\310I\311I"
-    "8J8J9J\?J\?J@JLJLJMJ\367J\367J\370J"
-    "\372J\372J\373J\024K\024K\025KSKSKTKsKsKtK"
-    "\306K\306K\307K\322K\322K\323K\323K\324K\324K\325KSLSL"
-    "TLTLULULVLLMLMMMNMNMOM\036N"
-    "\036N\037N\037N\037N N N N!N!N\"N\"N#N"
-    "#N$N%N%N&N,N,N-N-N.N.N/N"
-    "BNBNBNBNCNNNNNONPNPNQNQN"
-    "QNRNYNYNZN\307N\307N\310N\352N\352N\353N\376N"
-    "\376N\377N\000P\000P\001P\276P\276P\277PJQJQKQ\007R"
-    "\007R\010R\010R\011R\022R\022R\023R\334R\334R\335R\335R\336R"
-    "\345R\345R\346RYSYSZS1T1T2T2T3TVT"
-    "VTWT(U(U)U*UUUUUVUVUWUWU"
-    "XUXUYUYUZU\360U\360U\361U\361U\362U\362U\363U"
-    "\363U\364U\364U\365U\365U\366UmVmVnVpVpVqV"
-    "\316V\316V\317V\001W\001W\002W!W!W\"W=W=W>W"
-    "\?W\?W@WGWGWHWKWKWLWNWNWOW"
-    "OWPW\011X\011X\012X\033X\033X\034X\353X\353X\354X\020Y"
-    "\020Y\021Y\247Y\247Y\250Y\330Y\330Y\331Y\331Y\332Y\332Y\333Y"
-    "\333Y\334Y\334Y\335Y\335Y\336Y\015Z\015Z\016Z\350Z\350Z\351Z"
-    "\376Z\376Z\377Z%[%[&[h[h[i[i[j[j["
-    "k[\240[\240[\241[\241[\242[\372[\372[\373[\300]\300]\301]"
-    "\301]\302]\302]\303]\303]\304]\304]\305]\305]\306]\306]\307]"
-    "\262^\262^\263^\271^\271^\272^\001_\001_\002_\002_\003_\003_"
-    "\004_B_B_B_B_C_\221_\221_\222_\352_\352_\353_"
-    "\001`\001`\002`\031`\031`\032`Z`Z`[`d`d`e`"
-    "e`f`f`g`h`h`i`\227`\230`\262`\262`\263`"
-    "\022a\022a\023aZaZa[a\250a\250a\251a\251a\252a\252a"
-    "\253a\253a\254a\254a\255a\255a\256a\256a\257a\257a\260a\260a"
-    "\261a\261a\262a\014b\014b\015b\177c\200c\350c\350c\351c\004d"
-    "\004d\005d\301d\301d\302d,e,e-e-e.e.e/e"
-    "/e0ebebececede\220e\220e\221e\025f\025f"
-    "\026f`f`faf\221f\221f\222f\224f\224f\225f\225f\226f"
-    "\226f\227f\227f\230f\231fvgvgwgwgxgygyg"
-    "zgxi\202i\202i\203i\210i\210i\211i\211i\212i\321j\321j"
-    "\322j2k2k3kpkpkqk\206l\206l\207l\344l\344l"
-    "\345l_m_m`m`mamambmjmjmkm\260m"
-    "\260m\261m\327m\327m\330m(n(n)nPnPnQn\255o"
-    "\255o\256oHqHqIq\276q\276q\276q\277q\357q\357q\360q"
-    "\360q\360q\361q\362q/u/u0u0u1u1u2u2u"
-    "3u3u4u4u5u\224u\224u\224u\225u4v4v5v"
-    "\300v\300v\301vpxpxqx\333x\333x\334x\027y\027y\030y"
-    "(y(y)y,y,y-y5y5y6yizizjz"
-    "\250z\250z\251z\270z\270z\271z\341z\341z\342z\204{\204{\205{"
-    "\305{\305{\305{\306{\025|\025|\026|\314|\314|\314|\314|\315|"
-    "\315|\315|\315|\316|\"}\"}#}\371}\371}\372}\220~\220~"
-    "\221~\343~\343~\344~{\177{\177|\177|\177}\177\377\177\377\177\000\200"
-    "\000\200\001\200\001\200\002\200\002\200\003\200\003\200\004\200\004\200\005\200\005\200\006\200"
-    "\006\200\007\200\007\200\010\200\010\200\011\200\011\200\012\200!\200!\200\"\200+\200"
-    "+\200,\200\200\200\200\200\201\200\350\200\350\200\351\200$\201$\201%\201c\201"
-    "c\201d\2013\2023\2024\2025\2025\2026\2026\2027\202\232\202\232\202"
-    "\233\202\233\202\234\202x\203x\203y\203b\204b\204c\204\311\205\311\205\312\205"
-    "J\206J\206K\206K\206L\206\007\207\007\207\010\207\222\210\222\210\223\210\223\210"
-    "\224\210\224\210\225\210\225\210\226\210\226\210\227\210\244\210\244\210\245\210\270\210\270\210"
-    "\271\210\271\210\272\210\272\210\273\210\273\210\274\210\274\210\275\210\275\210\276\210\276\210"
-    "\277\210\034\211\034\211\035\211\032\212\032\212\033\212\033\212\034\212\034\212\035\212\035\212"
-    "\036\212\241\214\241\214\242\214;\216;\216<\216<\216<\216=\216F\216F\216"
-    "F\216G\216H\216I\216[\216\\\216]\216n\216n\216n\216o\216\254\216"
-    "\254\216\255\216\372\216\372\216\373\216\\\217\\\217]\217\001\220\001\220\002\220`\222"
-    "`\222`\222a\222c\222c\222d\222k\222k\222l\222\341\222\341\222\342\222"
-    "\026\223\026\223\027\223p\224p\224q\224q\224r\224r\224s\2249\2259\225"
-    ":\225:\225;\225;\225<\225\014\226\014\226\014\226\015\226\026\226\026\226\026\226"
-    "\027\226>\226>\226>\226\?\226H\226H\226H\226I\226\356\226\356\226\357\226"
-    "\220\227\220\227\221\227\321\227\321\227\322\227\227\230\227\230\230\230\001\233\001\233\002\233"
-    "@\234@\234A\234W\234W\234X\234\324\235\324\235\325\235\211\237\211\237\212\237"
-    "\212\237\213\237\213\237\214\237\225\237\225\237\226\237\227\240\227\240\230\240\241\240\241\240"
-    "\242\240\016\241\016\241\017\241B\243B\243C\243C\243D\243D\243E\243E\243"
-    "F\243\014\246\014\246\015\246\015\246\016\246\016\246\017\246\367\247\367\247\370\247\370\247"
-    "\371\247\264\250\264\250\265\250\265\250\266\250\266\250\267\250\267\250\270\250\312\250\312\250"
-    "\313\250\256\251\256\251\257\251\257\251\260\251\260\251\261\251\261\251\262\251[\254[\254"
-    "\\\254!\255!\255\"\255\"\255#\255#\255$\255\234\255\234\255\235\255\235\255"
-    "\236\255\000\256\000\256\001\256\011\256\011\256\012\2568\2568\2569\256\022\257\022\257"
-    "\022\257\022\257\023\257d\257d\257e\257\310\257\310\257\311\257\311\257\312\257\312\257"
-    "\313\257\365\257\365\257\366\257\376\257\376\257\377\257\201\260\201\260\202\260\312\261\312\261"
-    "\313\261n\262n\262o\262\000\263\000\263\001\263\001\263\002\263\216\263\216\263\217\263"
-    "\000\265\000\265\001\265\226\267\226\267\227\267\227\267\230\267\230\267\231\267\231\267\232\267"
-    "\374\267\374\267\375\267\305\271\305\271\306\271\010\272\010\272\011\272\276\272\276\272\277\272"
-    "\300\272\300\272\301\272\301\272\302\272\200\273\200\273\201\273\201\273\202\273\202\273\203\273"
-    "\203\273\204\273\204\273\205\273\205\273\206\273\260\273\260\273\261\273\261\273\262\273\262\273"
-    "\263\273\000\274\000\274\001\274\001\274\002\274\254\275\254\275\255\275\353\275\353\275\354\275"
-    "\015\276\015\276\016\276h\277h\277i\277i\277j\277\376\277\376\277\377\277\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"
-    "\000\000",
-}};
-
 // rows whose last port is above their first, ascending
 inline constexpr packed_table<record_index, 760, 1, 760> range_record = {{
     "\330\001\351\001\011\002\031\002\034\002\?\002B\002<\005C\005K\005]\005\206\005"
@@ -10456,7 +9362,7 @@ inline constexpr packed_table<std::uint16_t, 760, 1, 760> range_last_port = {{
     "\352\275\014\276g\277\375\277",
 }};
 
-// row -> bits 0-2: protocol index (flag_no_protocol: holds for every protocol), and flag_has_ports, flag_one_port_as_range, flag_has_service_code, flag_reserved, flag_spans_ports
+// row -> bits 0-2: protocol index (flag_no_protocol: holds for every protocol), and flag_has_ports, flag_apart, flag_rare, flag_reserved, flag_spans_ports
 inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "HI\010\011HIHI\010\011\010\011\010\011\010\011\010\011\010\011\012+\010\011"
     "\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\012\010\011\012"
@@ -10813,7 +9719,7 @@ inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\217\010\011\010\011\010\011\010"
     "I\010I\217\010\011\012\217\010\011H\011\010\011\010\011H\011\010\011\010IH\011"
     "\010I\217\010\011\010\011\010\011\012\010\012\011\010\011\010\011\010\011\010\011\010\011H"
-    "\011\011H\037\010\011\010\011\010\011\010\011\010\011H\011H\011\010I\217\010I\217"
+    "\011\011H/\010\011\010\011\010\011\010\011\010\011H\011H\011\010I\217\010I\217"
     "\010\011H\011\010I\010I\010I\011H\011H\011H\010\011H\011H\011\217\010"
     "\011\010\011\010\011\010\011H\011\217\010\011\217\010\011\010\011\010\011\010\011\010\011\010"
     "\011\010\011\010\011\010\011\010\010\011\011\010\011\010\011\010\011\010\011\010\011\217\010\011"
@@ -10870,13 +9776,13 @@ inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "\010\011\010\011\010\011\010\011\217\010I\010\011\010\011\010\011\010\011\217\010\011H\011"
     "\217\010\011\217\010\011\217\010\011\010\011\010\011\010\011\217\010\011\010\011\010\011\217\010"
     "I\010\011\010\011\217\010\011\010\010\011\011\217\010\011\217\010\011\010\011\010\011\010I"
-    "\017\010\011\010\011\010\011\017\010\011\010I\010I\217\010\011\010I\037\010\011\010\011"
+    "\017\010\011\010\011\010\011\017\010\011\010I\010I\217\010\011\010I/\010\011\010\011"
     "\217\010\011\217\010\011\217\010\011\217\011H\217\010\011\217\010I\217\010\011\217\010\011"
     "\010\011\217\017\017\017\017\017\017\017\017\017\017\017\217\010\011\010I\010\011\010\011\010"
     "\011\217\010I\217\010I\017\010I\010\011\010\010\011\011\010\010\011\011\010\011\217\010"
     "\011\010\011\217\010\011\217\010\011\217\010\011\010\011\010\011\010\011\010\011\010\011\010\011"
     "\010\011\010\011\010\011\217\010\011\010\010\011\011\010\010\011\011\010\010\011\011\017\010\010"
-    "\011\011\010\010\011\011\010\010\011\011\010\010\011\011\010\011\010\011H\011\037\010I\010"
+    "\011\011\010\010\011\011\010\010\011\011\010\010\011\011\010\011\010\011H\011/\010I\010"
     "\011\013\010\011\217\010\011\010\011\217\010\011\010\011\010\011\010\011\010\011\217\010I\017"
     "\010\011\217\010\011O\010\010\011\217\010\011\010\011\010\011\010\011\010\011\217\017\217\010"
     "I\010I\010I\217\010\011\217\010\011\010\011\010\011\010\011\010\011\010I\010I\010"
@@ -10919,7 +9825,7 @@ inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "\010I\217H\011\217\010\011\010\011\010I\010\011\217\010\011\010\011\217\010\011\010\011"
     "\010\011\010\011\010\011\217\010I\217\010\011H\011\217\010I\217\010\011\010\011\010I"
     "\217\010I\010\011\010I\010\011\217\010I\010I\010\011\017\010\011\010\011\217\010\011"
-    "\010\011\010\011H\011\037\010\011\010\011\010\011\010\011\010\011\217H\011\217\010\011H"
+    "\010\011\010\011H\011/\010\011\010\011\010\011\010\011\010\011\217H\011\217\010\011H"
     "\011H\011\217\010\011\217H\011\217\010I\217\010\011\217\010\011\017\010\011JK\217"
     "\010\011\010I\010\011\217\010\011\010\011\217\010I\217\010\011\010\011\010\011\217\010\011"
     "\217\010\011\010\011\010\011\010\011\010\011\217\010\011\011H\217\010\011\010\011\010\011\010"
@@ -10950,7 +9856,7 @@ inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "\011\010\011\217\010\011\217\010\011\217\010\011\217\010\011\217\010\011\217\010\011\010\011\010"
     "\011\217\010\011\010\010I\011H\217\010\011\010\011\217\010\011H\011\010\011\012\011\012"
     "\012H\011\217\010\011\017\010\011\217\010I\217\010\011\010\011\010\011\010\011\010I\010"
-    "\011H\011\217\010\011\217\010I\010I\017\010I\217\010I\010\011\010I\037\010\011"
+    "\011H\011\217\010\011\217\010I\010I\017\010I\217\010I\010\011\010I/\010\011"
     "\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011\010\011"
     "\010\010\011\011\010I\010I\010I\010\011\010\011\010\011\010I\217\010I\217\011H"
     "\217\010\011\010\011\217\010I\217\010\011\010\011\217\010\011\010\011\010\011\010\011\010\011"
@@ -10982,7 +9888,7 @@ inline constexpr packed_table<std::uint8_t, 14533, 1, 14533> record_flags = {{
     "\010\011\217\010\011\217\010I\217\010\011\217\010\011\217\010\011\217\010\011\217\010\011\217"
     "\010\011\217\010\011\010\011\010\011\217\010\011\010\011\010\011\217\011H\017\010I\217\010"
     "I\010\011\012\010\011\012\010\011\010\011\010\011\017\010\011\217H\011\010I\010\011\217"
-    "\010\010\011\011\217\010\011\037\010\011\010\011\012\217\010I\217\010\011\217\010\011\217\010"
+    "\010\010\011\011\217\010\011/\010\011\010\011\012\217\010I\217\010\011\217\010\011\217\010"
     "\011\217\010\011\217\010\011\217\010I\217\010\011\010\011\217\010I\217\010I\010I\217"
     "\010I\217\010I\217\010I\010\011\217\010\011\217\010\011\010\217\010\011\010\011\010\011"
     "\010\011\010\011\217\010\011\010\011\010\011\010\011\010\011\010\011\217\010I\217\010I\217"
@@ -15726,14 +14632,1407 @@ inline constexpr packed_table<text_id, 923, 1, 923> tail_notes = {{
     "|S\225S\251S\254S\260S\332S\336S\344S\367S\373S\377S",
 }};
 
-// rows with a service code, ascending
-inline constexpr packed_table<record_index, 4, 1, 4> service_code_record = {{
-    "\025\000\274\006\210 \3035",
+// rows with a service code or one port written as N-N (flag_rare), ascending
+inline constexpr packed_table<record_index, 10, 1, 10> rare_record = {{
+    "\025\000\274\006\210 K!\263&D'>+5.'1\3035",
 }};
 
-// their service codes
-inline constexpr packed_table<std::uint32_t, 4, 1, 4> service_code_value = {{
-    "CSIDptl\0001ntdgnip",
+// their rare_has_service_code and rare_one_port_as_range bits
+inline constexpr packed_table<std::uint8_t, 10, 1, 10> rare_what = {{
+    "\001\001\001\002\002\002\002\002\002\001",
+}};
+
+// their service codes (0 without one)
+inline constexpr packed_table<std::uint32_t, 10, 1, 10> rare_service_code = {{
+    "CSIDptl\0001ntd\000\000\000\000\000\000\000\000\000\000\000\000"
+    "\000\000\000\000\000\000\000\000\000\000\000\000gnip",
+}};
+
+// row -> its first port if in order; else the in-order first port before it (0 at first): never decreasing
+inline constexpr packed_table<std::uint16_t, 14533, 1, 14533> record_first_port = {{
+    "\000\000\000\000\001\000\001\000\002\000\002\000\003\000\003\000\004\000\004\000\005\000\005\000"
+    "\006\000\006\000\007\000\007\000\010\000\010\000\011\000\011\000\011\000\011\000\012\000\012\000"
+    "\013\000\013\000\014\000\014\000\015\000\015\000\016\000\016\000\017\000\017\000\020\000\020\000"
+    "\021\000\021\000\022\000\022\000\023\000\023\000\024\000\024\000\024\000\025\000\025\000\025\000"
+    "\026\000\026\000\026\000\027\000\027\000\030\000\030\000\031\000\031\000\032\000\032\000\033\000"
+    "\033\000\034\000\034\000\035\000\035\000\036\000\036\000\037\000\037\000 \000 \000!\000"
+    "!\000\"\000\"\000#\000#\000$\000$\000%\000%\000&\000&\000'\000"
+    "'\000(\000(\000)\000)\000*\000*\000*\000*\000+\000+\000,\000"
+    ",\000-\000-\000.\000.\000/\000/\0000\0000\0001\0001\0002\000"
+    "2\0003\0004\0004\0005\0005\0006\0006\0007\0007\0008\0008\000"
+    "9\0009\000:\000:\000;\000;\000<\000<\000=\000=\000>\000>\000"
+    "\?\000\?\000\?\000\?\000@\000@\000A\000A\000B\000B\000B\000B\000"
+    "C\000C\000D\000D\000E\000E\000F\000F\000G\000G\000H\000H\000"
+    "I\000I\000J\000J\000K\000K\000L\000L\000M\000M\000N\000N\000"
+    "O\000O\000P\000P\000P\000P\000P\000P\000P\000Q\000R\000R\000"
+    "S\000S\000T\000T\000U\000U\000V\000V\000W\000W\000X\000X\000"
+    "Y\000Y\000Z\000Z\000[\000[\000\\\000\\\000]\000]\000^\000^\000"
+    "_\000_\000`\000`\000a\000a\000b\000b\000c\000c\000d\000e\000"
+    "e\000f\000f\000g\000g\000h\000h\000i\000i\000i\000i\000j\000"
+    "j\000k\000k\000l\000l\000m\000m\000n\000n\000o\000o\000p\000"
+    "p\000q\000q\000q\000r\000s\000s\000t\000t\000u\000u\000v\000"
+    "v\000w\000w\000x\000x\000y\000y\000z\000z\000{\000{\000|\000"
+    "|\000}\000}\000~\000~\000\177\000\177\000\200\000\200\000\201\000\201\000\202\000"
+    "\202\000\203\000\203\000\204\000\204\000\205\000\205\000\206\000\206\000\207\000\207\000\210\000"
+    "\210\000\211\000\211\000\212\000\212\000\213\000\213\000\214\000\214\000\215\000\215\000\216\000"
+    "\216\000\217\000\217\000\220\000\220\000\221\000\221\000\222\000\222\000\223\000\223\000\224\000"
+    "\224\000\225\000\225\000\226\000\226\000\227\000\227\000\230\000\230\000\231\000\231\000\232\000"
+    "\232\000\233\000\233\000\234\000\234\000\235\000\235\000\236\000\236\000\237\000\237\000\240\000"
+    "\240\000\241\000\241\000\242\000\242\000\243\000\243\000\244\000\244\000\245\000\245\000\246\000"
+    "\246\000\247\000\247\000\250\000\250\000\251\000\251\000\252\000\252\000\253\000\253\000\254\000"
+    "\254\000\254\000\254\000\255\000\255\000\256\000\256\000\257\000\257\000\260\000\260\000\261\000"
+    "\261\000\262\000\262\000\263\000\263\000\263\000\264\000\264\000\265\000\265\000\266\000\266\000"
+    "\267\000\267\000\270\000\270\000\271\000\271\000\272\000\272\000\273\000\273\000\274\000\274\000"
+    "\275\000\275\000\276\000\276\000\277\000\277\000\300\000\300\000\301\000\301\000\302\000\302\000"
+    "\303\000\303\000\304\000\304\000\305\000\305\000\306\000\306\000\307\000\307\000\310\000\310\000"
+    "\311\000\311\000\312\000\312\000\313\000\313\000\314\000\314\000\315\000\315\000\316\000\316\000"
+    "\317\000\317\000\320\000\320\000\321\000\321\000\322\000\322\000\322\000\322\000\323\000\323\000"
+    "\323\000\323\000\324\000\324\000\325\000\325\000\326\000\326\000\327\000\327\000\330\000\330\000"
+    "\331\000\331\000\332\000\332\000\333\000\333\000\334\000\334\000\335\000\335\000\336\000\336\000"
+    "\337\000\337\000\340\000\340\000\341\000\362\000\362\000\363\000\363\000\364\000\364\000\365\000"
+    "\365\000\366\000\366\000\367\000\367\000\367\000\367\000\370\000\370\000\371\000\000\001\000\001"
+    "\001\001\001\001\002\001\003\001\003\001\004\001\004\001\005\001\005\001\006\001\006\001\007\001"
+    "\007\001\010\001\010\001\011\001\011\001\012\001\012\001\013\001\013\001\014\001\014\001\015\001"
+    "\015\001\016\001\016\001\017\001\017\001\020\001\030\001\030\001\031\001\031\001\032\001\032\001"
+    "\033\001\033\001\034\001\034\001\035\001\036\001\036\001\037\001\037\001 \001,\001,\001"
+    "-\0014\0014\0015\0015\0016\0016\0017\0017\0018\0018\0019\001"
+    "9\001:\001:\001;\001;\001<\001<\001=\001=\001>\001>\001\?\001"
+    "\?\001@\001@\001A\001A\001B\001B\001C\001C\001D\001D\001E\001"
+    "M\001M\001N\001X\001X\001Y\001Y\001Z\001Z\001[\001[\001\\\001"
+    "\\\001]\001]\001^\001^\001_\001_\001_\001_\001`\001`\001`\001"
+    "`\001a\001a\001b\001b\001c\001c\001d\001d\001e\001e\001f\001"
+    "f\001g\001g\001h\001h\001i\001i\001j\001j\001k\001k\001k\001"
+    "k\001l\001l\001m\001m\001n\001n\001o\001o\001p\001p\001q\001"
+    "q\001r\001r\001s\001s\001t\001t\001u\001u\001v\001v\001w\001"
+    "w\001x\001x\001y\001y\001z\001z\001{\001{\001|\001|\001}\001"
+    "}\001~\001~\001\177\001\177\001\200\001\200\001\201\001\201\001\202\001\202\001\203\001"
+    "\203\001\204\001\204\001\205\001\205\001\206\001\206\001\207\001\207\001\210\001\210\001\211\001"
+    "\211\001\212\001\212\001\213\001\213\001\214\001\214\001\215\001\215\001\216\001\216\001\217\001"
+    "\217\001\220\001\220\001\221\001\221\001\222\001\222\001\223\001\223\001\224\001\224\001\225\001"
+    "\225\001\226\001\226\001\227\001\227\001\230\001\230\001\231\001\231\001\232\001\232\001\233\001"
+    "\233\001\234\001\234\001\235\001\235\001\236\001\236\001\237\001\237\001\240\001\240\001\241\001"
+    "\241\001\242\001\242\001\243\001\243\001\244\001\244\001\245\001\245\001\246\001\246\001\247\001"
+    "\247\001\250\001\250\001\251\001\251\001\252\001\252\001\253\001\253\001\254\001\254\001\254\001"
+    "\254\001\255\001\255\001\255\001\255\001\256\001\256\001\257\001\257\001\260\001\260\001\261\001"
+    "\261\001\262\001\262\001\263\001\263\001\264\001\264\001\265\001\265\001\266\001\266\001\267\001"
+    "\267\001\270\001\270\001\271\001\271\001\272\001\272\001\272\001\272\001\273\001\273\001\273\001"
+    "\274\001\274\001\275\001\275\001\276\001\276\001\277\001\277\001\300\001\300\001\301\001\301\001"
+    "\302\001\302\001\303\001\303\001\304\001\304\001\305\001\305\001\306\001\306\001\307\001\307\001"
+    "\310\001\310\001\311\001\311\001\312\001\312\001\313\001\313\001\314\001\314\001\315\001\315\001"
+    "\316\001\316\001\317\001\317\001\320\001\320\001\321\001\321\001\321\001\322\001\322\001\323\001"
+    "\323\001\324\001\324\001\325\001\325\001\326\001\326\001\327\001\327\001\330\001\330\001\331\001"
+    "\331\001\332\001\332\001\333\001\333\001\334\001\334\001\335\001\335\001\336\001\336\001\337\001"
+    "\337\001\340\001\340\001\341\001\341\001\342\001\342\001\343\001\343\001\344\001\344\001\345\001"
+    "\345\001\346\001\346\001\347\001\347\001\350\001\350\001\351\001\351\001\352\001\352\001\353\001"
+    "\353\001\354\001\354\001\355\001\355\001\356\001\356\001\357\001\357\001\360\001\360\001\361\001"
+    "\361\001\362\001\362\001\363\001\363\001\364\001\364\001\365\001\365\001\366\001\366\001\367\001"
+    "\367\001\370\001\370\001\371\001\371\001\372\001\372\001\373\001\373\001\374\001\374\001\375\001"
+    "\375\001\376\001\376\001\377\001\377\001\000\002\000\002\000\002\001\002\001\002\002\002\002\002"
+    "\003\002\003\002\004\002\004\002\005\002\005\002\006\002\006\002\007\002\007\002\010\002\010\002"
+    "\011\002\011\002\012\002\012\002\013\002\013\002\014\002\014\002\015\002\015\002\016\002\016\002"
+    "\017\002\017\002\020\002\020\002\021\002\021\002\022\002\022\002\023\002\023\002\024\002\024\002"
+    "\025\002\025\002\026\002\026\002\027\002\027\002\030\002\030\002\031\002\031\002\032\002\032\002"
+    "\033\002\033\002\034\002\034\002\035\002\035\002\036\002\036\002\037\002\037\002 \002 \002"
+    "!\002!\002\"\002\"\002#\002#\002$\002$\002%\002%\002&\002&\002"
+    "'\002'\002(\002(\002)\002)\002*\002*\002+\002+\002,\002,\002"
+    "-\002-\002.\002.\002/\002/\0020\0020\0021\0021\0022\0022\002"
+    "3\0023\0024\0024\0025\0025\0026\0026\0027\0027\0028\0028\002"
+    "9\0029\002:\002:\002;\002;\002<\002<\002=\002=\002>\002>\002"
+    "\?\002\?\002@\002@\002A\002A\002B\002B\002C\002C\002D\002D\002"
+    "E\002E\002F\002F\002G\002G\002H\002H\002I\002J\002J\002K\002"
+    "K\002L\002L\002M\002M\002N\002N\002O\002O\002P\002P\002Q\002"
+    "Q\002R\002R\002S\002S\002T\002T\002U\002U\002V\002V\002W\002"
+    "W\002X\002X\002Y\002Y\002Z\002Z\002[\002[\002\\\002\\\002]\002"
+    "]\002^\002^\002_\002_\002`\002`\002a\002a\002b\002b\002c\002"
+    "c\002d\002d\002e\002e\002f\002f\002g\002g\002h\002h\002i\002"
+    "i\002j\002j\002k\002k\002l\002l\002m\002m\002n\002n\002o\002"
+    "o\002p\002p\002q\002q\002q\002q\002r\002r\002s\002s\002t\002"
+    "t\002u\002u\002v\002v\002w\002w\002w\002x\002x\002y\002y\002"
+    "z\002z\002{\002{\002|\002|\002}\002}\002~\002~\002\177\002\177\002"
+    "\200\002\200\002\201\002\201\002\202\002\202\002\203\002\203\002\204\002\204\002\205\002\205\002"
+    "\206\002\206\002\207\002\207\002\210\002\210\002\211\002\211\002\212\002\212\002\213\002\213\002"
+    "\214\002\214\002\215\002\215\002\216\002\216\002\217\002\217\002\220\002\220\002\221\002\221\002"
+    "\222\002\222\002\223\002\224\002\224\002\225\002\225\002\226\002\226\002\227\002\227\002\230\002"
+    "\230\002\231\002\231\002\232\002\232\002\232\002\232\002\233\002\233\002\234\002\234\002\235\002"
+    "\235\002\236\002\236\002\237\002\237\002\240\002\240\002\241\002\241\002\242\002\242\002\243\002"
+    "\243\002\244\002\244\002\245\002\245\002\246\002\246\002\247\002\247\002\250\002\250\002\251\002"
+    "\251\002\252\002\252\002\253\002\253\002\254\002\254\002\255\002\255\002\256\002\256\002\257\002"
+    "\257\002\260\002\260\002\261\002\261\002\262\002\262\002\263\002\263\002\264\002\264\002\265\002"
+    "\265\002\266\002\266\002\267\002\267\002\270\002\270\002\271\002\271\002\272\002\272\002\273\002"
+    "\273\002\274\002\274\002\275\002\275\002\276\002\276\002\277\002\300\002\300\002\301\002\301\002"
+    "\302\002\302\002\303\002\303\002\304\002\305\002\305\002\306\002\306\002\307\002\307\002\310\002"
+    "\310\002\311\002\311\002\312\002\312\002\313\002\313\002\314\002\315\002\331\002\331\002\332\002"
+    "\332\002\333\002\333\002\334\002\345\002\345\002\346\002\346\002\347\002\350\002\350\002\351\002"
+    "\353\002\353\002\354\002\354\002\355\002\355\002\356\002\356\002\356\002\357\002\357\002\360\002"
+    "\360\002\361\002\361\002\362\002\362\002\363\002\366\002\366\002\367\002\367\002\370\002\370\002"
+    "\371\002\371\002\372\002\372\002\373\002\373\002\374\002\374\002\375\002\375\002\376\002\377\002"
+    "\377\002\000\003\001\003\001\003\002\003\002\003\003\003\003\003\004\003\004\003\005\003\005\003"
+    "\006\003\006\003\006\003\007\003\007\003\007\003\010\003\010\003\011\003\011\003\012\003\014\003"
+    "\014\003\015\003\022\003\023\003\024\003 \003 \003 \003 \003!\003!\003\"\003"
+    "\"\003#\003*\003*\003+\003<\003<\003=\003=\003>\003>\003\?\003"
+    "\?\003@\003@\003A\003A\003B\003O\003O\003P\003P\003Q\003U\003"
+    "U\003V\003V\003W\003\\\003\\\003]\003]\003^\003^\003_\003i\003"
+    "i\003j\003v\003v\003w\003w\003w\003w\003x\003x\003x\003y\003"
+    "\204\003\204\003\205\003\205\003\206\003\206\003\207\003\207\003\210\003\216\003\216\003\217\003"
+    "\217\003\220\003\220\003\221\003\221\003\222\003\222\003\223\003\223\003\224\003\271\003\271\003"
+    "\272\003\335\003\335\003\336\003\336\003\337\003\337\003\340\003\340\003\341\003\341\003\342\003"
+    "\342\003\343\003\343\003\344\003\344\003\345\003\345\003\346\003\346\003\347\003\347\003\347\003"
+    "\347\003\350\003\350\003\351\003\351\003\352\003\360\003\361\003\362\003\362\003\363\003\375\003"
+    "\375\003\375\003\375\003\376\003\376\003\376\003\376\003\377\003\377\003\000\004\000\004\001\004"
+    "\001\004\002\004\002\004\003\004\003\004\004\004\005\004\005\004\006\004\007\004\010\004\011\004"
+    "\011\004\012\004\012\004\013\004\013\004\014\004\014\004\015\004\015\004\016\004\016\004\017\004"
+    "\017\004\020\004\020\004\021\004\021\004\022\004\022\004\023\004\023\004\024\004\024\004\025\004"
+    "\025\004\026\004\026\004\027\004\027\004\030\004\030\004\031\004\031\004\032\004\032\004\033\004"
+    "\033\004\034\004\034\004\035\004\035\004\036\004\036\004\037\004\037\004 \004 \004!\004"
+    "!\004\"\004\"\004#\004#\004$\004$\004%\004%\004&\004&\004'\004"
+    "'\004(\004(\004)\004)\004*\004*\004+\004+\004+\004+\004,\004"
+    ",\004,\004,\004-\004-\004.\004.\004/\004/\0040\0040\0041\004"
+    "1\0042\0042\0043\0043\0044\0044\0045\0045\0046\0046\0047\004"
+    "7\0048\0048\0049\0049\004:\004:\004;\004;\004<\004<\004=\004"
+    "=\004>\004>\004\?\004\?\004@\004@\004A\004A\004B\004B\004C\004"
+    "C\004D\004D\004E\004E\004F\004F\004G\004G\004H\004H\004I\004"
+    "I\004J\004J\004K\004K\004L\004L\004M\004M\004N\004N\004O\004"
+    "O\004P\004P\004Q\004Q\004R\004R\004S\004S\004T\004T\004U\004"
+    "V\004V\004W\004W\004X\004X\004Y\004Y\004Y\004Z\004Z\004[\004"
+    "[\004\\\004\\\004]\004]\004^\004^\004_\004_\004`\004`\004a\004"
+    "a\004b\004b\004c\004c\004d\004d\004e\004e\004f\004f\004g\004"
+    "g\004h\004h\004i\004i\004j\004j\004k\004k\004l\004l\004m\004"
+    "m\004n\004n\004o\004o\004p\004p\004q\004q\004r\004r\004r\004"
+    "r\004s\004s\004t\004t\004u\004u\004v\004v\004w\004w\004x\004"
+    "x\004y\004y\004z\004z\004{\004{\004|\004|\004}\004}\004~\004"
+    "~\004\177\004\177\004\200\004\200\004\201\004\201\004\202\004\202\004\203\004\203\004\204\004"
+    "\204\004\205\004\205\004\206\004\206\004\207\004\207\004\210\004\210\004\211\004\211\004\212\004"
+    "\212\004\213\004\213\004\214\004\214\004\215\004\215\004\216\004\216\004\217\004\217\004\217\004"
+    "\220\004\220\004\221\004\221\004\222\004\222\004\223\004\223\004\224\004\224\004\225\004\225\004"
+    "\226\004\226\004\227\004\227\004\230\004\230\004\231\004\231\004\232\004\232\004\233\004\233\004"
+    "\234\004\234\004\235\004\235\004\236\004\236\004\237\004\237\004\240\004\240\004\241\004\241\004"
+    "\242\004\242\004\243\004\243\004\244\004\244\004\245\004\245\004\246\004\246\004\247\004\247\004"
+    "\250\004\250\004\251\004\251\004\252\004\252\004\253\004\253\004\254\004\254\004\255\004\255\004"
+    "\256\004\256\004\257\004\257\004\260\004\260\004\261\004\261\004\262\004\262\004\263\004\263\004"
+    "\264\004\264\004\265\004\265\004\266\004\266\004\267\004\267\004\270\004\270\004\271\004\271\004"
+    "\272\004\272\004\273\004\273\004\274\004\274\004\275\004\275\004\276\004\276\004\277\004\277\004"
+    "\300\004\300\004\301\004\301\004\302\004\302\004\303\004\303\004\304\004\304\004\305\004\305\004"
+    "\306\004\306\004\307\004\307\004\310\004\310\004\311\004\311\004\312\004\312\004\313\004\313\004"
+    "\314\004\314\004\315\004\315\004\316\004\316\004\317\004\317\004\320\004\320\004\321\004\321\004"
+    "\322\004\322\004\323\004\323\004\324\004\324\004\325\004\325\004\326\004\326\004\327\004\327\004"
+    "\330\004\330\004\331\004\331\004\332\004\332\004\333\004\333\004\334\004\334\004\335\004\335\004"
+    "\336\004\336\004\337\004\337\004\340\004\340\004\341\004\341\004\342\004\342\004\343\004\343\004"
+    "\344\004\344\004\345\004\345\004\346\004\346\004\347\004\347\004\350\004\350\004\351\004\351\004"
+    "\352\004\352\004\353\004\353\004\354\004\354\004\355\004\355\004\356\004\356\004\357\004\357\004"
+    "\360\004\360\004\361\004\361\004\362\004\362\004\363\004\363\004\364\004\364\004\365\004\365\004"
+    "\366\004\366\004\367\004\367\004\370\004\370\004\371\004\371\004\372\004\372\004\373\004\373\004"
+    "\374\004\374\004\375\004\375\004\376\004\376\004\377\004\377\004\000\005\000\005\001\005\001\005"
+    "\002\005\002\005\003\005\003\005\004\005\004\005\005\005\005\005\006\005\006\005\007\005\007\005"
+    "\010\005\010\005\011\005\011\005\012\005\012\005\013\005\013\005\014\005\014\005\015\005\015\005"
+    "\016\005\016\005\017\005\017\005\020\005\020\005\021\005\021\005\022\005\022\005\023\005\023\005"
+    "\024\005\024\005\025\005\025\005\026\005\026\005\027\005\027\005\030\005\030\005\031\005\031\005"
+    "\032\005\032\005\033\005\033\005\034\005\034\005\035\005\035\005\036\005\036\005\037\005\037\005"
+    " \005 \005!\005!\005!\005!\005\"\005\"\005#\005#\005$\005$\005"
+    "%\005%\005&\005&\005'\005'\005(\005(\005)\005)\005*\005*\005"
+    "+\005+\005,\005,\005-\005-\005.\005.\005/\005/\0050\0050\005"
+    "1\0051\0052\0052\0053\0053\0054\0054\0055\0055\0056\0056\005"
+    "7\0057\0058\0058\0059\0059\005:\005:\005;\005;\005<\005<\005"
+    "=\005=\005>\005>\005\?\005\?\005@\005@\005A\005A\005B\005B\005"
+    "C\005C\005D\005D\005E\005E\005F\005F\005G\005G\005H\005H\005"
+    "I\005I\005J\005J\005K\005K\005L\005L\005M\005M\005N\005N\005"
+    "O\005O\005P\005P\005Q\005Q\005R\005R\005S\005S\005T\005T\005"
+    "U\005U\005V\005V\005W\005W\005X\005X\005Y\005Y\005Z\005Z\005"
+    "[\005[\005\\\005\\\005]\005]\005^\005^\005_\005_\005`\005`\005"
+    "a\005a\005b\005b\005c\005c\005d\005d\005e\005e\005f\005f\005"
+    "f\005f\005g\005g\005h\005h\005i\005i\005i\005i\005j\005j\005"
+    "k\005k\005l\005l\005m\005m\005n\005n\005o\005o\005p\005p\005"
+    "q\005q\005r\005r\005s\005s\005t\005t\005u\005u\005v\005v\005"
+    "w\005w\005x\005x\005y\005y\005z\005z\005{\005{\005|\005|\005"
+    "}\005}\005~\005~\005\177\005\177\005\200\005\200\005\201\005\201\005\202\005\202\005"
+    "\203\005\203\005\204\005\204\005\205\005\205\005\206\005\206\005\207\005\207\005\210\005\210\005"
+    "\210\005\210\005\211\005\211\005\212\005\212\005\213\005\213\005\214\005\214\005\215\005\215\005"
+    "\216\005\216\005\217\005\217\005\220\005\220\005\221\005\221\005\222\005\222\005\223\005\223\005"
+    "\224\005\224\005\225\005\225\005\226\005\226\005\227\005\227\005\230\005\230\005\231\005\231\005"
+    "\232\005\232\005\233\005\233\005\234\005\234\005\235\005\235\005\236\005\236\005\237\005\237\005"
+    "\240\005\240\005\241\005\241\005\242\005\242\005\243\005\243\005\244\005\244\005\245\005\245\005"
+    "\246\005\246\005\247\005\247\005\250\005\250\005\251\005\251\005\252\005\252\005\253\005\253\005"
+    "\254\005\254\005\255\005\255\005\256\005\256\005\256\005\256\005\257\005\257\005\260\005\260\005"
+    "\261\005\261\005\262\005\262\005\263\005\263\005\264\005\264\005\265\005\265\005\265\005\265\005"
+    "\266\005\266\005\267\005\267\005\270\005\270\005\270\005\270\005\271\005\271\005\272\005\272\005"
+    "\273\005\273\005\274\005\274\005\275\005\275\005\276\005\276\005\277\005\277\005\300\005\300\005"
+    "\301\005\301\005\302\005\302\005\303\005\303\005\304\005\304\005\305\005\305\005\306\005\306\005"
+    "\307\005\307\005\310\005\310\005\311\005\311\005\312\005\312\005\313\005\313\005\314\005\314\005"
+    "\315\005\315\005\316\005\316\005\316\005\316\005\317\005\317\005\320\005\320\005\321\005\321\005"
+    "\322\005\322\005\323\005\324\005\324\005\325\005\325\005\325\005\325\005\326\005\326\005\327\005"
+    "\327\005\330\005\330\005\331\005\331\005\332\005\332\005\333\005\333\005\334\005\334\005\335\005"
+    "\335\005\336\005\336\005\337\005\337\005\340\005\340\005\341\005\341\005\342\005\342\005\343\005"
+    "\343\005\344\005\344\005\345\005\345\005\346\005\346\005\347\005\347\005\350\005\350\005\351\005"
+    "\351\005\352\005\352\005\353\005\353\005\354\005\354\005\355\005\355\005\356\005\356\005\357\005"
+    "\357\005\360\005\360\005\361\005\361\005\362\005\362\005\363\005\363\005\364\005\364\005\365\005"
+    "\365\005\365\005\365\005\366\005\366\005\367\005\367\005\370\005\370\005\370\005\371\005\371\005"
+    "\372\005\372\005\373\005\373\005\374\005\374\005\375\005\375\005\376\005\376\005\377\005\377\005"
+    "\000\006\000\006\001\006\001\006\002\006\002\006\003\006\003\006\004\006\004\006\005\006\005\006"
+    "\006\006\006\006\007\006\007\006\010\006\010\006\011\006\011\006\012\006\012\006\013\006\013\006"
+    "\014\006\014\006\015\006\015\006\016\006\016\006\017\006\017\006\020\006\020\006\021\006\021\006"
+    "\022\006\022\006\023\006\023\006\024\006\024\006\024\006\024\006\025\006\025\006\026\006\026\006"
+    "\027\006\027\006\030\006\030\006\031\006\031\006\032\006\032\006\033\006\033\006\034\006\034\006"
+    "\035\006\035\006\036\006\036\006\037\006\037\006 \006 \006!\006!\006\"\006\"\006"
+    "#\006#\006$\006$\006%\006%\006&\006&\006'\006'\006(\006(\006"
+    ")\006)\006*\006*\006+\006+\006,\006,\006-\006-\006.\006.\006"
+    "/\006/\0060\0060\0061\0061\0062\0062\0063\0063\0063\0063\006"
+    "4\0064\0065\0065\0066\0066\0067\0067\0068\0068\0069\0069\006"
+    ":\006:\006;\006;\006<\006<\006=\006=\006>\006>\006\?\006\?\006"
+    "@\006@\006A\006A\006B\006B\006C\006C\006D\006D\006E\006E\006"
+    "F\006F\006G\006G\006H\006H\006I\006I\006J\006J\006K\006K\006"
+    "L\006L\006M\006M\006N\006N\006O\006O\006P\006P\006Q\006Q\006"
+    "R\006R\006S\006S\006T\006T\006U\006U\006V\006V\006W\006W\006"
+    "X\006X\006Y\006Y\006Z\006Z\006[\006[\006\\\006\\\006]\006]\006"
+    "^\006^\006_\006_\006`\006`\006a\006a\006b\006b\006c\006c\006"
+    "d\006d\006e\006e\006f\006f\006g\006g\006h\006h\006i\006i\006"
+    "j\006j\006k\006k\006l\006l\006m\006m\006n\006n\006o\006o\006"
+    "p\006p\006q\006q\006r\006r\006s\006s\006s\006s\006t\006t\006"
+    "u\006u\006v\006v\006w\006w\006x\006x\006y\006y\006z\006z\006"
+    "{\006{\006|\006|\006}\006}\006~\006~\006\177\006\177\006\200\006\200\006"
+    "\201\006\201\006\202\006\202\006\203\006\203\006\204\006\204\006\205\006\205\006\206\006\206\006"
+    "\207\006\207\006\210\006\210\006\211\006\211\006\212\006\212\006\213\006\213\006\214\006\214\006"
+    "\215\006\215\006\216\006\216\006\217\006\217\006\220\006\220\006\221\006\221\006\222\006\222\006"
+    "\223\006\223\006\224\006\224\006\225\006\225\006\226\006\226\006\227\006\227\006\230\006\230\006"
+    "\231\006\231\006\232\006\232\006\233\006\233\006\234\006\234\006\235\006\235\006\236\006\236\006"
+    "\237\006\237\006\240\006\240\006\241\006\241\006\242\006\242\006\243\006\243\006\244\006\244\006"
+    "\245\006\245\006\245\006\245\006\246\006\246\006\247\006\247\006\250\006\250\006\251\006\251\006"
+    "\252\006\252\006\253\006\253\006\254\006\254\006\255\006\255\006\256\006\256\006\257\006\257\006"
+    "\260\006\260\006\261\006\261\006\262\006\262\006\263\006\263\006\264\006\264\006\265\006\265\006"
+    "\266\006\266\006\267\006\267\006\270\006\270\006\270\006\271\006\271\006\272\006\272\006\273\006"
+    "\273\006\274\006\274\006\275\006\275\006\276\006\276\006\277\006\277\006\300\006\300\006\301\006"
+    "\301\006\302\006\302\006\303\006\303\006\304\006\304\006\305\006\305\006\306\006\306\006\307\006"
+    "\307\006\310\006\310\006\311\006\311\006\312\006\312\006\313\006\313\006\314\006\314\006\315\006"
+    "\315\006\316\006\316\006\317\006\317\006\320\006\320\006\321\006\321\006\322\006\322\006\323\006"
+    "\323\006\324\006\324\006\325\006\325\006\326\006\326\006\327\006\327\006\330\006\330\006\331\006"
+    "\331\006\332\006\332\006\333\006\333\006\334\006\334\006\335\006\335\006\336\006\336\006\337\006"
+    "\337\006\340\006\340\006\341\006\341\006\342\006\342\006\343\006\343\006\344\006\344\006\345\006"
+    "\345\006\346\006\346\006\347\006\347\006\350\006\350\006\351\006\351\006\352\006\352\006\353\006"
+    "\353\006\354\006\354\006\355\006\355\006\356\006\356\006\357\006\357\006\360\006\360\006\361\006"
+    "\361\006\362\006\362\006\363\006\363\006\364\006\364\006\365\006\365\006\366\006\366\006\367\006"
+    "\370\006\370\006\371\006\371\006\372\006\372\006\373\006\373\006\374\006\374\006\375\006\375\006"
+    "\376\006\376\006\377\006\377\006\000\007\000\007\001\007\001\007\002\007\002\007\003\007\003\007"
+    "\004\007\004\007\005\007\005\007\006\007\006\007\007\007\007\007\010\007\010\007\011\007\011\007"
+    "\012\007\012\007\013\007\013\007\014\007\014\007\015\007\015\007\016\007\016\007\017\007\017\007"
+    "\020\007\020\007\021\007\021\007\022\007\022\007\023\007\023\007\024\007\024\007\025\007\025\007"
+    "\026\007\026\007\027\007\027\007\030\007\030\007\031\007\031\007\032\007\032\007\033\007\033\007"
+    "\034\007\034\007\035\007\035\007\036\007\036\007\037\007\037\007 \007 \007!\007!\007"
+    "\"\007\"\007#\007#\007$\007$\007%\007%\007&\007&\007'\007'\007"
+    "(\007(\007)\007)\007*\007*\007+\007+\007,\007,\007-\007-\007"
+    ".\007.\007/\007/\0070\0070\0071\0071\0072\0072\0073\0073\007"
+    "4\0074\0075\0075\0076\0076\0077\0077\0078\0078\0079\0079\007"
+    ":\007:\007;\007;\007<\007<\007=\007=\007>\007>\007\?\007\?\007"
+    "@\007@\007A\007A\007B\007B\007C\007C\007D\007D\007E\007E\007"
+    "F\007F\007G\007G\007H\007H\007I\007I\007J\007J\007K\007K\007"
+    "L\007L\007M\007M\007N\007N\007O\007O\007P\007P\007Q\007Q\007"
+    "R\007R\007S\007S\007T\007T\007U\007U\007V\007V\007W\007W\007"
+    "X\007X\007Y\007Y\007Z\007Z\007[\007[\007\\\007\\\007]\007]\007"
+    "^\007^\007_\007_\007`\007`\007a\007a\007b\007b\007c\007c\007"
+    "d\007d\007e\007e\007f\007f\007g\007g\007h\007h\007i\007i\007"
+    "j\007j\007k\007k\007l\007l\007m\007m\007n\007n\007o\007o\007"
+    "p\007p\007q\007q\007r\007r\007s\007s\007t\007t\007u\007u\007"
+    "v\007v\007w\007w\007x\007x\007y\007y\007z\007z\007{\007{\007"
+    "|\007|\007}\007}\007~\007~\007\177\007\177\007\200\007\200\007\201\007\201\007"
+    "\202\007\202\007\203\007\203\007\204\007\204\007\205\007\205\007\206\007\206\007\207\007\207\007"
+    "\210\007\210\007\211\007\211\007\212\007\212\007\213\007\213\007\214\007\214\007\215\007\215\007"
+    "\216\007\216\007\217\007\217\007\220\007\220\007\221\007\221\007\222\007\222\007\223\007\223\007"
+    "\224\007\224\007\225\007\225\007\226\007\226\007\227\007\227\007\230\007\230\007\231\007\231\007"
+    "\232\007\232\007\233\007\233\007\234\007\234\007\235\007\235\007\236\007\236\007\237\007\237\007"
+    "\240\007\240\007\241\007\241\007\242\007\242\007\243\007\243\007\244\007\244\007\245\007\245\007"
+    "\246\007\246\007\247\007\247\007\250\007\250\007\251\007\251\007\252\007\252\007\253\007\253\007"
+    "\254\007\254\007\255\007\255\007\256\007\256\007\257\007\257\007\260\007\260\007\261\007\261\007"
+    "\262\007\262\007\263\007\263\007\264\007\264\007\265\007\265\007\266\007\266\007\267\007\267\007"
+    "\270\007\270\007\271\007\271\007\272\007\272\007\273\007\273\007\274\007\274\007\275\007\275\007"
+    "\276\007\276\007\277\007\277\007\300\007\300\007\301\007\301\007\302\007\302\007\303\007\303\007"
+    "\304\007\304\007\305\007\305\007\305\007\305\007\306\007\306\007\307\007\307\007\310\007\310\007"
+    "\310\007\310\007\311\007\311\007\312\007\312\007\313\007\313\007\314\007\314\007\315\007\315\007"
+    "\316\007\316\007\317\007\317\007\320\007\320\007\321\007\321\007\322\007\322\007\323\007\323\007"
+    "\324\007\324\007\325\007\325\007\326\007\326\007\327\007\327\007\330\007\330\007\331\007\331\007"
+    "\332\007\332\007\332\007\333\007\333\007\334\007\334\007\335\007\335\007\336\007\336\007\337\007"
+    "\337\007\340\007\340\007\341\007\341\007\342\007\342\007\343\007\343\007\344\007\344\007\345\007"
+    "\345\007\346\007\346\007\347\007\347\007\350\007\350\007\351\007\351\007\352\007\352\007\353\007"
+    "\353\007\354\007\354\007\355\007\355\007\356\007\356\007\357\007\357\007\360\007\360\007\361\007"
+    "\361\007\362\007\362\007\363\007\363\007\364\007\364\007\365\007\365\007\366\007\366\007\367\007"
+    "\367\007\370\007\370\007\371\007\371\007\372\007\372\007\373\007\373\007\374\007\374\007\375\007"
+    "\375\007\376\007\376\007\377\007\377\007\000\010\000\010\001\010\001\010\001\010\001\010\001\010"
+    "\002\010\002\010\003\010\003\010\004\010\004\010\005\010\005\010\006\010\006\010\007\010\007\010"
+    "\010\010\010\010\011\010\011\010\012\010\012\010\013\010\013\010\014\010\014\010\015\010\015\010"
+    "\016\010\016\010\017\010\017\010\020\010\020\010\021\010\021\010\022\010\022\010\023\010\023\010"
+    "\024\010\024\010\025\010\025\010\026\010\026\010\027\010\027\010\030\010\030\010\031\010\031\010"
+    "\032\010\032\010\033\010\033\010\034\010\034\010\035\010\035\010\036\010\036\010\037\010\037\010"
+    " \010 \010!\010!\010\"\010\"\010#\010#\010$\010$\010%\010%\010"
+    "&\010&\010'\010'\010(\010(\010)\010)\010*\010*\010+\010+\010"
+    ",\010,\010-\010-\010.\010.\010/\010/\0100\0100\0101\0101\010"
+    "2\0102\0103\0103\0104\0104\0105\0105\0106\0106\0107\0107\010"
+    "8\0108\0109\0109\010:\010:\010;\010;\010<\010<\010=\010=\010"
+    ">\010>\010\?\010\?\010@\010@\010A\010A\010B\010B\010C\010C\010"
+    "D\010D\010E\010E\010F\010F\010G\010G\010H\010H\010I\010I\010"
+    "J\010J\010K\010K\010L\010L\010M\010M\010N\010N\010O\010O\010"
+    "P\010P\010Q\010Q\010R\010R\010S\010S\010T\010T\010U\010U\010"
+    "V\010V\010W\010W\010X\010X\010Y\010Y\010Z\010Z\010[\010[\010"
+    "\\\010\\\010]\010]\010^\010^\010_\010_\010`\010`\010a\010a\010"
+    "b\010b\010c\010c\010d\010d\010e\010e\010f\010f\010g\010g\010"
+    "h\010h\010i\010i\010j\010j\010k\010k\010l\010l\010m\010m\010"
+    "n\010n\010o\010o\010p\010p\010q\010q\010r\010r\010s\010s\010"
+    "t\010t\010u\010u\010v\010v\010w\010w\010x\010x\010y\010y\010"
+    "z\010z\010{\010{\010|\010|\010}\010}\010~\010~\010\177\010\177\010"
+    "\200\010\200\010\201\010\201\010\202\010\202\010\203\010\203\010\204\010\204\010\205\010\205\010"
+    "\206\010\206\010\207\010\207\010\210\010\210\010\211\010\211\010\212\010\212\010\213\010\213\010"
+    "\214\010\214\010\215\010\215\010\216\010\216\010\217\010\217\010\220\010\220\010\221\010\221\010"
+    "\222\010\225\010\225\010\226\010\226\010\227\010\227\010\230\010\230\010\231\010\231\010\232\010"
+    "\232\010\233\010\233\010\234\010\234\010\235\010\235\010\236\010\236\010\237\010\237\010\240\010"
+    "\240\010\241\010\241\010\242\010\242\010\243\010\243\010\244\010\244\010\245\010\245\010\246\010"
+    "\246\010\247\010\247\010\250\010\250\010\251\010\251\010\252\010\252\010\253\010\253\010\254\010"
+    "\254\010\255\010\255\010\256\010\256\010\256\010\256\010\257\010\257\010\260\010\260\010\261\010"
+    "\261\010\261\010\262\010\262\010\263\010\263\010\264\010\264\010\265\010\265\010\266\010\266\010"
+    "\267\010\267\010\270\010\270\010\271\010\271\010\272\010\272\010\273\010\273\010\274\010\274\010"
+    "\275\010\275\010\276\010\276\010\277\010\277\010\300\010\300\010\301\010\301\010\302\010\302\010"
+    "\303\010\303\010\304\010\304\010\305\010\305\010\306\010\306\010\307\010\307\010\310\010\310\010"
+    "\311\010\311\010\312\010\312\010\313\010\313\010\314\010\314\010\315\010\315\010\316\010\316\010"
+    "\317\010\317\010\320\010\320\010\321\010\321\010\322\010\322\010\323\010\323\010\324\010\324\010"
+    "\325\010\325\010\326\010\326\010\327\010\327\010\330\010\330\010\331\010\331\010\332\010\332\010"
+    "\333\010\333\010\334\010\334\010\335\010\335\010\336\010\336\010\337\010\337\010\340\010\340\010"
+    "\341\010\341\010\342\010\342\010\343\010\343\010\344\010\344\010\345\010\345\010\346\010\346\010"
+    "\347\010\347\010\350\010\350\010\351\010\351\010\352\010\352\010\353\010\353\010\354\010\354\010"
+    "\355\010\355\010\356\010\356\010\357\010\357\010\360\010\360\010\361\010\361\010\362\010\362\010"
+    "\363\010\363\010\364\010\364\010\365\010\365\010\366\010\366\010\367\010\367\010\370\010\370\010"
+    "\371\010\371\010\372\010\372\010\373\010\373\010\374\010\374\010\375\010\375\010\376\010\376\010"
+    "\377\010\377\010\000\011\000\011\001\011\001\011\002\011\002\011\003\011\003\011\004\011\004\011"
+    "\005\011\005\011\006\011\006\011\007\011\007\011\010\011\010\011\011\011\011\011\012\011\012\011"
+    "\013\011\013\011\014\011\014\011\015\011\015\011\016\011\016\011\017\011\017\011\020\011\020\011"
+    "\021\011\021\011\022\011\022\011\023\011\023\011\024\011\024\011\025\011\025\011\026\011\026\011"
+    "\027\011\027\011\030\011\030\011\031\011\031\011\032\011\032\011\033\011\033\011\034\011\034\011"
+    "\035\011\035\011\036\011\036\011\037\011\037\011 \011 \011!\011!\011\"\011\"\011"
+    "#\011#\011$\011$\011$\011$\011%\011%\011&\011&\011'\011'\011"
+    "(\011(\011)\011)\011*\011*\011*\011*\011+\011+\011+\011+\011"
+    ",\011,\011,\011,\011-\011-\011-\011-\011.\011.\011/\011/\011"
+    "0\0110\0111\0111\0112\0112\0113\0113\0114\0114\0115\0115\011"
+    "6\0116\0117\0117\0118\0118\0119\0119\011:\011:\011;\011;\011"
+    "<\011<\011=\011=\011>\011>\011\?\011\?\011@\011@\011A\011A\011"
+    "B\011B\011C\011C\011D\011D\011E\011E\011F\011F\011G\011G\011"
+    "H\011I\011I\011J\011J\011K\011K\011L\011L\011M\011M\011N\011"
+    "N\011O\011O\011P\011P\011Q\011Q\011R\011R\011S\011S\011T\011"
+    "T\011U\011U\011V\011V\011W\011W\011X\011X\011Y\011Y\011Z\011"
+    "Z\011[\011[\011[\011[\011\\\011\\\011]\011]\011^\011^\011_\011"
+    "_\011`\011`\011a\011a\011b\011b\011c\011c\011d\011d\011e\011"
+    "e\011f\011f\011g\011g\011h\011h\011i\011i\011j\011j\011k\011"
+    "k\011l\011l\011m\011m\011n\011n\011o\011o\011p\011p\011q\011"
+    "q\011r\011r\011s\011s\011t\011t\011u\011u\011v\011v\011w\011"
+    "w\011x\011x\011y\011y\011z\011z\011{\011{\011|\011|\011}\011"
+    "}\011~\011~\011\177\011\177\011\200\011\200\011\201\011\201\011\202\011\202\011\203\011"
+    "\203\011\204\011\204\011\205\011\205\011\206\011\206\011\207\011\207\011\210\011\210\011\211\011"
+    "\211\011\212\011\212\011\213\011\213\011\214\011\214\011\215\011\215\011\216\011\216\011\216\011"
+    "\216\011\217\011\217\011\220\011\220\011\221\011\221\011\222\011\222\011\223\011\223\011\224\011"
+    "\224\011\225\011\225\011\226\011\226\011\227\011\227\011\230\011\230\011\231\011\231\011\232\011"
+    "\232\011\233\011\233\011\234\011\234\011\235\011\235\011\236\011\236\011\237\011\237\011\240\011"
+    "\240\011\241\011\241\011\242\011\242\011\243\011\243\011\244\011\244\011\245\011\245\011\246\011"
+    "\246\011\247\011\247\011\250\011\250\011\251\011\251\011\252\011\252\011\253\011\253\011\254\011"
+    "\254\011\255\011\255\011\256\011\256\011\257\011\257\011\260\011\260\011\261\011\261\011\262\011"
+    "\262\011\263\011\263\011\264\011\264\011\265\011\265\011\266\011\266\011\267\011\267\011\270\011"
+    "\270\011\271\011\271\011\272\011\272\011\273\011\273\011\274\011\274\011\275\011\275\011\276\011"
+    "\276\011\277\011\277\011\300\011\300\011\301\011\301\011\302\011\302\011\303\011\303\011\304\011"
+    "\304\011\305\011\305\011\306\011\306\011\307\011\307\011\310\011\310\011\311\011\311\011\312\011"
+    "\312\011\313\011\313\011\314\011\314\011\315\011\315\011\316\011\316\011\317\011\317\011\320\011"
+    "\320\011\321\011\321\011\322\011\322\011\323\011\323\011\324\011\324\011\325\011\325\011\326\011"
+    "\326\011\327\011\327\011\330\011\330\011\331\011\331\011\332\011\332\011\333\011\333\011\334\011"
+    "\334\011\335\011\335\011\336\011\336\011\337\011\337\011\340\011\340\011\340\011\340\011\341\011"
+    "\341\011\342\011\342\011\343\011\343\011\344\011\344\011\345\011\345\011\346\011\346\011\347\011"
+    "\347\011\350\011\350\011\351\011\351\011\352\011\352\011\353\011\353\011\354\011\354\011\355\011"
+    "\355\011\356\011\356\011\357\011\357\011\360\011\360\011\361\011\361\011\362\011\362\011\363\011"
+    "\363\011\364\011\364\011\365\011\365\011\366\011\366\011\367\011\367\011\370\011\370\011\371\011"
+    "\371\011\372\011\372\011\373\011\373\011\374\011\374\011\375\011\375\011\376\011\376\011\377\011"
+    "\377\011\000\012\000\012\001\012\001\012\002\012\002\012\003\012\003\012\004\012\004\012\005\012"
+    "\005\012\006\012\006\012\007\012\007\012\010\012\010\012\011\012\011\012\012\012\012\012\013\012"
+    "\013\012\014\012\014\012\015\012\015\012\016\012\016\012\017\012\017\012\020\012\020\012\021\012"
+    "\021\012\022\012\022\012\023\012\023\012\024\012\024\012\025\012\025\012\026\012\026\012\027\012"
+    "\027\012\030\012\030\012\031\012\031\012\032\012\032\012\033\012\033\012\034\012\034\012\035\012"
+    "\035\012\036\012\036\012\037\012\037\012 \012 \012!\012!\012\"\012\"\012#\012"
+    "#\012$\012$\012%\012%\012&\012&\012'\012'\012(\012(\012)\012"
+    ")\012*\012*\012+\012+\012,\012,\012-\012-\012.\012.\012/\012"
+    "/\0120\0120\0121\0121\0122\0122\0123\0123\0124\0124\0125\012"
+    "5\0126\0126\0127\0127\0128\0128\0129\0129\012:\012:\012;\012"
+    ";\012<\012<\012=\012=\012>\012>\012\?\012\?\012@\012@\012A\012"
+    "A\012B\012B\012C\012C\012D\012D\012E\012E\012F\012F\012G\012"
+    "G\012H\012H\012I\012I\012J\012J\012K\012K\012L\012L\012M\012"
+    "M\012N\012N\012O\012O\012P\012P\012Q\012Q\012R\012R\012S\012"
+    "S\012T\012T\012U\012U\012V\012V\012W\012W\012X\012X\012Y\012"
+    "Y\012Z\012Z\012[\012[\012\\\012\\\012]\012]\012^\012^\012^\012"
+    "^\012_\012_\012`\012`\012a\012a\012b\012b\012c\012c\012d\012"
+    "d\012e\012e\012f\012f\012g\012g\012h\012h\012i\012i\012j\012"
+    "j\012k\012k\012l\012l\012m\012m\012n\012n\012o\012o\012p\012"
+    "p\012q\012q\012r\012r\012s\012s\012t\012t\012u\012u\012v\012"
+    "v\012w\012w\012x\012x\012y\012y\012z\012{\012{\012|\012|\012"
+    "}\012}\012~\012~\012\177\012\177\012\200\012\200\012\201\012\201\012\202\012\202\012"
+    "\203\012\203\012\204\012\204\012\205\012\205\012\206\012\206\012\207\012\207\012\210\012\210\012"
+    "\211\012\211\012\212\012\212\012\213\012\213\012\214\012\214\012\215\012\215\012\216\012\216\012"
+    "\217\012\217\012\220\012\220\012\221\012\221\012\222\012\222\012\223\012\223\012\224\012\224\012"
+    "\225\012\225\012\226\012\226\012\227\012\227\012\230\012\230\012\231\012\231\012\232\012\232\012"
+    "\233\012\233\012\234\012\234\012\235\012\235\012\236\012\236\012\237\012\237\012\240\012\240\012"
+    "\241\012\241\012\242\012\242\012\243\012\243\012\244\012\244\012\245\012\245\012\246\012\246\012"
+    "\247\012\247\012\250\012\250\012\251\012\251\012\252\012\252\012\253\012\253\012\254\012\254\012"
+    "\255\012\255\012\256\012\256\012\257\012\257\012\260\012\260\012\261\012\261\012\262\012\262\012"
+    "\263\012\263\012\264\012\264\012\265\012\265\012\266\012\266\012\267\012\267\012\270\012\270\012"
+    "\271\012\271\012\272\012\272\012\273\012\273\012\274\012\274\012\275\012\275\012\276\012\276\012"
+    "\277\012\277\012\300\012\300\012\301\012\301\012\302\012\302\012\303\012\303\012\304\012\304\012"
+    "\305\012\305\012\306\012\306\012\307\012\307\012\310\012\310\012\311\012\311\012\312\012\312\012"
+    "\313\012\313\012\314\012\314\012\315\012\315\012\316\012\316\012\317\012\317\012\320\012\320\012"
+    "\321\012\321\012\322\012\322\012\323\012\323\012\324\012\324\012\325\012\325\012\326\012\326\012"
+    "\327\012\327\012\330\012\330\012\331\012\331\012\332\012\332\012\333\012\333\012\334\012\334\012"
+    "\335\012\335\012\336\012\336\012\337\012\337\012\340\012\340\012\341\012\341\012\342\012\342\012"
+    "\343\012\343\012\344\012\344\012\345\012\345\012\346\012\346\012\347\012\347\012\350\012\350\012"
+    "\351\012\351\012\352\012\352\012\353\012\353\012\354\012\354\012\355\012\355\012\356\012\356\012"
+    "\357\012\357\012\360\012\360\012\361\012\361\012\362\012\362\012\363\012\363\012\364\012\364\012"
+    "\365\012\365\012\366\012\366\012\367\012\367\012\370\012\370\012\371\012\371\012\372\012\372\012"
+    "\373\012\373\012\374\012\374\012\375\012\375\012\376\012\376\012\377\012\377\012\000\013\000\013"
+    "\001\013\001\013\002\013\002\013\003\013\003\013\004\013\004\013\005\013\005\013\006\013\006\013"
+    "\007\013\007\013\010\013\010\013\011\013\012\013\012\013\013\013\013\013\014\013\014\013\015\013"
+    "\015\013\016\013\016\013\017\013\017\013\020\013\020\013\021\013\021\013\022\013\022\013\023\013"
+    "\023\013\024\013\024\013\025\013\025\013\026\013\026\013\027\013\027\013\030\013\030\013\031\013"
+    "\031\013\032\013\032\013\033\013\033\013\034\013\034\013\035\013\035\013\036\013\036\013\037\013"
+    "\037\013 \013 \013!\013!\013\"\013\"\013#\013#\013$\013$\013%\013"
+    "%\013&\013&\013'\013'\013(\013(\013)\013)\013*\013*\013+\013"
+    "+\013,\013,\013-\013-\013.\013.\013/\013/\0130\0130\0131\013"
+    "1\0132\0132\0133\0133\0134\0134\0135\0135\0136\0136\0137\013"
+    "7\0138\0138\0139\0139\013:\013:\013;\013;\013<\013<\013=\013"
+    "=\013>\013>\013\?\013\?\013@\013@\013A\013A\013B\013B\013C\013"
+    "C\013D\013D\013E\013E\013F\013F\013G\013G\013H\013H\013I\013"
+    "I\013J\013J\013K\013K\013L\013L\013M\013M\013N\013N\013O\013"
+    "O\013P\013P\013Q\013Q\013R\013R\013S\013S\013T\013T\013U\013"
+    "U\013V\013V\013W\013W\013X\013X\013X\013Y\013Y\013Y\013Z\013"
+    "Z\013[\013[\013\\\013\\\013]\013]\013^\013^\013_\013_\013`\013"
+    "`\013a\013a\013b\013b\013c\013c\013d\013d\013d\013d\013e\013"
+    "e\013e\013e\013f\013f\013g\013g\013h\013h\013i\013i\013j\013"
+    "j\013k\013k\013l\013l\013m\013n\013n\013o\013o\013p\013p\013"
+    "q\013q\013r\013r\013s\013s\013t\013t\013u\013u\013v\013v\013"
+    "w\013w\013x\013x\013y\013y\013z\013z\013{\013{\013|\013|\013"
+    "}\013}\013~\013~\013\177\013\177\013\200\013\200\013\200\013\201\013\201\013\201\013"
+    "\202\013\202\013\203\013\203\013\204\013\204\013\205\013\205\013\206\013\206\013\207\013\207\013"
+    "\210\013\210\013\211\013\211\013\212\013\212\013\213\013\213\013\214\013\214\013\215\013\215\013"
+    "\216\013\216\013\217\013\217\013\220\013\220\013\221\013\221\013\222\013\222\013\223\013\223\013"
+    "\224\013\224\013\225\013\225\013\226\013\226\013\227\013\227\013\230\013\230\013\231\013\231\013"
+    "\232\013\232\013\233\013\233\013\234\013\234\013\235\013\235\013\236\013\236\013\237\013\237\013"
+    "\240\013\240\013\241\013\241\013\242\013\242\013\243\013\243\013\244\013\244\013\245\013\245\013"
+    "\246\013\246\013\247\013\247\013\250\013\250\013\251\013\251\013\252\013\252\013\253\013\253\013"
+    "\254\013\254\013\255\013\255\013\256\013\256\013\257\013\257\013\260\013\260\013\261\013\261\013"
+    "\262\013\262\013\263\013\263\013\264\013\264\013\265\013\265\013\266\013\266\013\267\013\267\013"
+    "\270\013\270\013\270\013\270\013\271\013\271\013\272\013\272\013\272\013\272\013\273\013\273\013"
+    "\274\013\274\013\275\013\275\013\276\013\276\013\277\013\277\013\300\013\300\013\301\013\301\013"
+    "\302\013\302\013\303\013\303\013\304\013\304\013\305\013\305\013\306\013\306\013\306\013\306\013"
+    "\307\013\307\013\310\013\310\013\310\013\310\013\311\013\311\013\311\013\311\013\312\013\312\013"
+    "\312\013\312\013\313\013\313\013\313\013\313\013\314\013\314\013\315\013\315\013\316\013\316\013"
+    "\317\013\317\013\320\013\320\013\320\013\320\013\321\013\321\013\322\013\322\013\323\013\323\013"
+    "\323\013\323\013\324\013\324\013\324\013\324\013\325\013\325\013\325\013\325\013\326\013\326\013"
+    "\327\013\327\013\330\013\330\013\331\013\331\013\332\013\332\013\333\013\333\013\334\013\334\013"
+    "\335\013\335\013\336\013\336\013\337\013\337\013\340\013\340\013\341\013\341\013\342\013\342\013"
+    "\343\013\343\013\344\013\344\013\345\013\345\013\346\013\346\013\347\013\347\013\350\013\350\013"
+    "\351\013\351\013\352\013\352\013\352\013\352\013\353\013\353\013\354\013\354\013\355\013\355\013"
+    "\356\013\356\013\357\013\357\013\360\013\360\013\361\013\361\013\362\013\362\013\363\013\363\013"
+    "\364\013\364\013\365\013\365\013\366\013\366\013\367\013\367\013\370\013\370\013\371\013\371\013"
+    "\372\013\372\013\373\013\373\013\374\013\374\013\375\013\375\013\376\013\376\013\377\013\377\013"
+    "\000\014\000\014\001\014\001\014\002\014\002\014\003\014\003\014\004\014\004\014\005\014\005\014"
+    "\006\014\006\014\007\014\007\014\010\014\010\014\010\014\010\014\011\014\011\014\012\014\012\014"
+    "\013\014\013\014\014\014\014\014\015\014\015\014\016\014\016\014\017\014\017\014\020\014\020\014"
+    "\021\014\021\014\022\014\022\014\023\014\023\014\024\014\025\014\025\014\026\014\026\014\027\014"
+    "\027\014\030\014\030\014\031\014\031\014\031\014\032\014\032\014\033\014\033\014\034\014\034\014"
+    "\035\014\035\014\036\014\036\014\037\014\037\014 \014 \014!\014!\014\"\014\"\014"
+    "#\014#\014$\014$\014%\014%\014&\014&\014'\014'\014(\014(\014"
+    ")\014)\014*\014*\014+\014+\014,\014,\014-\014-\014.\014.\014"
+    "/\014/\0140\0140\0141\0141\0142\0142\0143\0143\0144\0144\014"
+    "5\0145\0146\0147\0147\0148\0148\0149\0149\014:\014:\014;\014"
+    ";\014<\014<\014=\014=\014>\014>\014\?\014\?\014@\014@\014A\014"
+    "A\014B\014B\014C\014C\014D\014D\014E\014E\014F\014F\014G\014"
+    "G\014H\014H\014I\014I\014J\014J\014K\014K\014L\014L\014M\014"
+    "M\014N\014N\014O\014O\014P\014P\014Q\014Q\014R\014R\014S\014"
+    "S\014T\014T\014U\014U\014V\014V\014W\014W\014X\014X\014Y\014"
+    "Y\014Z\014Z\014[\014[\014\\\014\\\014]\014]\014^\014^\014_\014"
+    "_\014`\014`\014a\014a\014b\014b\014c\014c\014d\014d\014e\014"
+    "e\014f\014f\014g\014g\014h\014h\014i\014i\014j\014j\014k\014"
+    "k\014l\014l\014m\014m\014n\014n\014o\014o\014p\014p\014q\014"
+    "q\014r\014r\014s\014s\014t\014t\014u\014u\014v\014v\014w\014"
+    "w\014x\014x\014y\014y\014z\014z\014{\014{\014|\014|\014}\014"
+    "}\014~\014~\014\177\014\177\014\200\014\200\014\201\014\201\014\202\014\202\014\203\014"
+    "\203\014\204\014\204\014\205\014\205\014\206\014\206\014\207\014\207\014\210\014\210\014\211\014"
+    "\211\014\212\014\212\014\213\014\213\014\214\014\214\014\215\014\215\014\216\014\216\014\217\014"
+    "\217\014\220\014\220\014\221\014\221\014\222\014\222\014\223\014\223\014\224\014\224\014\225\014"
+    "\225\014\226\014\226\014\227\014\227\014\230\014\230\014\231\014\231\014\232\014\232\014\233\014"
+    "\233\014\234\014\234\014\235\014\235\014\236\014\236\014\237\014\237\014\240\014\240\014\241\014"
+    "\241\014\242\014\242\014\243\014\243\014\244\014\244\014\245\014\245\014\246\014\246\014\247\014"
+    "\247\014\250\014\250\014\251\014\251\014\252\014\252\014\253\014\253\014\254\014\254\014\255\014"
+    "\255\014\256\014\256\014\257\014\257\014\260\014\260\014\261\014\261\014\262\014\262\014\263\014"
+    "\263\014\264\014\264\014\265\014\265\014\266\014\266\014\267\014\267\014\270\014\270\014\271\014"
+    "\271\014\272\014\272\014\273\014\273\014\274\014\274\014\275\014\275\014\276\014\276\014\277\014"
+    "\277\014\300\014\300\014\301\014\301\014\302\014\302\014\303\014\303\014\304\014\304\014\305\014"
+    "\305\014\306\014\306\014\307\014\307\014\310\014\310\014\311\014\311\014\312\014\312\014\313\014"
+    "\313\014\314\014\314\014\315\014\315\014\316\014\316\014\317\014\317\014\320\014\320\014\321\014"
+    "\321\014\322\014\322\014\323\014\323\014\324\014\324\014\325\014\325\014\326\014\326\014\327\014"
+    "\327\014\330\014\330\014\331\014\331\014\332\014\332\014\333\014\333\014\334\014\334\014\335\014"
+    "\335\014\336\014\336\014\337\014\337\014\340\014\340\014\341\014\341\014\342\014\342\014\343\014"
+    "\343\014\344\014\344\014\345\014\345\014\346\014\346\014\347\014\347\014\350\014\350\014\351\014"
+    "\351\014\352\014\352\014\353\014\353\014\354\014\354\014\355\014\355\014\356\014\356\014\357\014"
+    "\357\014\360\014\360\014\361\014\361\014\362\014\362\014\363\014\363\014\364\014\364\014\365\014"
+    "\365\014\366\014\366\014\367\014\367\014\370\014\370\014\371\014\371\014\372\014\376\014\376\014"
+    "\377\014\377\014\000\015\000\015\001\015\001\015\002\015\002\015\003\015\003\015\004\015\004\015"
+    "\005\015\005\015\006\015\006\015\007\015\007\015\010\015\010\015\011\015\011\015\012\015\012\015"
+    "\013\015\013\015\014\015\014\015\015\015\015\015\016\015\016\015\017\015\017\015\020\015\020\015"
+    "\021\015\021\015\022\015\022\015\023\015\023\015\024\015\024\015\025\015\025\015\026\015\026\015"
+    "\027\015\027\015\030\015\030\015\031\015\031\015\032\015\032\015\033\015\033\015\034\015\034\015"
+    "\035\015\035\015\036\015\036\015\037\015\037\015 \015 \015!\015!\015\"\015\"\015"
+    "#\015#\015$\015$\015%\015%\015&\015&\015'\015,\015,\015-\015"
+    "-\015.\015.\015/\015/\0150\0150\0151\0151\0152\0152\0153\015"
+    "3\0154\0154\0155\0155\0156\0156\0157\0157\0158\0158\0159\015"
+    "9\015:\015:\015;\015;\015<\015<\015=\015=\015>\015>\015\?\015"
+    "\?\015@\015@\015A\015A\015B\015B\015C\015C\015D\015D\015D\015"
+    "D\015E\015E\015F\015F\015G\015G\015H\015H\015I\015I\015J\015"
+    "J\015K\015L\015M\015M\015N\015N\015O\015O\015P\015P\015Q\015"
+    "Q\015R\015R\015S\015S\015T\015T\015U\015U\015V\015V\015W\015"
+    "W\015X\015X\015Y\015Y\015Z\015Z\015[\015[\015\\\015\\\015]\015"
+    "]\015^\015^\015_\015_\015`\015`\015a\015a\015b\015b\015c\015"
+    "c\015d\015d\015e\015e\015f\015f\015g\015g\015h\015h\015i\015"
+    "i\015j\015j\015k\015k\015l\015l\015m\015m\015n\015n\015o\015"
+    "o\015p\015p\015q\015q\015r\015r\015s\015s\015t\015t\015u\015"
+    "u\015v\015v\015w\015w\015x\015x\015y\015y\015z\015z\015{\015"
+    "{\015|\015|\015}\015}\015~\015~\015\177\015\177\015\200\015\200\015\201\015"
+    "\201\015\202\015\202\015\203\015\203\015\204\015\204\015\205\015\205\015\206\015\206\015\207\015"
+    "\207\015\210\015\210\015\211\015\211\015\212\015\212\015\213\015\213\015\214\015\214\015\215\015"
+    "\215\015\216\015\216\015\217\015\217\015\220\015\220\015\221\015\221\015\222\015\222\015\223\015"
+    "\223\015\224\015\224\015\225\015\225\015\226\015\226\015\226\015\226\015\226\015\226\015\227\015"
+    "\227\015\230\015\230\015\231\015\231\015\232\015\232\015\233\015\233\015\234\015\234\015\235\015"
+    "\235\015\236\015\236\015\237\015\237\015\240\015\240\015\241\015\241\015\242\015\242\015\243\015"
+    "\243\015\244\015\244\015\245\015\245\015\246\015\246\015\247\015\247\015\250\015\250\015\251\015"
+    "\251\015\252\015\252\015\253\015\253\015\254\015\254\015\255\015\255\015\256\015\256\015\257\015"
+    "\257\015\260\015\260\015\261\015\261\015\262\015\262\015\263\015\263\015\264\015\264\015\265\015"
+    "\265\015\266\015\266\015\267\015\267\015\270\015\270\015\271\015\271\015\272\015\272\015\273\015"
+    "\273\015\274\015\274\015\275\015\275\015\276\015\276\015\277\015\277\015\300\015\300\015\301\015"
+    "\301\015\302\015\302\015\303\015\303\015\304\015\304\015\305\015\305\015\306\015\306\015\307\015"
+    "\307\015\310\015\310\015\311\015\311\015\312\015\312\015\313\015\313\015\314\015\314\015\315\015"
+    "\315\015\316\015\316\015\317\015\317\015\320\015\320\015\321\015\321\015\322\015\322\015\323\015"
+    "\323\015\324\015\324\015\325\015\325\015\326\015\326\015\327\015\327\015\330\015\330\015\331\015"
+    "\331\015\332\015\333\015\333\015\334\015\334\015\335\015\335\015\336\015\336\015\337\015\337\015"
+    "\340\015\340\015\341\015\341\015\342\015\342\015\343\015\343\015\344\015\344\015\345\015\345\015"
+    "\346\015\346\015\347\015\347\015\350\015\350\015\351\015\351\015\352\015\352\015\353\015\353\015"
+    "\354\015\354\015\355\015\355\015\355\015\356\015\356\015\357\015\357\015\360\015\360\015\361\015"
+    "\361\015\362\015\362\015\363\015\363\015\364\015\364\015\365\015\365\015\366\015\366\015\367\015"
+    "\367\015\370\015\370\015\371\015\371\015\372\015\372\015\373\015\373\015\374\015\374\015\375\015"
+    "\375\015\376\015\376\015\377\015\377\015\000\016\000\016\001\016\001\016\002\016\002\016\003\016"
+    "\003\016\004\016\004\016\005\016\005\016\006\016\006\016\007\016\007\016\010\016\010\016\011\016"
+    "\011\016\012\016\012\016\013\016\013\016\014\016\014\016\015\016\015\016\016\016\016\016\017\016"
+    "\017\016\020\016\020\016\021\016\021\016\022\016\022\016\023\016\023\016\024\016\024\016\025\016"
+    "\025\016\026\016\026\016\027\016\027\016\030\016\030\016\031\016\031\016\032\016\032\016\033\016"
+    "\033\016\034\016\034\016\035\016\035\016\036\016\036\016\037\016\037\016 \016 \016!\016"
+    "!\016\"\016\"\016#\016#\016$\016$\016%\016%\016&\016&\016'\016"
+    "'\016(\016(\016)\016)\016*\016*\016+\016+\016,\016,\016-\016"
+    "-\016.\016.\016/\016/\0160\0160\0161\0161\0162\0162\0163\016"
+    "3\0164\0164\0165\0165\0166\0166\0167\0167\0168\0168\0169\016"
+    "9\016:\016:\016;\016;\016<\016<\016=\016=\016>\016>\016\?\016"
+    "\?\016@\016@\016A\016A\016B\016B\016C\016C\016D\016D\016E\016"
+    "E\016F\016F\016G\016G\016H\016H\016I\016I\016J\016J\016K\016"
+    "K\016L\016L\016M\016M\016N\016N\016O\016O\016P\016P\016Q\016"
+    "Q\016R\016R\016S\016S\016T\016T\016U\016U\016V\016V\016W\016"
+    "W\016X\016X\016Y\016Y\016Z\016Z\016[\016[\016\\\016\\\016]\016"
+    "]\016^\016^\016_\016_\016`\016`\016a\016a\016b\016b\016c\016"
+    "c\016d\016d\016e\016e\016f\016f\016g\016g\016h\016h\016i\016"
+    "i\016j\016j\016k\016k\016l\016l\016m\016m\016n\016o\016o\016"
+    "p\016p\016q\016q\016r\016r\016s\016s\016t\016t\016u\016u\016"
+    "v\016v\016w\016w\016x\016x\016y\016y\016z\016z\016{\016{\016"
+    "|\016|\016}\016}\016~\016~\016\177\016\177\016\200\016\200\016\201\016\201\016"
+    "\202\016\202\016\203\016\203\016\204\016\204\016\205\016\205\016\206\016\206\016\207\016\207\016"
+    "\210\016\210\016\211\016\211\016\212\016\212\016\213\016\213\016\214\016\214\016\215\016\215\016"
+    "\216\016\216\016\217\016\217\016\220\016\220\016\221\016\221\016\222\016\222\016\223\016\223\016"
+    "\224\016\224\016\225\016\225\016\226\016\226\016\227\016\227\016\230\016\230\016\231\016\231\016"
+    "\232\016\232\016\233\016\233\016\234\016\234\016\235\016\235\016\236\016\236\016\237\016\237\016"
+    "\240\016\240\016\241\016\241\016\242\016\242\016\243\016\243\016\244\016\244\016\245\016\245\016"
+    "\246\016\246\016\247\016\247\016\250\016\250\016\251\016\251\016\252\016\252\016\253\016\253\016"
+    "\254\016\254\016\255\016\255\016\256\016\256\016\257\016\257\016\260\016\260\016\261\016\261\016"
+    "\262\016\262\016\263\016\263\016\264\016\264\016\265\016\265\016\266\016\266\016\267\016\267\016"
+    "\270\016\270\016\271\016\271\016\272\016\272\016\273\016\273\016\274\016\274\016\275\016\275\016"
+    "\276\016\276\016\277\016\277\016\300\016\300\016\301\016\301\016\302\016\302\016\303\016\303\016"
+    "\304\016\304\016\305\016\305\016\306\016\306\016\307\016\307\016\310\016\310\016\311\016\311\016"
+    "\312\016\312\016\313\016\313\016\314\016\314\016\315\016\315\016\316\016\316\016\317\016\317\016"
+    "\320\016\320\016\321\016\321\016\322\016\322\016\323\016\323\016\324\016\324\016\325\016\325\016"
+    "\326\016\326\016\327\016\327\016\330\016\330\016\331\016\331\016\332\016\332\016\333\016\333\016"
+    "\334\016\334\016\335\016\335\016\336\016\336\016\337\016\337\016\340\016\340\016\341\016\341\016"
+    "\342\016\342\016\343\016\343\016\344\016\344\016\345\016\345\016\346\016\346\016\347\016\347\016"
+    "\350\016\350\016\351\016\351\016\352\016\352\016\353\016\353\016\354\016\354\016\355\016\355\016"
+    "\356\016\356\016\357\016\357\016\360\016\360\016\361\016\361\016\362\016\362\016\363\016\363\016"
+    "\364\016\364\016\365\016\365\016\366\016\366\016\367\016\367\016\370\016\370\016\371\016\371\016"
+    "\372\016\372\016\373\016\373\016\374\016\374\016\375\016\375\016\376\016\376\016\377\016\377\016"
+    "\000\017\000\017\001\017\001\017\002\017\002\017\003\017\003\017\004\017\004\017\005\017\005\017"
+    "\006\017\006\017\007\017\007\017\010\017\010\017\011\017\011\017\012\017\012\017\013\017\013\017"
+    "\014\017\014\017\015\017\015\017\016\017\016\017\017\017\017\017\020\017\020\017\021\017\021\017"
+    "\022\017\022\017\023\017\023\017\024\017\024\017\025\017\025\017\026\017\026\017\027\017\027\017"
+    "\027\017\030\017\030\017\030\017\031\017\031\017\032\017\032\017\033\017\033\017\034\017\034\017"
+    "\034\017\035\017\035\017\036\017\036\017\037\017\037\017 \017 \017!\017!\017\"\017"
+    "\"\017#\017#\017$\017$\017$\017$\017%\017%\017&\017&\017'\017"
+    "'\017(\017(\017)\017)\017*\017*\017+\017+\017,\017,\017-\017"
+    "-\017.\017.\017/\017/\0170\0170\0171\0171\0172\0172\0173\017"
+    "3\0174\0174\0175\0175\0176\0176\0177\0177\0178\0178\0179\017"
+    "9\017:\017:\017;\017;\017<\017<\017<\017<\017=\017=\017>\017"
+    ">\017\?\017\?\017@\017@\017A\017A\017B\017B\017C\017C\017D\017"
+    "D\017E\017E\017F\017F\017G\017G\017H\017H\017I\017I\017J\017"
+    "J\017K\017K\017L\017L\017M\017M\017N\017N\017O\017O\017P\017"
+    "P\017Q\017Q\017R\017R\017S\017S\017T\017T\017U\017U\017V\017"
+    "V\017W\017W\017X\017X\017Y\017Y\017Z\017Z\017[\017[\017\\\017"
+    "\\\017]\017]\017^\017^\017_\017_\017`\017`\017a\017a\017b\017"
+    "b\017b\017b\017c\017c\017d\017d\017e\017e\017f\017f\017g\017"
+    "g\017h\017h\017i\017i\017j\017j\017k\017k\017l\017l\017m\017"
+    "m\017n\017n\017o\017o\017p\017p\017q\017q\017r\017r\017s\017"
+    "s\017t\017t\017u\017u\017v\017v\017w\017w\017x\017x\017y\017"
+    "y\017z\017z\017{\017{\017|\017|\017}\017}\017~\017~\017\177\017"
+    "\177\017\200\017\200\017\201\017\201\017\202\017\202\017\203\017\203\017\204\017\204\017\205\017"
+    "\205\017\206\017\206\017\207\017\207\017\210\017\210\017\211\017\211\017\212\017\212\017\213\017"
+    "\213\017\214\017\214\017\215\017\215\017\216\017\216\017\217\017\217\017\220\017\220\017\221\017"
+    "\221\017\222\017\222\017\222\017\222\017\223\017\223\017\224\017\224\017\225\017\225\017\226\017"
+    "\226\017\227\017\227\017\230\017\230\017\231\017\231\017\232\017\233\017\233\017\234\017\234\017"
+    "\235\017\235\017\236\017\236\017\237\017\237\017\240\017\240\017\241\017\241\017\242\017\242\017"
+    "\243\017\243\017\244\017\244\017\245\017\245\017\246\017\246\017\247\017\247\017\250\017\250\017"
+    "\251\017\251\017\252\017\252\017\253\017\253\017\254\017\254\017\255\017\255\017\256\017\256\017"
+    "\257\017\257\017\260\017\260\017\261\017\261\017\262\017\262\017\263\017\263\017\264\017\264\017"
+    "\265\017\265\017\266\017\266\017\267\017\267\017\270\017\270\017\271\017\271\017\272\017\272\017"
+    "\273\017\273\017\274\017\274\017\275\017\275\017\276\017\276\017\277\017\277\017\300\017\300\017"
+    "\301\017\301\017\302\017\302\017\303\017\303\017\304\017\304\017\305\017\305\017\306\017\306\017"
+    "\307\017\307\017\310\017\310\017\311\017\311\017\312\017\312\017\313\017\313\017\314\017\314\017"
+    "\315\017\315\017\316\017\316\017\317\017\317\017\320\017\321\017\321\017\322\017\322\017\323\017"
+    "\323\017\324\017\324\017\325\017\325\017\326\017\326\017\327\017\327\017\330\017\330\017\331\017"
+    "\331\017\332\017\332\017\333\017\333\017\334\017\334\017\334\017\334\017\335\017\335\017\336\017"
+    "\336\017\337\017\337\017\340\017\340\017\341\017\341\017\341\017\341\017\342\017\342\017\343\017"
+    "\343\017\344\017\344\017\345\017\345\017\346\017\346\017\347\017\347\017\350\017\350\017\351\017"
+    "\351\017\352\017\352\017\353\017\353\017\354\017\354\017\355\017\355\017\356\017\356\017\357\017"
+    "\357\017\360\017\360\017\361\017\361\017\362\017\362\017\363\017\363\017\364\017\364\017\365\017"
+    "\365\017\366\017\366\017\367\017\367\017\370\017\370\017\371\017\371\017\372\017\372\017\373\017"
+    "\373\017\374\017\374\017\375\017\375\017\376\017\376\017\377\017\377\017\000\020\000\020\001\020"
+    "\001\020\002\020\002\020\003\020\003\020\004\020\004\020\005\020\005\020\006\020\006\020\007\020"
+    "\007\020\010\020\010\020\011\020\011\020\012\020\012\020\013\020\013\020\014\020\014\020\015\020"
+    "\015\020\016\020\016\020\017\020\017\020\020\020\020\020\021\020\021\020\022\020\022\020\023\020"
+    "\023\020\024\020\024\020\025\020\025\020\026\020\026\020\027\020\027\020\030\020\030\020\031\020"
+    "\031\020\032\020\032\020\033\020\033\020\034\020\034\020\035\020\035\020\036\020\036\020\037\020"
+    "\037\020 \020 \020!\020!\020\"\020\"\020#\020#\020$\020$\020$\020"
+    "$\020%\020%\020%\020%\020&\020&\020'\020'\020(\020(\020)\020"
+    ")\020*\020*\020+\020+\020,\020,\020,\020,\020-\020-\020.\020"
+    ".\020/\020/\0200\0201\0201\0202\0202\0203\0203\0204\0204\020"
+    "5\0205\0206\0206\0207\0207\0207\0207\0208\0208\0208\0208\020"
+    "9\0209\020:\020:\020;\020;\020<\020<\020=\020=\020>\020>\020"
+    "\?\020\?\020@\020@\020A\020A\020B\020B\020C\020C\020D\020D\020"
+    "E\020E\020F\020F\020G\020G\020H\020H\020I\020I\020J\020J\020"
+    "K\020K\020L\020L\020M\020M\020N\020N\020O\020O\020P\020P\020"
+    "Q\020Q\020R\020R\020S\020S\020T\020T\020U\020U\020V\020V\020"
+    "W\020W\020X\020X\020X\020X\020Y\020Y\020Z\020Z\020[\020[\020"
+    "[\020\\\020\\\020]\020]\020^\020^\020_\020_\020`\020`\020a\020"
+    "a\020b\020b\020c\020c\020c\020c\020d\020e\020e\020f\020g\020"
+    "g\020h\020\314\020\314\020\315\020\315\020\316\020\316\020\317\020\317\020\320\020\320\020"
+    "\321\020\321\020\322\020\322\020\323\020\323\020\324\020\324\020\325\020\325\020\326\020\326\020"
+    "\327\020\327\020\330\020\330\020\331\020\331\020\332\020\332\020\333\020\334\020\334\020\335\020"
+    "\335\020\336\020\337\020\337\020\340\020\340\020\341\020\341\020\342\020\342\020\343\020\343\020"
+    "\344\020\345\020\345\020\346\020\346\020\347\020\347\020\350\020\350\020\351\020\351\020\352\020"
+    "\352\020\353\020\353\020\354\020\354\020\355\020\355\020\355\020\356\020\356\020\357\020\357\020"
+    "\360\020\360\020\361\020\364\020\364\020\365\020\365\020\366\020\366\020\367\020\367\020\370\020"
+    "\370\020\371\020\371\020\372\020\372\020\373\020\373\020\374\020\374\020\375\020\375\020\376\020"
+    "\376\020\377\020\377\020\000\021\000\021\001\021\001\021\002\021\002\021\003\021\003\021\004\021"
+    "\004\021\005\021\005\021\006\021\006\021\007\021\007\021\010\021\010\021\010\021\011\021\011\021"
+    "\012\021\012\021\013\021\016\021\016\021\017\021\020\021\020\021\021\021\021\021\022\021\022\021"
+    "\022\021\022\021\023\021\023\021\024\021\024\021\025\021\025\021\026\021\026\021\027\021\027\021"
+    "\030\021\030\021\031\021\031\021\032\021\032\021\033\021\033\021\034\021%\021%\021&\021"
+    "&\021'\021'\021(\021(\021)\021)\021*\021*\021+\021+\021,\021"
+    ",\021-\0210\0210\0211\0211\0212\0212\0213\0213\0214\0214\021"
+    "5\0215\0216\0216\0217\0217\0218\0218\0219\0219\021:\021:\021"
+    ";\021;\021<\021<\021=\021=\021>\021>\021\?\021\?\021@\021@\021"
+    "A\021A\021B\021B\021C\021C\021D\021D\021E\021E\021F\021F\021"
+    "G\021G\021H\021I\021I\021J\021J\021K\021K\021L\021L\021M\021"
+    "M\021N\021N\021O\021O\021P\021P\021Q\021Q\021R\021Y\021Y\021"
+    "Z\021Z\021[\021[\021\\\021\\\021\\\021\\\021]\021]\021^\021^\021"
+    "_\021_\021`\021`\021a\021a\021b\021b\021c\021c\021d\021d\021"
+    "e\021e\021f\021f\021g\021g\021h\021h\021i\021i\021j\021j\021"
+    "k\021l\021l\021m\021\200\021\200\021\201\021\204\021\204\021\205\021\205\021\206\021"
+    "\206\021\207\021\207\021\210\021\210\021\211\021\224\021\224\021\225\021\226\021\227\021\227\021"
+    "\230\021\266\021\266\021\267\021\267\021\270\021\270\021\271\021\271\021\272\021\272\021\273\021"
+    "\301\021\301\021\302\021\302\021\303\021\303\021\304\021\304\021\305\021\305\021\306\021\306\021"
+    "\307\021\307\021\310\021\310\021\311\021\311\021\312\021\312\021\313\021\313\021\314\021\314\021"
+    "\314\021\315\021\315\021\316\021\316\021\317\021\317\021\320\021\323\021\323\021\324\021\326\021"
+    "\326\021\327\021\327\021\330\021\330\021\331\021\331\021\332\021\332\021\333\021\335\021\335\021"
+    "\336\021\356\021\356\021\357\021\357\021\360\021\360\021\361\021\361\021\362\021\362\021\363\021"
+    "\363\021\364\021\364\021\365\021\365\021\366\021\366\021\367\021\367\021\370\021\370\021\371\021"
+    "\371\021\372\021\372\021\373\021\373\021\374\021\374\021\375\021\375\021\376\021\376\021\377\021"
+    "\015\022\015\022\016\022&\022&\022'\0222\0222\0223\0223\0224\0224\022"
+    "5\0225\0226\0226\0227\0227\0228\0228\0229\0229\022:\022:\022"
+    ";\022;\022<\022<\022=\022=\022>\022>\022\?\022\?\022@\022@\022"
+    "A\022A\022B\022B\022C\022C\022D\022D\022E\022E\022F\022F\022"
+    "G\022G\022H\022H\022I\022I\022J\022J\022K\022K\022L\022L\022"
+    "M\022M\022N\022N\022O\022O\022P\022P\022Q\022Q\022R\022R\022"
+    "S\022S\022T\022T\022U\022\\\022\\\022]\022]\022^\022^\022_\022"
+    "_\022`\022`\022a\022g\022g\022g\022h\022u\022u\022v\022v\022"
+    "w\022w\022x\022x\022y\022y\022z\022z\022{\022{\022|\022|\022"
+    "}\022}\022~\022\201\022\201\022\202\022\202\022\203\022\203\022\203\022\204\022\204\022"
+    "\204\022\205\022\205\022\206\022\206\022\207\022\207\022\210\022\210\022\211\022\211\022\212\022"
+    "\212\022\213\022\213\022\214\022\215\022\215\022\216\022\216\022\217\022\217\022\220\022\220\022"
+    "\221\022\221\022\222\022\222\022\223\022\223\022\224\022\224\022\225\022\246\022\246\022\247\022"
+    "\260\022\260\022\261\022\261\022\262\022\262\022\263\022\263\022\264\022\264\022\265\022\265\022"
+    "\266\022\266\022\267\022\267\022\270\022\270\022\271\022\271\022\272\022\272\022\273\022\300\022"
+    "\300\022\301\022\301\022\302\022\302\022\303\022\303\022\304\022\304\022\305\022\333\022\333\022"
+    "\334\022\345\022\345\022\346\022\346\022\347\022\347\022\350\022\350\022\351\022\351\022\352\022"
+    "\352\022\353\022\353\022\354\022\354\022\355\022\355\022\356\022\356\022\356\022\356\022\357\022"
+    "\357\022\360\022\360\022\361\022\361\022\362\022\362\022\363\022\363\022\364\022\003\023\003\023"
+    "\004\023\004\023\005\023\005\023\006\023\006\023\007\023\007\023\010\023\014\023\014\023\015\023"
+    "\015\023\016\023\016\023\017\023\017\023\020\023\020\023\021\023\021\023\022\023\022\023\023\023"
+    "\023\023\024\023\024\023\025\023\025\023\026\023\030\023\030\023\031\023\031\023\032\023\036\023"
+    "\036\023\037\023#\023#\023$\023$\023%\023%\023%\023&\023&\023'\023"
+    "0\0230\0231\0232\0232\0233\0233\0234\023H\023H\023I\023I\023"
+    "J\023L\023L\023M\023M\023N\023N\023O\023U\023U\023V\023V\023"
+    "W\023W\023X\023X\023Y\023Y\023Z\023i\023i\023j\023j\023k\023"
+    "k\023l\023t\023t\023u\023w\023x\023x\023y\023y\023z\023z\023"
+    "{\023{\023|\023|\023}\023}\023~\023~\023\177\023\177\023\200\023\207\023"
+    "\207\023\210\023\210\023\211\023\211\023\212\023\212\023\213\023\213\023\214\023\214\023\214\023"
+    "\215\023\215\023\215\023\216\023\216\023\217\023\217\023\220\023\220\023\221\023\221\023\222\023"
+    "\222\023\223\023\223\023\224\023\224\023\225\023\225\023\226\023\226\023\227\023\227\023\230\023"
+    "\234\023\234\023\235\023\235\023\236\023\236\023\237\023\237\023\240\023\240\023\241\023\241\023"
+    "\242\023\242\023\243\023\243\023\244\023\244\023\245\023\245\023\246\023\246\023\247\023\247\023"
+    "\250\023\250\023\251\023\251\023\252\023\252\023\253\023\262\023\262\023\263\023\263\023\264\023"
+    "\264\023\265\023\265\023\266\023\266\023\267\023\267\023\270\023\270\023\271\023\271\023\272\023"
+    "\272\023\273\023\273\023\274\023\274\023\275\023\275\023\276\023\276\023\277\023\277\023\300\023"
+    "\300\023\301\023\301\023\302\023\302\023\303\023\303\023\304\023\304\023\304\023\305\023\305\023"
+    "\305\023\306\023\306\023\307\023\307\023\310\023\310\023\311\023\311\023\312\023\312\023\313\023"
+    "\313\023\314\023\314\023\315\023\315\023\316\023\316\023\317\023\317\023\320\023\320\023\321\023"
+    "\321\023\322\023\322\023\323\023\323\023\324\023\326\023\326\023\327\023\327\023\330\023\330\023"
+    "\331\023\331\023\332\023\332\023\333\023\333\023\334\023\334\023\335\023\335\023\336\023\336\023"
+    "\337\023\337\023\340\023\342\023\343\023\344\023\344\023\345\023\345\023\346\023\346\023\347\023"
+    "\353\023\353\023\354\023\354\023\355\023\355\023\356\023\356\023\357\023\357\023\360\023\360\023"
+    "\361\023\361\023\362\023\362\023\363\023\363\023\364\023\367\023\367\023\370\023\370\023\371\023"
+    "\372\023\372\023\373\023\373\023\374\023\374\023\375\023\375\023\376\023\000\024\000\024\001\024"
+    "\015\024\015\024\016\024\016\024\017\024\017\024\020\024\020\024\021\024\021\024\022\024\031\024"
+    "\031\024\031\024\031\024\032\024\032\024\033\024\036\024\036\024\037\024\037\024\037\024\037\024"
+    " \024 \024!\024!\024\"\024\"\024#\024#\024$\024$\024%\024%\024"
+    "&\024)\024)\024*\024*\024+\024+\024,\024,\024-\024-\024-\024"
+    "-\024.\024.\024/\024/\0240\0240\0241\0244\0244\0245\024F\024"
+    "F\024G\024G\024H\024H\024I\024I\024J\024J\024K\024K\024L\024"
+    "L\024M\024M\024N\024P\024P\024Q\024Q\024R\024R\024S\024S\024"
+    "T\024Y\024Y\024Z\024_\024_\024_\024`\024e\024e\024f\024f\024"
+    "g\024g\024h\024h\024i\024i\024j\024j\024k\024k\024l\024l\024"
+    "m\024m\024n\024n\024o\024o\024p\024p\024q\024q\024r\024r\024"
+    "s\024s\024t\024t\024u\024u\024v\024z\024z\024{\024{\024|\024"
+    "}\024}\024~\024~\024\177\024\177\024\200\024\200\024\201\024\201\024\202\024\202\024"
+    "\203\024\203\024\204\024\204\024\205\024\205\024\206\024\206\024\207\024\220\024\220\024\221\024"
+    "\221\024\222\024\225\024\225\024\226\024\226\024\227\024\227\024\230\024\230\024\231\024\240\024"
+    "\240\024\241\024\241\024\242\024\242\024\243\024\262\024\262\024\263\024\263\024\264\024\264\024"
+    "\265\024\265\024\266\024\266\024\267\024\267\024\270\024\270\024\271\024\271\024\272\024\272\024"
+    "\273\024\273\024\274\024\274\024\275\024\275\024\276\024\276\024\277\024\300\024\300\024\301\024"
+    "\301\024\302\024\302\024\303\024\303\024\304\024\304\024\305\024\305\024\306\024\306\024\307\024"
+    "\307\024\310\024\310\024\311\024\311\024\312\024\337\024\337\024\340\024\340\024\341\024\345\024"
+    "\345\024\345\024\345\024\345\024\345\024\346\024\346\024\347\024\347\024\350\024\350\024\351\024"
+    "\351\024\352\024\352\024\353\024\353\024\354\024\354\024\355\024\355\024\356\024\356\024\357\024"
+    "\357\024\360\024\360\024\361\024\361\024\362\024\362\024\363\024\363\024\364\024\364\024\365\024"
+    "\025\025\025\025\026\025\026\025\027\025\027\025\030\025\030\025\031\025\031\025\032\025\032\025"
+    "\033\025\033\025\034\025\034\025\035\025\035\025\036\025\036\025\037\025\037\025 \025 \025"
+    "!\025!\025\"\025\"\025#\025#\025$\025$\025%\025%\025&\025&\025"
+    "'\025'\025(\025(\025)\025)\025*\025*\025+\025+\025,\025,\025"
+    "-\025-\025.\025.\025/\025/\0250\0250\0251\0251\0252\0252\025"
+    "3\0253\0254\0254\0255\0255\0256\0256\0257\0257\0258\0258\025"
+    "9\0259\025:\025:\025;\025;\025<\025<\025=\025=\025>\025C\025"
+    "C\025D\025E\025E\025E\025F\025J\025J\025K\025M\025M\025N\025"
+    "N\025O\025O\025P\025P\025Q\025U\025U\025V\025V\025W\025W\025"
+    "X\025X\025Y\025Y\025Z\025^\025^\025_\025_\025`\025`\025a\025"
+    "a\025b\025b\025c\025c\025d\025|\025|\025}\025}\025~\025~\025"
+    "\177\025\177\025\200\025\200\025\201\025\201\025\202\025\202\025\203\025\203\025\204\025\244\025"
+    "\244\025\245\025\247\025\247\025\250\025\256\025\256\025\257\025\261\025\261\025\262\025\262\025"
+    "\263\025\263\025\264\025\264\025\265\025\265\025\266\025\275\025\275\025\276\025\276\025\277\025"
+    "\277\025\300\025\300\025\301\025\301\025\302\025\305\025\305\025\306\025\306\025\307\025\307\025"
+    "\310\025\313\025\313\025\314\025\314\025\315\025\315\025\316\025\316\025\317\025\317\025\320\025"
+    "\320\025\321\025\321\025\322\025\322\025\323\025\335\025\335\025\336\025\336\025\337\025\337\025"
+    "\340\025\340\025\341\025\341\025\342\025\342\025\343\025\343\025\344\025\344\025\345\025\345\025"
+    "\346\025\362\025\362\025\363\025\373\025\373\025\374\025\374\025\375\025\375\025\376\025\376\025"
+    "\377\025\377\025\000\026\000\026\001\026\001\026\002\026\002\026\003\026\003\026\004\026\004\026"
+    "\005\026\005\026\006\026\006\026\007\026\007\026\010\026\016\026\016\026\017\026\"\026\"\026"
+    "#\026&\026&\026'\026'\026(\026(\026(\026)\026)\026*\026*\026"
+    "+\026+\026+\026,\026,\026-\026-\026.\026.\026/\026/\0260\026"
+    "0\0261\0261\0262\0262\0263\0263\0264\0264\0265\0267\0267\026"
+    "8\0268\0269\0269\026:\026=\026=\026>\026@\026@\026A\026D\026"
+    "D\026E\026I\026I\026J\026Q\026Q\026R\026R\026S\026S\026T\026"
+    "T\026U\026U\026V\026V\026W\026W\026X\026X\026Y\026Y\026Z\026"
+    "Z\026[\026[\026\\\026\\\026]\026]\026^\026^\026_\026_\026`\026"
+    "`\026a\026a\026b\026b\026c\026m\026m\026n\026n\026o\026o\026"
+    "p\026p\026q\026q\026r\026r\026s\026s\026t\026t\026u\026v\026"
+    "v\026w\026{\026{\026|\026}\026}\026~\026\206\026\206\026\207\026\207\026"
+    "\210\026\210\026\211\026\211\026\212\026\212\026\213\026\213\026\214\026\221\026\221\026\222\026"
+    "\224\026\224\026\225\026\225\026\226\026\226\026\227\026\227\026\230\026\230\026\231\026\231\026"
+    "\232\026\232\026\233\026\233\026\234\026\241\026\241\026\242\026\242\026\243\026\246\026\246\026"
+    "\247\026\265\026\265\026\266\026\266\026\267\026\274\026\274\026\275\026\321\026\321\026\322\026"
+    "\322\026\323\026\343\026\343\026\344\026\347\026\347\026\350\026\354\026\354\026\354\026\355\026"
+    "\373\026\374\026\014\027\014\027\015\027\017\027\017\027\017\027\020\027\020\027\020\027\021\027"
+    "\021\027\021\027\022\027\022\027\022\027\023\027\023\027\023\027\024\027\024\027\024\027\025\027"
+    "\025\027\025\027\026\027\026\027\026\027\027\027\027\027\027\027\030\027\030\027\030\027\031\027"
+    "\031\027\031\027\032\027\032\027\032\027\033\027K\027K\027L\027P\027P\027Q\027"
+    "Q\027R\027`\027`\027a\027a\027b\027b\027c\027c\027d\027d\027"
+    "e\027e\027f\027f\027g\027g\027h\027h\027i\027i\027j\027j\027"
+    "k\027o\027o\027p\027p\027\260\027\260\027\261\027\261\027\262\027\262\027\263\027"
+    "\264\027\264\027\265\027\265\027\266\027\266\027\267\027\267\027\270\027\270\027\271\027\271\027"
+    "\272\027\272\027\273\027\273\027\274\027\274\027\275\027\275\027\276\027\300\027\300\027\301\027"
+    "\301\027\302\027\302\027\303\027\303\027\304\027\304\027\305\027\305\027\306\027\306\027\307\027"
+    "\307\027\310\027\310\027\311\027\323\027\323\027\324\027\324\027\325\027\325\027\326\027\326\027"
+    "\327\027\327\027\330\027\330\027\331\027\331\027\332\027\332\027\333\027\333\027\334\027\334\027"
+    "\335\027\335\027\336\027\336\027\337\027\337\027\340\027\340\027\341\027\341\027\342\027\342\027"
+    "\343\027\343\027\344\027\344\027\345\027\345\027\346\027\346\027\347\027\351\027\351\027\352\027"
+    "\352\027\353\027\353\027\354\027\354\027\355\027\362\027\362\027\363\027\365\027\365\027\366\027"
+    "\374\027\374\027\375\027\375\027\376\027\376\027\377\027\377\027\000\030\000\030\001\030\001\030"
+    "\002\030\002\030\003\030\003\030\004\030\004\030\005\030\005\030\006\030\017\030\017\030\020\030"
+    "\020\030\021\030\021\030\022\030\022\030\023\030\023\030\024\0308\0308\0309\0309\030"
+    ":\030A\030A\030B\030N\030N\030O\030a\030a\030b\030b\030c\030"
+    "c\030d\030d\030e\030k\030k\030l\030l\030m\030m\030n\030{\030"
+    "{\030|\030|\030}\030}\030~\030\234\030\234\030\235\030\235\030\235\030\235\030"
+    "\236\030\242\030\242\030\243\030\253\030\253\030\254\030\254\030\255\030\255\030\256\030\256\030"
+    "\257\030\260\030\260\030\261\030\261\030\262\030\262\030\263\030\264\030\264\030\265\030\265\030"
+    "\266\030\266\030\267\030\307\030\307\030\310\030\310\030\311\030\312\030\312\030\313\030\313\030"
+    "\314\030\316\030\316\030\317\030\323\030\323\030\324\030\330\030\330\030\331\030\333\030\333\030"
+    "\334\030\342\030\342\030\343\030\353\030\353\030\354\030\356\030\356\030\357\030\365\030\365\030"
+    "\366\030\366\030\367\030\000\031\001\031\002\031\003\031\004\031\005\031\006\031\007\031\010\031"
+    "\011\031\012\031\013\031\021\031\021\031\022\031\022\031\023\031\023\031\024\031\024\031\025\031"
+    "\025\031\026\031 \031 \031!\031(\031(\031)\031*\031*\031+\031+\031"
+    ",\031,\031,\031,\031-\031-\031-\031-\031.\031.\031/\0317\031"
+    "7\0318\0318\0319\031@\031@\031A\031G\031G\031H\031P\031P\031"
+    "Q\031Q\031R\031R\031S\031S\031T\031T\031U\031U\031V\031V\031"
+    "W\031W\031X\031X\031Y\031Y\031Z\031d\031d\031e\031e\031e\031"
+    "e\031f\031f\031f\031f\031g\031g\031g\031g\031h\031i\031i\031"
+    "i\031i\031j\031j\031j\031j\031k\031k\031k\031k\031l\031l\031"
+    "l\031l\031m\031m\031n\031n\031o\031o\031p\031q\031q\031r\031"
+    "r\031r\031s\031s\031t\031\217\031\217\031\220\031\220\031\221\031\223\031\223\031"
+    "\224\031\224\031\225\031\225\031\226\031\226\031\227\031\227\031\230\031\234\031\234\031\235\031"
+    "\236\031\236\031\237\031\246\031\246\031\247\031\250\031\250\031\250\031\251\031\263\031\263\031"
+    "\264\031\264\031\265\031\265\031\266\031\266\031\267\031\267\031\270\031\274\031\275\031\310\031"
+    "\310\031\311\031\311\031\312\031\312\031\313\031\322\031\322\031\323\031\333\031\333\031\334\031"
+    "\334\031\335\031\335\031\336\031\336\031\337\031\337\031\340\031\340\031\341\031\341\031\342\031"
+    "\342\031\343\031\343\031\344\031\344\031\345\031\345\031\346\031\347\031\350\031\350\031\351\031"
+    "\351\031\352\031\352\031\353\031\353\031\354\031\354\031\355\031\360\031\360\031\361\031\375\031"
+    "\375\031\376\031\377\031\377\031\000\032\000\032\001\032\001\032\002\032\011\032\011\032\016\032"
+    "\016\032\017\032\017\032\020\032\020\032\020\032\020\032\021\032\021\032\021\032\021\032\022\032"
+    "\026\032\026\032\027\032\027\032\030\032\037\032\037\032 \032 \032!\032!\032\"\032"
+    "\"\032#\032(\032(\032)\032)\032*\032+\032+\032,\032-\032-\032"
+    "-\032.\032.\032.\032/\032/\0320\0320\0320\0321\0321\0321\032"
+    "2\0322\0322\0323\032:\032:\032;\032;\032<\032<\032=\032o\032"
+    "o\032p\032p\032q\032q\032r\032r\032s\032s\032t\032y\032y\032"
+    "z\032z\032{\032\200\032\200\032\201\032\201\032\202\032\202\032\203\032\203\032\204\032"
+    "\204\032\205\032\205\032\206\032\206\032\207\032\207\032\210\032\221\032\221\032\222\032\241\032"
+    "\241\032\242\032\257\032\257\032\260\032\271\032\271\032\272\032\272\032\273\032\302\032\302\032"
+    "\303\032\324\032\324\032\325\032\350\032\350\032\351\032\364\032\364\032\365\032\365\032\366\032"
+    "\014\033\014\033\015\033\027\033\027\033\030\033\030\033\031\033\"\033\"\033#\033'\033"
+    "'\033(\0331\0331\0332\0332\0333\0333\0334\0334\0335\0335\033"
+    "6\0336\0337\0339\0339\033:\033:\033:\033;\033D\033D\033E\033"
+    "U\033U\033V\033V\033W\033W\033X\033X\033Y\033Y\033Z\033Z\033"
+    "[\033[\033\\\033\\\033]\033]\033^\033^\033_\033_\033`\033`\033"
+    "a\033a\033b\033b\033c\033c\033d\033d\033e\033e\033f\033f\033"
+    "g\033g\033h\033h\033i\033i\033j\033j\033k\033k\033l\033l\033"
+    "m\033m\033n\033n\033o\033o\033p\033p\033q\033q\033r\033r\033"
+    "s\033v\033v\033w\033w\033x\033\200\033\200\033\201\033\236\033\236\033\237\033"
+    "\237\033\240\033\240\033\241\033\241\033\242\033\250\033\250\033\251\033\260\033\260\033\261\033"
+    "\267\033\267\033\270\033\273\033\273\033\274\033\274\033\275\033\275\033\276\033\303\033\303\033"
+    "\304\033\315\033\315\033\316\033\321\033\321\033\322\033\323\033\323\033\324\033\330\033\330\033"
+    "\331\033\331\033\332\033\371\033\371\033\372\033\372\033\373\033\373\033\374\033\374\033\375\033"
+    "\375\033\376\033\376\033\377\033\377\033\000\034\000\034\001\034\001\034\002\034\002\034\003\034"
+    "\003\034\004\034\004\034\005\034\005\034\006\034\006\034\007\034\015\034\015\034\016\034 \034"
+    " \034!\034!\034\"\034\"\034#\034/\034/\0340\0340\0341\034;\034"
+    ";\034<\034<\034=\034=\034>\034B\034B\034C\034C\034D\034D\034"
+    "E\034E\034F\034L\034L\034M\034^\034^\034_\034h\034h\034i\034"
+    "i\034j\034j\034k\034k\034l\034l\034m\034m\034n\034n\034o\034"
+    "o\034p\034p\034q\034q\034r\034r\034s\034s\034t\034\204\034\300\034"
+    "\305\034\305\034\306\034\337\034\337\034\340\034\340\034\341\034\341\034\342\034\342\034\343\034"
+    "\343\034\344\034\345\034\345\034\346\034\350\034\350\034\351\034\351\034\352\034\352\034\353\034"
+    "\362\034\362\034\363\034\363\034\364\034\374\034\374\034\375\034\375\034\376\034\002\035\002\035"
+    "\003\035\003\035\004\035\004\035\005\035\005\035\006\035\006\035\007\035\007\035\010\035\015\035"
+    "\015\035\016\035\023\035\023\035\024\035/\035/\0350\0351\0351\0352\0352\035"
+    "3\0356\0356\0357\035C\035C\035D\035L\035L\035M\035M\035N\035"
+    "T\035T\035U\035U\035V\035V\035W\035W\035X\035v\035v\035w\035"
+    "w\035x\035x\035y\035y\035z\035z\035{\035{\035|\035|\035}\035"
+    "}\035~\035~\035\177\035\177\035\200\035\210\035\210\035\211\035\213\035\213\035\214\035"
+    "\216\035\216\035\217\035\221\035\221\035\222\035\222\035\223\035\226\035\226\035\227\035\227\035"
+    "\230\035\244\035\244\035\245\035\266\035\266\035\267\035\310\035\310\035\311\035\312\035\312\035"
+    "\312\035\313\035\313\035\314\035\314\035\315\035\315\035\316\035\316\035\317\035\317\035\320\035"
+    "\321\035\321\035\322\035\340\035\340\035\341\035\357\035\357\035\360\035\364\035\364\035\365\035"
+    "\370\035\370\035\371\035\371\035\372\035\372\035\373\035\373\035\374\035\374\035\375\035\375\035"
+    "\376\035\000\036\000\036\001\036\003\036\003\036\004\036\007\036\007\036\010\036\011\036\011\036"
+    "\012\036\012\036\013\036\021\036\021\036\022\036\024\036\024\036\025\036\025\036\025\036\026\036"
+    "\033\036\033\036\034\036\034\036\035\036(\036(\036)\036,\036,\036-\036-\036"
+    ".\036.\036/\036/\0360\0360\0360\0361\0366\0366\0367\036:\036"
+    ":\036;\036=\036=\036>\036>\036\?\036\?\036@\036@\036A\036C\036"
+    "C\036D\036_\036_\036`\036a\036a\036b\036b\036c\036c\036d\036"
+    "e\036e\036f\036h\036h\036i\036j\036j\036k\036k\036l\036m\036"
+    "m\036n\036r\036r\036s\036u\036u\036v\036v\036w\036w\036x\036"
+    "x\036y\036y\036z\036z\036{\036\202\036\202\036\203\036\245\036\245\036\246\036"
+    "\246\036\247\036\247\036\250\036\275\036\275\036\276\036\276\036\277\036\277\036\300\036\300\036"
+    "\301\036\306\036\306\036\307\036\310\036\310\036\311\036\317\036\317\036\320\036\334\036\334\036"
+    "\335\036\335\036\336\036\336\036\337\036\337\036\340\036\351\036\351\036\352\036\374\036\374\036"
+    "\375\036\375\036\376\036\032\037\032\037\033\037\037\037\037\037 \037+\037+\037,\037"
+    ",\037-\037-\037.\037.\037/\037=\037=\037>\037>\037\?\037\?\037"
+    "@\037@\037A\037A\037B\037B\037C\037C\037D\037D\037E\037E\037"
+    "F\037F\037G\037G\037H\037H\037I\037I\037J\037K\037O\037O\037"
+    "P\037P\037Q\037Q\037R\037S\037S\037T\037T\037U\037U\037V\037"
+    "V\037W\037W\037X\037Y\037Y\037Z\037Z\037[\037[\037\\\037`\037"
+    "`\037a\037a\037b\037b\037c\037h\037h\037i\037i\037j\037j\037"
+    "k\037k\037l\037l\037m\037s\037s\037t\037t\037u\037u\037v\037"
+    "v\037w\037w\037x\037x\037y\037y\037z\037z\037{\037{\037|\037"
+    "|\037}\037}\037~\037\202\037\202\037\203\037\203\037\204\037\206\037\206\037\207\037"
+    "\212\037\212\037\213\037\215\037\215\037\216\037\220\037\220\037\221\037\221\037\222\037\222\037"
+    "\223\037\223\037\224\037\224\037\225\037\226\037\226\037\227\037\227\037\230\037\230\037\231\037"
+    "\232\037\232\037\233\037\233\037\234\037\241\037\241\037\242\037\244\037\244\037\245\037\245\037"
+    "\246\037\246\037\247\037\257\037\257\037\260\037\263\037\263\037\264\037\264\037\265\037\265\037"
+    "\266\037\266\037\267\037\271\037\271\037\272\037\272\037\273\037\300\037\300\037\301\037\301\037"
+    "\302\037\302\037\303\037\303\037\304\037\304\037\305\037\314\037\314\037\315\037\324\037\324\037"
+    "\325\037\325\037\326\037\331\037\331\037\332\037\340\037\340\037\341\037\341\037\342\037\342\037"
+    "\343\037\365\037\365\037\366\037\366\037\367\037\367\037\370\037\370\037\371\037\376\037\376\037"
+    "\377\037\377\037\000 \000 \001 \002 \002 \003 \003 \004 \007 \007 "
+    "\010 \010 \011 \011 \012 \012 \013 \014 \014 \015 \015 \016 "
+    "\016 \017 \017 \020 \020 \021 \023 \023 \024 & & ' "
+    "' ( ( ) 3 3 4 J J K N N "
+    "O T T U X X Y Z Z Z Z [ "
+    "d d e e f f g l l m m n "
+    "y y z \200 \200 \201 \201 \202 \202 \203 \237 \237 "
+    "\240 \270 \270 \271 \271 \272 \272 \273 \273 \274 \274 \275 "
+    "\277 \277 \300 \300 \301 \320 \320 \321 \321 \322 \322 \323 "
+    "\323 \324 \324 \325 \325 \326 \337 \337 \340 \340 \341 \341 "
+    "\342 \347 \347 \350 \360 \360 \361 \361 \362 \372 \372 \373 "
+    "\373 \374 \374 \375 \375 \376 \000!\000!\001!\002!\002!\003!"
+    "\011!\011!\012!\026!\026!\027!\027!\027!\030!\030!\031!\031!"
+    "\032!\032!\033!4!4!5!5!6!6!7!7!8!"
+    "j!j!k!k!l!w!w!x!\230!\230!\231!\241!"
+    "\241!\242!\242!\243!\243!\244!\244!\245!\245!\246!\246!\247!"
+    "\247!\250!\331!\331!\332!\332!\333!\334!\334!\335!\343!\343!"
+    "\344!\356!\356!\357!\360!\360!\361!\373!\373!\374!\006\"\006\""
+    "\007\"\007\"\010\"\034\"\034\"\035\"\035\"\036\".\".\"/\";\""
+    ";\"<\"<\"=\"=\">\">\"\?\"\?\"@\"@\"A\""
+    "A\"B\"B\"C\"J\"J\"K\"R\"R\"S\"S\"T\""
+    "Y\"Y\"Z\"`\"`\"a\"d\"d\"e\"e\"f\"g\""
+    "g\"h\"h\"i\"i\"j\"\251\"\251\"\252\"\260\"\260\"\261\""
+    "\261\"\262\"\263\"\263\"\264\"\270\"\270\"\271\"\271\"\272\"\272\"\273\""
+    "\273\"\274\"\274\"\275\"\275\"\276\"\276\"\277\"\303\"\303\"\304\"\304\""
+    "\305\"\305\"\306\"\314\"\314\"\315\"\316\"\316\"\317\"\317\"\320\"\320\""
+    "\321\"\321\"\322\"\351\"\351\"\352\"\371\"\371\"\372\"\372\"\373\"\024#"
+    "\024#\025#\025#\026#\035#\035#\036#\036#\037#\037# #%#"
+    "%#&#&#'#'#(#(#)#)#*#*#+#"
+    "-#-#.#/#/#0#0#1#1#2#2#3#"
+    "3#4#<#<#=#=#>#>#\?#\?#@#@#"
+    "A#A#B#B#C#Z#Z#[#[#\\#d#d#"
+    "e#x#x#y#y#z#{#{#|#|#|#}#"
+    "}#~#~#\177#\177#\200#\200#\201#\201#\202#\202#\203#"
+    "\203#\204#\204#\205#\205#\206#\214#\214#\214#\214#\215#\215#"
+    "\216#\216#\217#\217#\220#\220#\221#\221#\222#\222#\223#\223#"
+    "\224#\227#\227#\230#\237#\237#\240#\242#\242#\243#\243#\244#"
+    "\253#\253#\254#\310#\310#\311#\311#\312#\312#\313#\313#\314#"
+    "\314#\315#\337#\337#\340#\347#\347#\350#\360#\360#\361#\361#"
+    "\362#\362#\363#\363#\364#\364#\365#\365#\366#\366#\367#\367#"
+    "\370#\370#\371#\371#\372#\372#\373#\373#\374#\374#\375#\375#"
+    "\376#\376#\377#\377#\000$\000$\001$\001$\002$\006$\006$\007$"
+    "'$'$($=$=$>$>$\?$\?$@$@$A$"
+    "A$B$B$C$C$D$D$E$E$F$F$G$"
+    "G$H$L$L$M$M$N$N$O$O$P$T$"
+    "T$U$Z$Z$[$^$^$_$`$`$a$f$"
+    "f$g$i$i$j${${$|$|$}$\177$\177$"
+    "\200$\200$\201$\201$\202$\202$\203$\236$\236$\237$\244$\244$"
+    "\245$\253$\253$\254$\254$\255$\255$\256$\256$\257$\264$\264$"
+    "\265$\265$\266$\270$\270$\271$\271$\272$\272$\273$\312$\312$"
+    "\313$\343$\343$\344$\344$\345$\345$\346$\352$\352$\353$\034%"
+    "\034%\035%2%2%3%\?%\?%@%@%A%S%S%"
+    "T%W%W%X%x%x%y%y%z%z%{%{%"
+    "|%|%}%}%~%~%\177%\177%\200%\200%\201%\214%"
+    "\214%\215%\216%\216%\217%\220%\220%\220%\221%\221%\221%\222%"
+    "\222%\223%\234%\234%\235%\235%\236%\236%\237%\237%\240%\240%"
+    "\241%\250%\250%\251%\302%\302%\303%\303%\304%\304%\305%\336%"
+    "\336%\337%\337%\340%\344%\344%\345%\023&\023&\024&\026&\026&"
+    "\027&\031&\031&\032&\"&\"&#&H&H&I&I&J&"
+    "J&K&\223&\223&\224&\225&\225&\226&\226&\227&\240&\240&"
+    "\241&\241&\242&\252&\252&\253&\253&\254&\254&\254&\255&\255&"
+    "\256&\257&\257&\260&\265&\265&\266&\267&\267&\270&\305&\305&"
+    "\306&\336&\336&\337&\337&\340&\340&\341&\341&\342&\342&\343&"
+    "\343&\344&\344&\345&\356&\356&\357&\372&\372&\373&\373&\374&"
+    "\375&\375&\376&\002'\002'\003'\003'\004'\004'\005'\006'\006'"
+    "\007'\007'\010'\010'\011'\011'\012'\012'\013'\013'\014'\014'"
+    "\015'\015'\016'\016'\017'\017'\020'\020'\021'\021'\022'\022'"
+    "\023'\023'\023'\023'\024'\024'\025'\025'\026'\026'\027'\027'"
+    "\030'\030'\031'\031'\032'\032'\033'$'$'%'''''"
+    "('B'B'C'C'D'G'G'H'`'`'a'"
+    "a'b't't'u'u'v'v'w'w'x'x'"
+    "y'{'{'|'~'~'\177'\177'\200'\201'\201'\202'"
+    "\202'\203'\203'\204'\204'\205'\205'\206'\215'\215'\216'\220'"
+    "\220'\221'\221'\222'\260'\260'\261'\261'\262'\262'\263'\330'"
+    "\330'\331'\331'\332'\014(\014(\015(\015(\016(\024(\024(\025("
+    "\025(\026(0(0(1(Q(Q(R(\307(\307(\310(\313("
+    "\313(\314(\004)\004)\005),),)-)-).).)/)"
+    "/)0)0)1)4)4)5)\207)\207)\210)0*0*"
+    "1*5*5*6*9*9*:*:*;*l*l*m*"
+    "\200*\200*\201*\265*\265*\266*\356*\356*\357*\370*\370*\371*"
+    "\371*\372*W+W+X+_+_+`+`+a+a+b+"
+    "b+c+d+d+e+e+f+f+g+g+h+h+"
+    "i+\231+\231+\232+\232+\233+\233+\234+\234+\235+\235+\236+"
+    "\243+\243+\244+\244+\245+\245+\246+\246+\247+\247+\250+\301+"
+    "\301+\302+\302+\303+\310+\310+\311+\313+\313+\314+\343+\343+"
+    "\343+\344+7,7,8,8,9,9,:,g,g,h,"
+    "k,k,l,\246,\246,\247,\252,\252,\253,\341,\341,\342,"
+    "P-P-Q-g-g-h-\310-\310-\311-\313-\313-\314-"
+    "\347-\347-\350-\024.\024.\025.d.d.e.e.f.\277."
+    "\277.\300.\303.\303.\304.\335.\336.\337.\340.\340.\341.\341."
+    "\342.\342.\343.\343.\344.\344.\345.\345.\346.\346.\347.\347."
+    "\350.\350.\351.\351.\352.\352.\353.\354.\354.\355.\355.\356."
+    "M/M/N/Y/Y/Z/\210/\210/\211/\214/\214/\215/"
+    "\0140\0140\0150\0160\0160\0170!0!0\"0\"0#090"
+    "90:0\0021\0021\0031\3211\3211\3221A2A2B2h3"
+    "h3i3\2403\2403\2413\2413\2423\2423\2433\2473\2473\2503"
+    "\2503\2513X4X4Y4\2305\2305\2315\2315\2325\2325\2335"
+    "\2345\2345\2355\3265\3265\3275\3275\3305\3315\3315\3325\3325"
+    "\3335\3725\3725\3735\3735\3745\3745\3755\3755\3765\3765\3775"
+    "\3775\0006\0106\0106\0116F6F6G6i6i6j6j6"
+    "k6\2606\2606\2616\2616\2616\2626\2626\2636\3216\3216\3226"
+    "\3226\3236=7=7>7>7\?7\?7@7A7A7B7"
+    "E7E7F7F7G7J7J7K7\2527\2527\2537N8"
+    "N8O8\2448\2448\2458X:X:Y:Y:Z:\230:\230:"
+    "\231:\232:\232:\233:\016;\016;\017;\361;\361;\362;\003<\003<"
+    "\004<\303<\303<\304<,=,=-=|=|=}=~>~>"
+    "\177>\177>\200>\200>\201>\201>\202>\202>\203>\203>\204>\224>"
+    "\224>\225>\225>\226>!\?!\?\"\?\"\?#\?\265\?\265\?\266\?"
+    "\266\?\267\?\267\?\270\?\350\?\350\?\351\?\351\?\352\?\357\?\357\?\360\?"
+    "\360\?\361\?\000@\000@\001@\001@\002@\353@\353@\354@\031A\031A"
+    "\032A\032A\033A\225A\225A\226A\004B\004B\005B6B6B7B"
+    "_B_B`B`BaBaBbBbBcBcBdBoB"
+    "oBpBrBrBsB C C!C!C\"CCCCC"
+    "DCDCECECFCFCGCGCHCHCICIC"
+    "JCRCRCSCSCTC\\D\\D]D\223D\223D\224D"
+    "AEAEBEZEZE[E[E\\E\\E]EqEqE"
+    "rEPFPFQF\270F\270F\271F\330F\330F\331F\005G\005G"
+    "\006G\006G\007G\007G\010G\010G\011G\011G\012G\012G\013G\013G"
+    "\014GAGAGBGBGCGCGDGSGTGVGVG"
+    "WG\037H\037H HTHTHUH\312H\312H\313H\313H\314H"
+    "\354H\354H\355HQIQIRI\301I\301I\302I\310I\310I\311I"
+    "8J8J9J\?J\?J@JLJLJMJ\367J\367J\370J"
+    "\372J\372J\373J\024K\024K\025KSKSKTKsKsKtK"
+    "\306K\306K\307K\322K\322K\323K\323K\324K\324K\325KSLSL"
+    "TLTLULULVLLMLMMMNMNMOM\036N"
+    "\036N\037N\037N\037N N N N!N!N\"N\"N#N"
+    "#N$N%N%N&N,N,N-N-N.N.N/N"
+    "BNBNBNBNCNNNNNONPNPNQNQN"
+    "QNRNYNYNZN\307N\307N\310N\352N\352N\353N\376N"
+    "\376N\377N\000P\000P\001P\276P\276P\277PJQJQKQ\007R"
+    "\007R\010R\010R\011R\022R\022R\023R\334R\334R\335R\335R\336R"
+    "\345R\345R\346RYSYSZS1T1T2T2T3TVT"
+    "VTWT(U(U)U*UUUUUVUVUWUWU"
+    "XUXUYUYUZU\360U\360U\361U\361U\362U\362U\363U"
+    "\363U\364U\364U\365U\365U\366UmVmVnVpVpVqV"
+    "\316V\316V\317V\001W\001W\002W!W!W\"W=W=W>W"
+    "\?W\?W@WGWGWHWKWKWLWNWNWOW"
+    "OWPW\011X\011X\012X\033X\033X\034X\353X\353X\354X\020Y"
+    "\020Y\021Y\247Y\247Y\250Y\330Y\330Y\331Y\331Y\332Y\332Y\333Y"
+    "\333Y\334Y\334Y\335Y\335Y\336Y\015Z\015Z\016Z\350Z\350Z\351Z"
+    "\376Z\376Z\377Z%[%[&[h[h[i[i[j[j["
+    "k[\240[\240[\241[\241[\242[\372[\372[\373[\300]\300]\301]"
+    "\301]\302]\302]\303]\303]\304]\304]\305]\305]\306]\306]\307]"
+    "\262^\262^\263^\271^\271^\272^\001_\001_\002_\002_\003_\003_"
+    "\004_B_B_B_B_C_\221_\221_\222_\352_\352_\353_"
+    "\001`\001`\002`\031`\031`\032`Z`Z`[`d`d`e`"
+    "e`f`f`g`h`h`i`\227`\230`\262`\262`\263`"
+    "\022a\022a\023aZaZa[a\250a\250a\251a\251a\252a\252a"
+    "\253a\253a\254a\254a\255a\255a\256a\256a\257a\257a\260a\260a"
+    "\261a\261a\262a\014b\014b\015b\177c\200c\350c\350c\351c\004d"
+    "\004d\005d\301d\301d\302d,e,e-e-e.e.e/e"
+    "/e0ebebececede\220e\220e\221e\025f\025f"
+    "\026f`f`faf\221f\221f\222f\224f\224f\225f\225f\226f"
+    "\226f\227f\227f\230f\231fvgvgwgwgxgygyg"
+    "zgxi\202i\202i\203i\210i\210i\211i\211i\212i\321j\321j"
+    "\322j2k2k3kpkpkqk\206l\206l\207l\344l\344l"
+    "\345l_m_m`m`mamambmjmjmkm\260m"
+    "\260m\261m\327m\327m\330m(n(n)nPnPnQn\255o"
+    "\255o\256oHqHqIq\276q\276q\276q\277q\357q\357q\360q"
+    "\360q\360q\361q\362q/u/u0u0u1u1u2u2u"
+    "3u3u4u4u5u\224u\224u\224u\225u4v4v5v"
+    "\300v\300v\301vpxpxqx\333x\333x\334x\027y\027y\030y"
+    "(y(y)y,y,y-y5y5y6yizizjz"
+    "\250z\250z\251z\270z\270z\271z\341z\341z\342z\204{\204{\205{"
+    "\305{\305{\305{\306{\025|\025|\026|\314|\314|\314|\314|\315|"
+    "\315|\315|\315|\316|\"}\"}#}\371}\371}\372}\220~\220~"
+    "\221~\343~\343~\344~{\177{\177|\177|\177}\177\377\177\377\177\000\200"
+    "\000\200\001\200\001\200\002\200\002\200\003\200\003\200\004\200\004\200\005\200\005\200\006\200"
+    "\006\200\007\200\007\200\010\200\010\200\011\200\011\200\012\200!\200!\200\"\200+\200"
+    "+\200,\200\200\200\200\200\201\200\350\200\350\200\351\200$\201$\201%\201c\201"
+    "c\201d\2013\2023\2024\2025\2025\2026\2026\2027\202\232\202\232\202"
+    "\233\202\233\202\234\202x\203x\203y\203b\204b\204c\204\311\205\311\205\312\205"
+    "J\206J\206K\206K\206L\206\007\207\007\207\010\207\222\210\222\210\223\210\223\210"
+    "\224\210\224\210\225\210\225\210\226\210\226\210\227\210\244\210\244\210\245\210\270\210\270\210"
+    "\271\210\271\210\272\210\272\210\273\210\273\210\274\210\274\210\275\210\275\210\276\210\276\210"
+    "\277\210\034\211\034\211\035\211\032\212\032\212\033\212\033\212\034\212\034\212\035\212\035\212"
+    "\036\212\241\214\241\214\242\214;\216;\216<\216<\216<\216=\216F\216F\216"
+    "F\216G\216H\216I\216[\216\\\216]\216n\216n\216n\216o\216\254\216"
+    "\254\216\255\216\372\216\372\216\373\216\\\217\\\217]\217\001\220\001\220\002\220`\222"
+    "`\222`\222a\222c\222c\222d\222k\222k\222l\222\341\222\341\222\342\222"
+    "\026\223\026\223\027\223p\224p\224q\224q\224r\224r\224s\2249\2259\225"
+    ":\225:\225;\225;\225<\225\014\226\014\226\014\226\015\226\026\226\026\226\026\226"
+    "\027\226>\226>\226>\226\?\226H\226H\226H\226I\226\356\226\356\226\357\226"
+    "\220\227\220\227\221\227\321\227\321\227\322\227\227\230\227\230\230\230\001\233\001\233\002\233"
+    "@\234@\234A\234W\234W\234X\234\324\235\324\235\325\235\211\237\211\237\212\237"
+    "\212\237\213\237\213\237\214\237\225\237\225\237\226\237\227\240\227\240\230\240\241\240\241\240"
+    "\242\240\016\241\016\241\017\241B\243B\243C\243C\243D\243D\243E\243E\243"
+    "F\243\014\246\014\246\015\246\015\246\016\246\016\246\017\246\367\247\367\247\370\247\370\247"
+    "\371\247\264\250\264\250\265\250\265\250\266\250\266\250\267\250\267\250\270\250\312\250\312\250"
+    "\313\250\256\251\256\251\257\251\257\251\260\251\260\251\261\251\261\251\262\251[\254[\254"
+    "\\\254!\255!\255\"\255\"\255#\255#\255$\255\234\255\234\255\235\255\235\255"
+    "\236\255\000\256\000\256\001\256\011\256\011\256\012\2568\2568\2569\256\022\257\022\257"
+    "\022\257\022\257\023\257d\257d\257e\257\310\257\310\257\311\257\311\257\312\257\312\257"
+    "\313\257\365\257\365\257\366\257\376\257\376\257\377\257\201\260\201\260\202\260\312\261\312\261"
+    "\313\261n\262n\262o\262\000\263\000\263\001\263\001\263\002\263\216\263\216\263\217\263"
+    "\000\265\000\265\001\265\226\267\226\267\227\267\227\267\230\267\230\267\231\267\231\267\232\267"
+    "\374\267\374\267\375\267\305\271\305\271\306\271\010\272\010\272\011\272\276\272\276\272\277\272"
+    "\300\272\300\272\301\272\301\272\302\272\200\273\200\273\201\273\201\273\202\273\202\273\203\273"
+    "\203\273\204\273\204\273\205\273\205\273\206\273\260\273\260\273\261\273\261\273\262\273\262\273"
+    "\263\273\000\274\000\274\001\274\001\274\002\274\254\275\254\275\255\275\353\275\353\275\354\275"
+    "\015\276\015\276\016\276h\277h\277i\277i\277j\277\376\277\376\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277\377\277"
+    "\377\277",
+}};
+
+// rows with ports out of port order (flag_apart), ascending
+inline constexpr packed_table<record_index, 0, 1, 1> apart_record = {{
+    "",
+}};
+
+// their first ports
+inline constexpr packed_table<std::uint16_t, 0, 1, 1> apart_first_port = {{
+    "",
+}};
+
+// protocol * port_order_blocks + b -> in-order rows holding for that protocol among rows [0, b << port_order_block_shift)
+inline constexpr packed_table<std::uint16_t, 1824, 1, 1824> port_order_count = {{
+    "\000\000\017\000\036\000.\000>\000N\000^\000o\000\200\000\220\000\240\000\260\000"
+    "\277\000\317\000\337\000\360\000\001\001\023\001#\0014\001D\001T\001d\001t\001"
+    "\204\001\223\001\243\001\264\001\304\001\324\001\343\001\363\001\003\002\023\002$\0024\002"
+    "D\002T\002d\002u\002\205\002\225\002\246\002\267\002\310\002\333\002\355\002\000\003"
+    "\021\003!\0031\003A\003Q\003a\003q\003\201\003\221\003\241\003\260\003\300\003"
+    "\320\003\340\003\360\003\000\004\020\004 \0040\004@\004P\004`\004p\004\200\004"
+    "\220\004\240\004\260\004\300\004\320\004\340\004\360\004\001\005\021\005 \0050\005@\005"
+    "P\005`\005p\005\200\005\220\005\240\005\260\005\300\005\320\005\340\005\360\005\000\006"
+    "\020\006 \0060\006@\006P\006`\006p\006\200\006\220\006\240\006\260\006\300\006"
+    "\320\006\340\006\360\006\000\007\020\007 \007/\007\?\007O\007_\007o\007\177\007"
+    "\217\007\237\007\257\007\300\007\320\007\337\007\357\007\377\007\017\010\037\010/\010\?\010"
+    "O\010_\010o\010\200\010\220\010\240\010\260\010\300\010\320\010\340\010\360\010\000\011"
+    "\020\011 \0110\011@\011P\011`\011p\011\200\011\220\011\240\011\260\011\300\011"
+    "\320\011\340\011\360\011\000\012\020\012 \0120\012A\012Q\012a\012q\012\201\012"
+    "\220\012\240\012\260\012\277\012\317\012\337\012\357\012\000\013\020\013\037\013/\013\?\013"
+    "O\013_\013o\013\200\013\220\013\240\013\260\013\300\013\320\013\340\013\360\013\000\014"
+    "\020\014 \0140\014@\014P\014`\014q\014\201\014\222\014\242\014\262\014\302\014"
+    "\322\014\342\014\362\014\002\015\022\015\"\0152\015B\015R\015b\015r\015\202\015"
+    "\222\015\242\015\262\015\302\015\322\015\342\015\362\015\002\016\022\016\"\0162\016B\016"
+    "R\016a\016q\016\201\016\221\016\241\016\261\016\301\016\321\016\341\016\361\016\001\017"
+    "\022\017\"\0172\017B\017R\017b\017r\017\202\017\222\017\243\017\263\017\304\017"
+    "\324\017\345\017\366\017\007\020\027\020(\0208\020J\020[\020l\020}\020\216\020"
+    "\236\020\257\020\277\020\320\020\341\020\362\020\003\021\026\021(\0219\021I\021Z\021"
+    "i\021y\021\211\021\233\021\254\021\276\021\317\021\340\021\361\021\002\022\023\022$\022"
+    "4\022D\022U\022g\022y\022\213\022\233\022\255\022\275\022\320\022\340\022\362\022"
+    "\004\023\030\023#\0234\023E\023V\023g\023x\023\213\023\235\023\261\023\312\023"
+    "\334\023\356\023\376\023\020\024$\0246\024H\024Y\024j\024|\024\220\024\241\024"
+    "\261\024\303\024\330\024\351\024\373\024\016\025 \0254\025E\025Y\025k\025~\025"
+    "\221\025\245\025\267\025\313\025\333\025\356\025\377\025\022\026%\0267\026J\026]\026"
+    "o\026\201\026\225\026\247\026\272\026\314\026\340\026\362\026\005\027\026\027'\0278\027"
+    "K\027[\027m\027\201\027\224\027\250\027\273\027\316\027\342\027\362\027\004\030\024\030"
+    "'\030:\030N\030b\030u\030\207\030\233\030\256\030\300\030\325\030\350\030\373\030"
+    "\016\031#\0315\031I\031[\031o\031\202\031\227\031\253\031\275\031\321\031\345\031"
+    "\370\031\015\032!\0323\032G\032[\032n\032\202\032\227\032\253\032\274\032\322\032"
+    "\346\032\370\032\014\033\036\033/\033C\033T\033i\033|\033\216\033\243\033\267\033"
+    "\311\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033"
+    "\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033"
+    "\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033\330\033"
+    "\000\000\017\000\035\000-\000>\000N\000^\000n\000~\000\216\000\236\000\256\000"
+    "\276\000\316\000\336\000\356\000\377\000\021\001\"\0012\001B\001R\001b\001r\001"
+    "\202\001\222\001\242\001\261\001\301\001\321\001\342\001\362\001\002\002\022\002\"\0022\002"
+    "B\002R\002b\002r\002\202\002\222\002\244\002\267\002\310\002\334\002\357\002\000\003"
+    "\022\003\"\0032\003B\003R\003b\003r\003\202\003\222\003\242\003\262\003\302\003"
+    "\322\003\342\003\362\003\002\004\022\004\"\0042\004B\004R\004b\004r\004\202\004"
+    "\222\004\242\004\262\004\302\004\322\004\342\004\362\004\002\005\022\005\"\0052\005B\005"
+    "R\005b\005r\005\202\005\222\005\242\005\262\005\302\005\322\005\341\005\361\005\001\006"
+    "\021\006\"\0062\006B\006R\006b\006r\006\202\006\222\006\242\006\262\006\302\006"
+    "\322\006\342\006\362\006\002\007\022\007\"\0072\007B\007R\007b\007r\007\202\007"
+    "\222\007\242\007\262\007\302\007\322\007\342\007\362\007\002\010\022\010\"\0102\010B\010"
+    "R\010b\010r\010\201\010\221\010\241\010\261\010\301\010\321\010\341\010\361\010\001\011"
+    "\021\011!\0111\011A\011Q\011a\011q\011\201\011\221\011\241\011\262\011\302\011"
+    "\322\011\342\011\362\011\002\012\022\012\"\0122\012B\012R\012b\012r\012\202\012"
+    "\221\012\242\012\262\012\301\012\321\012\341\012\361\012\000\013\020\013!\0131\013A\013"
+    "Q\013a\013q\013\201\013\221\013\241\013\261\013\301\013\321\013\341\013\361\013\001\014"
+    "\021\014!\0141\014B\014R\014b\014r\014\202\014\223\014\243\014\263\014\303\014"
+    "\323\014\343\014\363\014\003\015\023\015$\0153\015C\015S\015c\015s\015\203\015"
+    "\223\015\243\015\264\015\304\015\324\015\344\015\364\015\004\016\024\016$\0164\016D\016"
+    "T\016b\016r\016\202\016\222\016\242\016\262\016\302\016\322\016\343\016\363\016\003\017"
+    "\023\017#\0173\017C\017S\017c\017s\017\204\017\224\017\243\017\264\017\305\017"
+    "\325\017\345\017\366\017\006\020\027\020'\0208\020J\020[\020l\020|\020\216\020"
+    "\236\020\257\020\276\020\320\020\340\020\361\020\002\021\024\021&\0217\021G\021W\021"
+    "g\021w\021\207\021\231\021\252\021\273\021\315\021\335\021\357\021\000\022\021\022!\022"
+    "2\022B\022S\022d\022w\022\210\022\231\022\252\022\272\022\315\022\336\022\360\022"
+    "\002\023\025\023 \0231\023B\023S\023c\023u\023\210\023\232\023\255\023\306\023"
+    "\330\023\352\023\373\023\015\024 \0241\024D\024U\024e\024x\024\214\024\235\024"
+    "\255\024\277\024\323\024\344\024\367\024\011\025\034\025/\025@\025U\025g\025z\025"
+    "\214\025\240\025\263\025\306\025\327\025\351\025\372\025\015\026 \0263\026E\026Y\026"
+    "k\026}\026\220\026\242\026\265\026\310\026\333\026\356\026\000\027\022\027\"\0274\027"
+    "G\027W\027i\027}\027\217\027\244\027\264\027\307\027\332\027\353\027\376\027\016\030"
+    "!\0304\030H\030\\\030o\030\201\030\225\030\250\030\271\030\316\030\342\030\364\030"
+    "\007\031\034\031/\031C\031U\031i\031|\031\221\031\245\031\267\031\313\031\337\031"
+    "\361\031\006\032\031\032,\032@\032T\032f\032z\032\217\032\243\032\265\032\312\032"
+    "\335\032\360\032\004\033\026\033&\033:\033L\033`\033s\033\206\033\232\033\256\033"
+    "\301\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033"
+    "\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033"
+    "\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033\320\033"
+    "\000\000\001\000\004\000\004\000\005\000\005\000\007\000\010\000\011\000\011\000\011\000\011\000"
+    "\012\000\012\000\012\000\013\000\015\000\021\000\022\000\023\000\023\000\023\000\023\000\023\000"
+    "\023\000\024\000\024\000\024\000\024\000\024\000\024\000\024\000\024\000\024\000\025\000\025\000"
+    "\025\000\025\000\025\000\026\000\026\000\026\000\031\000\035\000\037\000&\000+\000/\000"
+    "2\0008\0008\0008\0008\0008\0009\0009\0009\0009\000:\000:\000"
+    ":\000:\000:\000:\000:\000:\000:\000:\000:\000:\000:\000:\000"
+    ":\000:\000:\000:\000:\000:\000:\000;\000;\000<\000<\000<\000"
+    "<\000<\000<\000<\000<\000<\000<\000<\000<\000=\000=\000=\000"
+    "=\000>\000>\000>\000>\000>\000>\000>\000>\000>\000>\000>\000"
+    ">\000>\000>\000>\000>\000>\000\?\000\?\000\?\000\?\000\?\000\?\000"
+    "\?\000\?\000\?\000@\000@\000A\000A\000A\000A\000A\000A\000A\000"
+    "A\000A\000A\000A\000A\000A\000A\000A\000A\000A\000A\000A\000"
+    "A\000A\000A\000A\000A\000A\000A\000A\000A\000A\000B\000B\000"
+    "B\000B\000B\000B\000B\000B\000B\000C\000C\000C\000C\000C\000"
+    "E\000F\000F\000H\000H\000H\000H\000H\000H\000H\000H\000H\000"
+    "H\000J\000J\000K\000K\000K\000K\000K\000K\000K\000K\000K\000"
+    "K\000K\000K\000L\000L\000L\000M\000M\000O\000O\000O\000O\000"
+    "O\000O\000O\000O\000O\000P\000Q\000Q\000Q\000Q\000Q\000Q\000"
+    "Q\000Q\000R\000R\000R\000R\000R\000R\000R\000R\000R\000R\000"
+    "R\000U\000U\000U\000U\000U\000U\000U\000U\000V\000V\000V\000"
+    "W\000W\000W\000W\000W\000W\000W\000X\000X\000X\000\\\000^\000"
+    "`\000a\000c\000d\000e\000f\000g\000k\000o\000r\000s\000v\000"
+    "v\000z\000}\000\200\000\201\000\203\000\205\000\212\000\216\000\221\000\222\000\223\000"
+    "\224\000\226\000\232\000\236\000\240\000\243\000\250\000\251\000\254\000\256\000\260\000\261\000"
+    "\262\000\262\000\264\000\271\000\276\000\301\000\302\000\305\000\311\000\317\000\320\000\324\000"
+    "\330\000\343\000\355\000\361\000\363\000\365\000\366\000\371\000\377\000\003\001\012\001\034\001"
+    " \001$\001%\001*\0011\0014\0019\001\?\001F\001K\001S\001W\001"
+    "W\001[\001d\001f\001k\001p\001u\001|\001~\001\207\001\215\001\225\001"
+    "\234\001\244\001\251\001\260\001\261\001\266\001\270\001\276\001\304\001\311\001\316\001\325\001"
+    "\334\001\340\001\347\001\355\001\363\001\370\001\377\001\004\002\011\002\014\002\021\002\024\002"
+    "\032\002\032\002\036\002&\002+\0024\0027\002=\002D\002K\002P\002P\002"
+    "V\002\\\002d\002l\002r\002v\002\200\002\214\002\217\002\231\002\240\002\245\002"
+    "\255\002\267\002\274\002\304\002\310\002\320\002\326\002\340\002\350\002\360\002\372\002\002\003"
+    "\007\003\021\003\030\003\035\003%\003-\0034\003<\003F\003P\003Y\003d\003"
+    "k\003p\003x\003|\003\211\003\225\003\240\003\251\003\257\003\264\003\275\003\305\003"
+    "\312\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003"
+    "\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003"
+    "\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003\321\003"
+    "\000\000\001\000\001\000\001\000\002\000\002\000\003\000\004\000\005\000\005\000\005\000\005\000"
+    "\005\000\005\000\005\000\006\000\010\000\014\000\015\000\016\000\016\000\016\000\016\000\016\000"
+    "\016\000\016\000\016\000\016\000\016\000\016\000\016\000\016\000\016\000\016\000\017\000\017\000"
+    "\017\000\017\000\017\000\020\000\020\000\020\000\023\000\027\000\031\000 \000%\000)\000"
+    ",\0002\0002\0002\0002\0002\0004\0004\0004\0004\0004\0004\000"
+    "4\0004\0004\0004\0004\0004\0004\0004\0004\0004\0004\0004\000"
+    "4\0004\0004\0004\0004\0004\0004\0005\0005\0005\0005\0005\000"
+    "5\0005\0005\0005\0005\0005\0005\0005\0005\0005\0005\0005\000"
+    "5\0006\0006\0006\0006\0006\0006\0006\0006\0006\0006\0006\000"
+    "6\0006\0006\0006\0006\0006\0006\0006\0006\0006\0006\0006\000"
+    "6\0006\0006\0007\0007\0007\0007\0007\0007\0007\0007\0007\000"
+    "7\0007\0007\0007\0007\0007\0007\0007\0007\0007\0007\0007\000"
+    "7\0007\0007\0007\0007\0007\0007\0007\0007\0007\0008\0008\000"
+    "8\0008\0008\0008\0008\0008\0008\0009\0009\0009\0009\0009\000"
+    "9\000:\000:\000:\000:\000:\000:\000:\000:\000:\000:\000:\000"
+    ":\000;\000;\000<\000<\000<\000<\000<\000<\000<\000<\000<\000"
+    "<\000<\000<\000=\000=\000=\000>\000>\000@\000@\000@\000@\000"
+    "@\000@\000@\000@\000@\000A\000A\000A\000A\000A\000A\000A\000"
+    "A\000A\000B\000B\000B\000B\000B\000B\000B\000B\000B\000B\000"
+    "B\000B\000B\000B\000B\000B\000B\000B\000B\000C\000C\000C\000"
+    "D\000D\000D\000D\000D\000D\000D\000E\000E\000E\000I\000K\000"
+    "L\000M\000O\000P\000Q\000R\000S\000W\000Z\000^\000_\000b\000"
+    "b\000e\000f\000i\000j\000l\000n\000s\000w\000{\000}\000~\000"
+    "~\000\177\000\201\000\205\000\207\000\212\000\216\000\217\000\222\000\224\000\226\000\227\000"
+    "\230\000\230\000\232\000\236\000\243\000\246\000\247\000\252\000\254\000\262\000\263\000\267\000"
+    "\273\000\304\000\304\000\307\000\311\000\313\000\314\000\317\000\325\000\331\000\340\000\362\000"
+    "\366\000\372\000\373\000\001\001\010\001\013\001\020\001\024\001\030\001\035\001%\001(\001"
+    "(\001,\0015\0017\001<\001A\001F\001M\001O\001X\001]\001d\001"
+    "j\001r\001w\001~\001\177\001\204\001\206\001\214\001\222\001\227\001\234\001\243\001"
+    "\252\001\256\001\265\001\272\001\300\001\305\001\314\001\321\001\326\001\331\001\334\001\337\001"
+    "\345\001\345\001\351\001\361\001\366\001\377\001\002\002\010\002\017\002\023\002\030\002\030\002"
+    "\036\002$\002,\0024\002:\002>\002G\002P\002S\002]\002d\002i\002"
+    "p\002z\002\177\002\207\002\213\002\223\002\231\002\243\002\253\002\261\002\272\002\302\002"
+    "\307\002\321\002\330\002\335\002\345\002\355\002\363\002\373\002\005\003\016\003\024\003\037\003"
+    "&\003+\0033\0037\003>\003H\003O\003X\003^\003c\003l\003t\003"
+    "y\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003"
+    "\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003"
+    "\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003\200\003",
+}};
+
+// protocol -> rows naming it
+inline constexpr packed_table<std::uint32_t, 4, 1, 4> protocol_row_count = {{
+    "\316\031\000\000\324\030\000\000]\000\000\000\013\000\000\000",
 }};
 
 // name hash bucket -> pilot
@@ -15911,7 +16210,7 @@ inline constexpr packed_table<std::uint8_t, 4096, 1, 4096> name_pilots = {{
     "tK\235tt:\350\365\226\012\341\264:\205:\235",
 }};
 
-// row w * (name_slot_count >> name_key_row_shift) + (slot >> name_key_row_shift), column slot's low bits -> word w of the folded name (zero padded, length in the last byte)
+// row w * (name_slot_count >> name_key_row_shift) + (slot >> name_key_row_shift), column slot's low bits -> word w of the folded name (zero padded, length in the last byte); empty in a compact index, which compares the name's text
 inline constexpr packed_table<std::uint64_t, 16384, 4, 4096> name_keys = {{
     "roboer\000\000nicetec-jnx-kcsy"
     "\000\000\000\000\000\000\000\000procos-lkv-agent"
@@ -28934,8 +29233,13 @@ inline constexpr packed_table<std::uint16_t, 17639, 1, 17639> port_segment_rows_
     "\005q\006q\006q\007q\007q\010q\010q\011q\011q\012q\012q",
 }};
 
-// lists of rows, each in registry order: by name, then by port segment
-inline constexpr packed_table<record_index, 28938, 1, 28938> row_lists = {{
+// protocol -> its first entry in row_lists: the rows naming it, when listed (an empty list for a protocol with rows: walk the registry instead)
+inline constexpr packed_table<std::uint16_t, 5, 1, 5> protocol_rows_begin = {{
+    "\012q\012q\012qgqrq",
+}};
+
+// lists of rows, each in registry order: by name, by port segment, by protocol
+inline constexpr packed_table<record_index, 29042, 1, 29042> row_lists = {{
     "\021\025\022\0257\0228\022\2346\275\027\276\027\230\030\231\030%\001&\001\204\016"
     "\205\016/\0060\006k\022l\022$-%-\315\026\316\026k l \244\023"
     "\245\023\014\020\015\020\312%\313%\2637\332\003\333\003c \035\030\036\030<4"
@@ -31347,7 +31651,16 @@ inline constexpr packed_table<record_index, 28938, 1, 28938> row_lists = {{
     "\3333\3363\3413\3443\3473\3603\3673\3743\0054\0104\0214\0244"
     "\0334 4#4&4)4.41484;4>4A4D4"
     "G4L4O4R4[4^4a4d4g4l4y4\2004"
-    "\2054\2104\2134\2164\2234\2264",
+    "\2054\2104\2134\2164\2234\2264\024\000,\000/\0002\000\260\000y\001"
+    "\027\003\001\006\005\006+\007\021\012\232\0133\016\221\017\357\024\362\024D\025G\025"
+    "\221\026,\032\200\034\203\034\214\0341\037{\037a \036!9!;!}\""
+    "\200\"\263\"\264\":#@$\353$\362$\226%\237%\242%\245%\250%"
+    "\253%\256%\261%\264%\267%\272%\275%\300%\330'\333'\340'\343'"
+    "\346'K(\240)\332)\356)e+\302+\261,\266,\005.\007.\010."
+    "(/]/^/_/\341/\0131\0161,1.2\2332\2412\2422"
+    "\2632t3x3y3z3|3}3\2013\2213\2573\2633\2673"
+    "\2733\3165`8\025\000\002\006\006\006\274\0062\037\210 \037\"\"\"I'"
+    "f+\3035",
 }};
 
 // the slots of name_sample_names: tables.hpp checks that its hash finds them there
@@ -31399,8 +31712,7 @@ inline constexpr unsigned protocol_count = reg::protocol_count;
 // The per-protocol tables' index of p, or protocol_count for a value outside the enumeration
 // (one cast from an out-of-range integer): every reader that takes a protocol asks this first.
 constexpr unsigned table_index(protocol p) noexcept {
-  const auto index = static_cast<unsigned>(p);
-  return index < protocol_count ? index : protocol_count;
+  return static_cast<unsigned>(p) < protocol_count ? static_cast<unsigned>(p) : protocol_count;
 }
 
 // --- text ------------------------------------------------------------------------------------
@@ -31430,13 +31742,16 @@ constexpr bool row_has(std::size_t row, std::uint8_t flag) noexcept {
 
 // The row's protocol index, or reg::flag_no_protocol when it holds for every protocol.
 constexpr std::uint8_t row_protocol(std::size_t row) noexcept {
-  return static_cast<std::uint8_t>(row_flags(row) & reg::flag_protocol_mask);
+  return static_cast<std::uint8_t>(reg::record_flags[row] & reg::flag_protocol_mask);
 }
 
 // Does the row hold for protocol index p: it names p, or none (then it holds for all)?
-constexpr bool row_holds_for(std::size_t row, unsigned p) noexcept {
-  const std::uint8_t named = row_protocol(row);
+constexpr bool holds(std::uint8_t named, unsigned p) noexcept {
   return named == p || named == reg::flag_no_protocol;
+}
+
+constexpr bool row_holds_for(std::size_t row, unsigned p) noexcept {
+  return holds(row_protocol(row), p);
 }
 
 // Where row is in rows, an ascending table of count rows; count when it is not there.
@@ -31455,14 +31770,28 @@ constexpr std::size_t find_row(const Rows& rows, std::size_t count, std::size_t 
   return low < count && rows[low] == row ? low : count;
 }
 
-constexpr std::uint16_t row_first_port(std::size_t row) noexcept {
+// Is the row in port order (it has ports, and is not one of the few listed apart)?
+constexpr bool row_in_order(std::size_t row) noexcept {
+  return (row_flags(row) & (reg::flag_has_ports | reg::flag_apart)) == reg::flag_has_ports;
+}
+
+// The row's place in port order: its first port when in order, else the last in-order first
+// port before it. Never decreasing, row by row.
+constexpr std::uint16_t port_order_key(std::size_t row) noexcept {
   return reg::record_first_port[row];
+}
+
+constexpr std::uint16_t row_first_port(std::size_t row) noexcept {
+  if (reg::apart_count != 0 && row_has(row, reg::flag_apart)) {
+    return reg::apart_first_port[find_row(reg::apart_record, reg::apart_count, row)];
+  }
+  return port_order_key(row);
 }
 
 // Few rows span ports: their last ports are a short list, not a column.
 constexpr std::uint16_t row_last_port(std::size_t row) noexcept {
   if (!row_has(row, reg::flag_spans_ports)) {
-    return reg::record_first_port[row];
+    return row_first_port(row);
   }
   return reg::range_last_port[find_row(reg::range_record, reg::range_count, row)];
 }
@@ -31480,23 +31809,36 @@ constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
   return port_range{row_first_port(row), row_last_port(row)};
 }
 
+// (One statement a function on the hot paths: constant evaluation counts statements.)
+constexpr std::optional<protocol> transport_of(std::uint8_t named) noexcept {
+  return named == reg::flag_no_protocol ? std::optional<protocol>{}
+                                        : std::optional<protocol>{static_cast<protocol>(named)};
+}
+
 constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
-  if (row_protocol(row) == reg::flag_no_protocol) {
-    return std::nullopt;
+  return transport_of(row_protocol(row));
+}
+
+// The few rows with a rare column (a service code, one port written as N-N) are a short list
+// behind a flag: the bits of what the row has there, 0 for every other row.
+constexpr std::uint8_t row_rare(std::size_t row) noexcept {
+  if (!row_has(row, reg::flag_rare)) {
+    return 0;
   }
-  return static_cast<protocol>(row_protocol(row));
+  const std::size_t index = find_row(reg::rare_record, reg::rare_count, row);
+  return index == reg::rare_count ? std::uint8_t{0} : reg::rare_what[index];
 }
 
 constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  // Few rows have one: a flag and a binary search over them cost less than a column.
-  if (!row_has(row, reg::flag_has_service_code)) {
+  if ((row_rare(row) & reg::rare_has_service_code) == 0) {
     return std::nullopt;
   }
-  const std::size_t index = find_row(reg::service_code_record, reg::service_code_count, row);
-  if (index == reg::service_code_count) {
-    return std::nullopt;  // not reached: the flag says the row is listed
-  }
-  return reg::service_code_value[index];
+  return reg::rare_service_code[find_row(reg::rare_record, reg::rare_count, row)];
+}
+
+// Does IANA write the row's one port as a range, "4748-4748"?
+constexpr bool row_one_port_as_range(std::size_t row) noexcept {
+  return (row_rare(row) & reg::rare_one_port_as_range) != 0;
 }
 
 // Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
@@ -31514,7 +31856,37 @@ constexpr std::size_t text_tuple_tail(std::size_t tuple) noexcept {
   return reg::tail_tuple_count > 1 ? std::size_t{reg::texts_tail[tuple]} : 0;
 }
 
-constexpr record make_record(std::size_t row) noexcept {
+// The text columns, each read on its own (a row handle reads only what it is asked).
+enum class text_column : std::uint8_t {
+  description,
+  assignee,
+  contact,
+  registered,
+  modified,
+  reference,
+  unauthorized_use,
+  notes
+};
+
+constexpr std::string_view row_text(std::size_t row, text_column column) noexcept {
+  const std::size_t texts = row_text_tuple(row);
+  switch (column) {
+    case text_column::description: return text(reg::texts_description[texts]);
+    case text_column::assignee: return text(reg::texts_assignee[texts]);
+    case text_column::contact: return text(reg::texts_contact[texts]);
+    case text_column::registered: return text(reg::texts_registered[texts]);
+    default: break;
+  }
+  const std::size_t tail = text_tuple_tail(texts);
+  switch (column) {
+    case text_column::modified: return text(reg::tail_modified[tail]);
+    case text_column::reference: return text(reg::tail_reference[tail]);
+    case text_column::unauthorized_use: return text(reg::tail_unauthorized_use[tail]);
+    default: return text(reg::tail_notes[tail]);
+  }
+}
+
+IANAPORTS_ALWAYS_INLINE constexpr record make_record(std::size_t row) noexcept {
   const std::size_t texts = row_text_tuple(row);
   const std::size_t tail = text_tuple_tail(texts);
   return record{row_service(row),
@@ -31529,50 +31901,297 @@ constexpr record make_record(std::size_t row) noexcept {
                 row_service_code(row),
                 text(reg::tail_unauthorized_use[tail]),
                 text(reg::tail_notes[tail]),
-                row_has(row, reg::flag_one_port_as_range)};
+                row_one_port_as_range(row)};
 }
 
-// --- walks over rows ---------------------------------------------------------------------------
+// --- port order ------------------------------------------------------------------------------
 
-constexpr std::size_t row_at(const row_span& span, std::size_t position) noexcept {
-  return span.listed ? std::size_t{reg::row_lists[position]} : position;
-}
-
-constexpr row_span every_row() noexcept {
-  return {false, 0, record_count};
-}
-
-constexpr bool keeps(const row_filter& filter, std::size_t row) noexcept {
-  switch (filter.test) {
-    case row_test::overlapping:
-      return row_has(row, reg::flag_has_ports) && row_holds_for(row, filter.protocol) &&
-             row_first_port(row) <= filter.last && filter.first <= row_last_port(row);
-    case row_test::transport_is: return row_protocol(row) == filter.protocol;
-    case row_test::every_row: break;
+// The first row whose port order key is port or more (record_count when none): where the
+// in-order rows starting at port begin.
+constexpr std::uint32_t port_order_bound(std::uint32_t port) noexcept {
+  std::uint32_t low = 0;
+  std::uint32_t high = record_count;
+  while (low < high) {
+    const std::uint32_t mid = low + (high - low) / 2;
+    if (port_order_key(mid) < port) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
   }
-  return true;
+  return low;
 }
 
-// The rows of registry order that filter keeps: trimmed at both ends, so that empty() needs no
-// walk, and walked through with filter.
-constexpr row_span rows_kept(const row_filter& filter) noexcept {
-  row_span span = every_row();
-  while (span.first < span.last && !keeps(filter, span.first)) {
-    ++span.first;
+// In-order rows holding for protocol index p among rows [0, row): a block's count, and the
+// rows from the block's start.
+constexpr std::uint32_t in_order_before(unsigned p, std::uint32_t row) noexcept {
+  const std::uint32_t block = row >> reg::port_order_block_shift;
+  std::uint32_t count = reg::port_order_count[p * reg::port_order_blocks + block];
+  for (std::uint32_t i = block << reg::port_order_block_shift; i < row; ++i) {
+    count += row_in_order(i) && row_holds_for(i, p) ? 1U : 0U;
   }
-  while (span.last > span.first && !keeps(filter, span.last - 1)) {
-    --span.last;
+  return count;
+}
+
+// Does the block of rows starting at row (a block boundary) hold no in-order row for p?
+constexpr bool block_without(unsigned p, std::uint32_t row) noexcept {
+  const std::size_t at = p * reg::port_order_blocks + (row >> reg::port_order_block_shift);
+  return reg::port_order_count[at] == reg::port_order_count[at + 1];
+}
+
+// The first range_record entry whose row's port order key is port or more.
+constexpr std::uint32_t range_bound(std::uint32_t port) noexcept {
+  std::uint32_t low = 0;
+  std::uint32_t high = reg::range_count;
+  while (low < high) {
+    const std::uint32_t mid = low + (high - low) / 2;
+    if (port_order_key(reg::range_record[mid]) < port) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
   }
-  return span;
+  return low;
+}
+
+// --- walks over rows: a query's sources, merged in registry order
+// ---------------------------------
+
+// Entry at of row_lists.
+constexpr std::uint32_t listed_row(std::uint32_t at) noexcept {
+  return reg::row_lists[at];
+}
+
+// The row at a source's position, or no_row when the source is done.
+IANAPORTS_ALWAYS_INLINE constexpr std::uint32_t head_row(const row_source& source) noexcept {
+  if (source.at >= source.end) {
+    return no_row;
+  }
+  if (source.kind == source_kind::listed) {  // the common kinds first: lists, then walks
+    return reg::row_lists[source.at];
+  }
+  if (source.kind == source_kind::registry) {
+    return source.at;
+  }
+  return source.kind == source_kind::ranges ? std::uint32_t{reg::range_record[source.at]}
+                                            : std::uint32_t{reg::apart_record[source.at]};
+}
+
+// Does the query keep the row at the head of source?
+IANAPORTS_ALWAYS_INLINE constexpr bool keeps(const row_query& query, const row_source& source,
+                                             std::uint32_t row) noexcept {
+  switch (source.kind) {
+    case source_kind::registry:
+      switch (query.test) {
+        case walk_test::every_row: return true;
+        case walk_test::transport_is: return row_protocol(row) == query.protocol;
+        case walk_test::in_order_for:
+          return row_in_order(row) && row_holds_for(row, query.protocol);
+      }
+      return false;
+    case source_kind::listed:
+      return !query.before_first || (row_in_order(row) && row_first_port(row) < query.first);
+    case source_kind::ranges:
+      return row_in_order(row) && row_holds_for(row, query.protocol) &&
+             row_first_port(row) < query.first && query.first <= row_last_port(row);
+    case source_kind::apart:
+      return row_holds_for(row, query.protocol) && row_first_port(row) <= query.last &&
+             query.first <= row_last_port(row);
+    case source_kind::none: break;
+  }
+  return false;
+}
+
+// Moves the source to its next row the query keeps, or to its end. An in-order walk skips the
+// blocks its counts say hold no row for the protocol.
+IANAPORTS_ALWAYS_INLINE constexpr void settle(const row_query& query, row_source& source) noexcept {
+  if (source.keeps_all) {
+    return;
+  }
+  const bool skips = source.kind == source_kind::registry && query.test == walk_test::in_order_for;
+  constexpr std::uint32_t block_mask = (std::uint32_t{1} << reg::port_order_block_shift) - 1;
+  while (source.at < source.end) {
+    if (skips && (source.at & block_mask) == 0 && block_without(query.protocol, source.at)) {
+      source.at += block_mask + 1;
+      continue;
+    }
+    if (keeps(query, source, head_row(source))) {
+      return;
+    }
+    ++source.at;
+  }
+  source.at = source.end;
+}
+
+// The loops over a query's sources are written out, source by source: with constant indexes the
+// compiler keeps a walk's state in registers (a loop over the array would hold it in memory).
+
+constexpr row_query settled(row_query query) noexcept {
+  settle(query, query.sources[0]);
+  settle(query, query.sources[1]);
+  settle(query, query.sources[2]);
+  return query;
+}
+
+constexpr std::uint32_t lesser(std::uint32_t a, std::uint32_t b) noexcept {
+  return a < b ? a : b;
+}
+
+// The query's next row: the least of its sources' heads (no_row when all are done).
+IANAPORTS_ALWAYS_INLINE constexpr std::uint32_t current_row(const row_query& query) noexcept {
+  const std::uint32_t row = head_row(query.sources[0]);
+  if (query.source_count == 1) {  // most queries: a single run, nothing to merge
+    return row;
+  }
+  return lesser(lesser(row, head_row(query.sources[1])), head_row(query.sources[2]));
+}
+
+// Moves source past row, if row is its head.
+IANAPORTS_ALWAYS_INLINE constexpr void step_past(const row_query& query, row_source& source,
+                                                 std::uint32_t row) noexcept {
+  if (head_row(source) == row) {
+    ++source.at;
+    settle(query, source);
+  }
+}
+
+// Past row, which every source holding it gives up; returns the next row.
+IANAPORTS_ALWAYS_INLINE constexpr std::uint32_t advance(row_query& query,
+                                                        std::uint32_t row) noexcept {
+  if (query.source_count == 1) {
+    ++query.sources[0].at;
+    settle(query, query.sources[0]);
+    return head_row(query.sources[0]);
+  }
+  step_past(query, query.sources[0], row);
+  step_past(query, query.sources[1], row);
+  step_past(query, query.sources[2], row);
+  return current_row(query);
+}
+
+// How many rows a settled query holds: counted, not walked, where the tables say.
+constexpr std::size_t count_rows(const row_query& query) noexcept {
+  std::size_t count = 0;
+  for (std::uint8_t i = 0; i < query.source_count; ++i) {
+    row_source source = query.sources[i];
+    if (source.kind == source_kind::registry && query.test == walk_test::in_order_for) {
+      count +=
+          in_order_before(query.protocol, source.end) - in_order_before(query.protocol, source.at);
+    } else if (source.kind == source_kind::registry && query.test == walk_test::transport_is) {
+      count += reg::protocol_row_count[query.protocol];  // by_protocol walks the whole registry
+    } else if ((source.kind == source_kind::registry && query.test == walk_test::every_row) ||
+               (source.kind == source_kind::listed && !query.before_first)) {
+      count += source.end - source.at;
+    } else {
+      for (; source.at < source.end; ++source.at, settle(query, source)) {
+        ++count;
+      }
+    }
+  }
+  return count;
+}
+
+constexpr row_query every_row() noexcept {
+  row_query query;
+  query.sources[0] = {source_kind::registry, true, 0, record_count};
+  query.source_count = 1;
+  return query;
+}
+
+constexpr row_query listed(std::uint32_t at, std::uint32_t end) noexcept {
+  row_query query;
+  query.sources[0] = {source_kind::listed, true, at, end};
+  query.source_count = 1;
+  return query;
+}
+
+// The rows naming protocol p: listed where they are few, else walked.
+constexpr row_query rows_naming(protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index == protocol_count) {
+    return row_query{};
+  }
+  const std::uint32_t begin = reg::protocol_rows_begin[index];
+  const std::uint32_t end = reg::protocol_rows_begin[index + 1];
+  if (begin != end || reg::protocol_row_count[index] == 0) {
+    return listed(begin, end);
+  }
+  row_query query = every_row();
+  query.sources[0].keeps_all = false;
+  query.test = walk_test::transport_is;
+  query.protocol = static_cast<std::uint8_t>(index);
+  return settled(query);
+}
+
+// --- ports -----------------------------------------------------------------------------------
+
+// The segment holding port for protocol index p (a fast index).
+constexpr std::size_t segment_of(std::uint16_t port, unsigned p) noexcept {
+  const std::size_t bucket =
+      p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
+  std::size_t segment = reg::port_bucket_segment[bucket];
+  const std::size_t last = reg::port_bucket_segment[bucket + 1];
+  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
+    ++segment;
+  }
+  return segment;
+}
+
+// The rows holding for p whose ports overlap [first, last], in registry order: those that
+// cover first from before it (its segment's in-order rows, or in a compact index the range
+// rows that reach it), the in-order rows that start in the span (one stretch of registry
+// order), and the rows out of port order that overlap it.
+constexpr row_query rows_overlapping(port_range ports, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index == protocol_count || ports.first > ports.last) {
+    return row_query{};
+  }
+  row_query query;
+  query.protocol = static_cast<std::uint8_t>(index);
+  query.first = ports.first;
+  query.last = ports.last;
+  query.test = walk_test::in_order_for;
+  if constexpr (reg::fast_index) {
+    const std::size_t segment = segment_of(ports.first, index);
+    query.before_first = true;
+    query.sources[0] = {source_kind::listed, false, reg::port_segment_rows_begin[segment],
+                        reg::port_segment_rows_begin[segment + 1]};
+  } else {
+    const std::uint32_t reach =
+        ports.first > reg::max_in_order_span ? ports.first - reg::max_in_order_span : 0U;
+    query.sources[0] = {source_kind::ranges, false, range_bound(reach), range_bound(ports.first)};
+  }
+  query.sources[1] = {source_kind::registry, false, port_order_bound(ports.first),
+                      port_order_bound(std::uint32_t{ports.last} + 1)};
+  query.source_count = 2;
+  if (reg::apart_count != 0) {
+    query.sources[query.source_count++] = {source_kind::apart, false, 0, reg::apart_count};
+  }
+  return settled(query);
+}
+
+// The rows covering port for protocol p: rows naming p, and rows naming none.
+constexpr row_query rows_covering(std::uint16_t port, protocol p) noexcept {
+  if constexpr (reg::fast_index) {
+    const unsigned index = table_index(p);
+    if (index == protocol_count) {
+      return row_query{};
+    }
+    const std::size_t segment = segment_of(port, index);
+    return listed(reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]);
+  } else {
+    return rows_overlapping({port, port}, p);
+  }
 }
 
 // --- names -----------------------------------------------------------------------------------
 
 // Where the name would be in the name tables, and whether it is: a perfect hash places every
-// registered name, but any other input lands in some slot too, and only the key comparison
-// tells a hit from a miss. The slot is valid (below name_slot_count) even for a miss, so that a
-// caller may read its tables before it knows which (found is false for every input when the
-// registry names nothing; the slot is then 0).
+// registered name, but any other input lands in some slot too, and only a comparison tells a
+// hit from a miss (with the key a fast index stores, else with the name of the slot's first
+// row). The slot is valid (below name_slot_count) even for a miss, so that a caller may read
+// its tables before it knows which (found is false for every input when the registry names
+// nothing; the slot is then 0).
 struct name_probe {
   std::uint32_t slot = 0;
   bool found = false;
@@ -31580,18 +32199,24 @@ struct name_probe {
 
 IANAPORTS_ALWAYS_INLINE constexpr name_probe probe_name(std::string_view name) noexcept {
   if (reg::name_count == 0) {
-    return {};
+    return name_probe{};
   }
   name_key<reg::name_key_words> key;
   if (!key.assign(name)) {
-    return {};
+    return name_probe{};
   }
   const std::uint64_t hash =
       key.hash(reg::name_hash_seed, reg::name_mix_multiplier, reg::name_word_multiplier);
   const std::uint64_t pilot = reg::name_pilots[name_bucket(hash, reg::name_bucket_count)];
   const std::uint32_t slot = name_slot(mix(hash, reg::name_mix_multiplier), pilot,
                                        reg::name_slot_count, reg::name_pilot_shift);
-  return {slot, key.equals(reg::name_keys, slot, reg::name_slot_count, reg::name_key_row_shift)};
+  if constexpr (reg::fast_index) {
+    return {slot, key.equals(reg::name_keys, slot, reg::name_slot_count, reg::name_key_row_shift)};
+  } else {
+    const std::uint32_t first = reg::name_rows_begin[slot];
+    return {slot, first != reg::name_rows_begin[slot + 1] &&
+                      same_service_name(row_service(reg::row_lists[first]), name)};
+  }
 }
 
 // The slot of the name in the name tables, or name_slot_count when no registry name equals it.
@@ -31601,62 +32226,46 @@ constexpr std::uint32_t name_slot_of(std::string_view name) noexcept {
 }
 
 // The rows whose folded name equals the folded name; empty when there are none.
-constexpr row_span rows_named(std::string_view name) noexcept {
+constexpr row_query rows_named(std::string_view name) noexcept {
   const std::uint32_t slot = name_slot_of(name);
   if (slot == reg::name_slot_count) {
-    return {};
+    return row_query{};
   }
-  return {true, reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]};
+  return listed(reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]);
 }
 
 // port_of: the first port of the first row with the name that holds for protocol p. Over
-// the direct protocols (tcp, udp) the answer is listed for every slot, 0 for "no port" (the few
-// names whose answer is port 0 are in name_port_zero); over the others, the rows say.
+// the direct protocols (tcp, udp, in a fast index) the answer is listed for every slot, 0 for
+// "no port" (the few names whose answer is port 0 are in name_port_zero); otherwise the rows
+// say.
 constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, protocol p) noexcept {
   const unsigned index = table_index(p);
-  if (index >= reg::name_port_protocols) {
-    if (index == protocol_count) {
+  if (index == protocol_count) {
+    return std::nullopt;
+  }
+  if (index < reg::name_port_protocols) {
+    const name_probe probe = probe_name(name);
+    if (!probe.found) {  // also for every name when the registry names nothing
       return std::nullopt;
     }
-    const row_span rows = rows_named(name);
-    for (std::uint32_t position = rows.first; position < rows.last; ++position) {
-      const std::size_t row = row_at(rows, position);
-      if (row_has(row, reg::flag_has_ports) && row_holds_for(row, index)) {
-        return row_first_port(row);
-      }
+    const std::size_t at = std::size_t{index} * reg::name_slot_count + probe.slot;
+    const std::uint16_t port = reg::name_port[at];
+    if (port != 0 ||
+        (reg::name_port_zero_count != 0 && find_row(reg::name_port_zero, reg::name_port_zero_count,
+                                                    at) != reg::name_port_zero_count)) {
+      return port;
     }
     return std::nullopt;
   }
-  const name_probe probe = probe_name(name);
-  if (!probe.found) {  // also for every name when the registry names nothing
-    return std::nullopt;
-  }
-  const std::size_t at = std::size_t{index} * reg::name_slot_count + probe.slot;
-  const std::uint16_t port = reg::name_port[at];
-  if (port != 0 ||
-      (reg::name_port_zero_count != 0 &&
-       find_row(reg::name_port_zero, reg::name_port_zero_count, at) != reg::name_port_zero_count)) {
-    return port;
+  const row_query named = rows_named(name);
+  const row_source& list = named.sources[0];
+  for (std::uint32_t at = list.at; at < list.end; ++at) {
+    const std::size_t row = reg::row_lists[at];
+    if (row_has(row, reg::flag_has_ports) && row_holds_for(row, index)) {
+      return row_first_port(row);
+    }
   }
   return std::nullopt;
-}
-
-// --- ports -----------------------------------------------------------------------------------
-
-// The rows covering port for protocol p: rows naming p, and rows naming none.
-constexpr row_span rows_covering(std::uint16_t port, protocol p) noexcept {
-  const unsigned index = table_index(p);
-  if (index == protocol_count) {
-    return {};
-  }
-  const std::size_t bucket =
-      index * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
-  std::size_t segment = reg::port_bucket_segment[bucket];
-  const std::size_t last = reg::port_bucket_segment[bucket + 1];
-  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
-    ++segment;
-  }
-  return {true, reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]};
 }
 
 // The number of bits set in x.
@@ -31672,20 +32281,48 @@ constexpr unsigned count_bits(std::uint64_t x) noexcept {
   return static_cast<unsigned>((x * 0x0101010101010101u) >> 56);
 }
 
+// Calls visit(row) for each row covering port for p, in registry order, until it returns true;
+// returns whether one did. A fast index walks the port's segment list, a compact one the
+// port-order query.
+template <typename Visit>
+IANAPORTS_ALWAYS_INLINE constexpr bool any_covering(std::uint16_t port, protocol p,
+                                                    Visit visit) noexcept {
+  if constexpr (reg::fast_index) {
+    const unsigned index = table_index(p);
+    if (index == protocol_count) {
+      return false;
+    }
+    const std::size_t segment = segment_of(port, index);
+    const std::uint32_t end = reg::port_segment_rows_begin[segment + 1];
+    for (std::uint32_t at = reg::port_segment_rows_begin[segment]; at < end; ++at) {
+      if (visit(std::size_t{reg::row_lists[at]})) {
+        return true;
+      }
+    }
+    return false;
+  } else {
+    row_query covering = rows_covering(port, p);
+    for (std::uint32_t row = current_row(covering); row != no_row; row = advance(covering, row)) {
+      if (visit(std::size_t{row})) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
 // name_of: the first name among the rows covering port for p; "" when none. Over the direct
-// protocols (tcp, udp), straight from a bit map, its rank and a text id; over the others, the
-// covering rows say.
+// protocols (tcp, udp, in a fast index), straight from a bit map, its rank and a text id;
+// otherwise the covering rows say.
 constexpr std::string_view name_on_port(std::uint16_t port, protocol p) noexcept {
   const unsigned index = table_index(p);
   if (index >= reg::name_port_protocols) {
-    const row_span rows = rows_covering(port, p);
-    for (std::uint32_t position = rows.first; position < rows.last; ++position) {
-      const std::string_view name = row_service(row_at(rows, position));
-      if (!name.empty()) {
-        return name;
-      }
-    }
-    return {};
+    std::string_view found;
+    any_covering(port, p, [&found](std::size_t row) {
+      found = row_service(row);
+      return !found.empty();
+    });
+    return found;
   }
   const std::size_t block = (std::size_t{index} << (16 - reg::port_name_block_shift)) +
                             (std::size_t{port} >> reg::port_name_block_shift);
@@ -31698,6 +32335,25 @@ constexpr std::string_view name_on_port(std::uint16_t port, protocol p) noexcept
   }
   const unsigned before = count_bits(bits & ((std::uint64_t{1} << bit) - 1));
   return text(reg::port_name_text[std::size_t{reg::port_name_base[block]} + before]);
+}
+
+// status: assigned if a covering row has a name; else reserved if one says so; else by class.
+constexpr port_status status_of(std::uint16_t port, protocol p) noexcept {
+  bool reserved = false;
+  const bool assigned = any_covering(port, p, [&reserved](std::size_t row) {
+    if (!row_service(row).empty()) {
+      return true;
+    }
+    reserved = reserved || row_reserved(row);
+    return false;
+  });
+  if (assigned) {
+    return port_status::assigned;
+  }
+  if (reserved) {
+    return port_status::reserved;
+  }
+  return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
 }
 
 // --- the two halves agree ------------------------------------------------------------------------
@@ -31726,18 +32382,17 @@ static_assert(name_samples_found(),
 
 constexpr bool port_samples_found() noexcept {
   for (std::size_t i = 0; i < reg::port_sample_count; ++i) {
-    const row_span covering = rows_covering(reg::port_sample_port[i],
-                                            static_cast<protocol>(reg::port_sample_protocol[i]));
-    if (covering.first != reg::port_segment_rows_begin[reg::port_sample_segment[i]]) {
+    if (segment_of(reg::port_sample_port[i], reg::port_sample_protocol[i]) !=
+        reg::port_sample_segment[i]) {
       return false;
     }
   }
   return true;
 }
-static_assert(
-    port_samples_found(),
-    "ianaports: detail/tables.hpp does not find ports in the segments codegen/tables/ports.py "
-    "put them in: one side of the port index changed without the other");
+static_assert(port_samples_found(),
+              "ianaports: detail/tables.hpp does not find ports in the segments "
+              "codegen/tables/ports.py put them in: one side of the port index changed without "
+              "the other");
 
 }  // namespace detail
 IANAPORTS_END_NAMESPACE
@@ -31764,62 +32419,156 @@ consteval std::uint16_t literal_port(std::string_view name, protocol p) {
 
 }  // namespace detail
 
-// --- record_range ----------------------------------------------------------------------------
+// --- ranges and rows -------------------------------------------------------------------------
 
-constexpr record record_range::iterator::operator*() const noexcept {
-  return detail::make_record(detail::row_at(span_, position_));
+namespace detail {
+
+// Builds the ranges from queries, and reads a query's rows as records or handles.
+struct range_access {
+  template <typename Range>
+  static constexpr Range make(const row_query& query) noexcept {
+    return Range(query);
+  }
+  template <typename Value>
+  static constexpr query_iterator<Value> begin(const row_query& query) noexcept {
+    return query_iterator<Value>(query);
+  }
+  // A row read as the Value an iterator yields (the pointer only chooses the overload).
+  IANAPORTS_ALWAYS_INLINE static constexpr record value(std::uint32_t index,
+                                                        const record*) noexcept {
+    return make_record(index);
+  }
+  static constexpr row value(std::uint32_t index, const row*) noexcept { return row(index); }
+  static constexpr const row_query& query_of(const record_range& range) noexcept {
+    return range.query_;
+  }
+  static constexpr const row_query& query_of(const row_range& range) noexcept {
+    return range.query_;
+  }
+};
+
+template <typename Value>
+constexpr query_iterator<Value>::query_iterator(const row_query& query) noexcept
+    : query_(query),
+      row_(current_row(query)),
+      simple_(query.source_count == 1 && query.sources[0].keeps_all),
+      walks_registry_(query.sources[0].kind == source_kind::registry),
+      at_(query.sources[0].at + 1),
+      end_(query.sources[0].end) {}
+
+template <typename Value>
+constexpr Value query_iterator<Value>::operator*() const noexcept {
+  return range_access::value(row_, static_cast<const Value*>(nullptr));
 }
 
-constexpr record_range::iterator& record_range::iterator::operator++() noexcept {
-  ++position_;
-  while (position_ < span_.last && !detail::keeps(filter_, detail::row_at(span_, position_))) {
-    ++position_;
+template <typename Value>
+constexpr query_iterator<Value>& query_iterator<Value>::operator++() noexcept {
+  if (simple_) {  // the next entry is the next row
+    row_ = at_ >= end_ ? no_row : walks_registry_ ? at_ : listed_row(at_);
+    ++at_;
+    return *this;
   }
+  row_ = advance(query_, row_);
   return *this;
 }
 
+}  // namespace detail
+
+constexpr row_range::iterator row_range::begin() const noexcept {
+  return detail::range_access::begin<row>(query_);
+}
+constexpr bool row_range::empty() const noexcept {
+  return detail::current_row(query_) == detail::no_row;
+}
+constexpr std::size_t row_range::size() const noexcept {
+  return detail::count_rows(query_);
+}
+
+constexpr record_range::iterator record_range::begin() const noexcept {
+  return detail::range_access::begin<record>(query_);
+}
+constexpr bool record_range::empty() const noexcept {
+  return detail::current_row(query_) == detail::no_row;
+}
 constexpr std::size_t record_range::size() const noexcept {
-  if (filter_.test == detail::row_test::every_row) {
-    return span_.last - span_.first;
-  }
-  std::size_t count = 0;
-  for (std::uint32_t position = span_.first; position < span_.last; ++position) {
-    count += detail::keeps(filter_, detail::row_at(span_, position)) ? 1U : 0U;
-  }
-  return count;
+  return detail::count_rows(query_);
+}
+constexpr row_range record_range::rows() const noexcept {
+  return detail::range_access::make<row_range>(query_);
+}
+
+constexpr std::string_view row::service() const noexcept {
+  return detail::row_service(index_);
+}
+constexpr std::optional<port_range> row::ports() const noexcept {
+  return detail::row_ports(index_);
+}
+constexpr std::optional<protocol> row::transport() const noexcept {
+  return detail::row_transport(index_);
+}
+constexpr std::string_view row::description() const noexcept {
+  return detail::row_text(index_, detail::text_column::description);
+}
+constexpr std::string_view row::assignee() const noexcept {
+  return detail::row_text(index_, detail::text_column::assignee);
+}
+constexpr std::string_view row::contact() const noexcept {
+  return detail::row_text(index_, detail::text_column::contact);
+}
+constexpr std::string_view row::registered() const noexcept {
+  return detail::row_text(index_, detail::text_column::registered);
+}
+constexpr std::string_view row::modified() const noexcept {
+  return detail::row_text(index_, detail::text_column::modified);
+}
+constexpr std::string_view row::reference() const noexcept {
+  return detail::row_text(index_, detail::text_column::reference);
+}
+constexpr std::optional<std::uint32_t> row::service_code() const noexcept {
+  return detail::row_service_code(index_);
+}
+constexpr std::string_view row::unauthorized_use() const noexcept {
+  return detail::row_text(index_, detail::text_column::unauthorized_use);
+}
+constexpr std::string_view row::notes() const noexcept {
+  return detail::row_text(index_, detail::text_column::notes);
+}
+constexpr bool row::ports_written_as_range() const noexcept {
+  return detail::row_one_port_as_range(index_);
+}
+constexpr bool row::holds_for(protocol p) const noexcept {
+  // (p is a value of the enumeration or no protocol's index: a row never names that.)
+  return detail::row_holds_for(index_, detail::table_index(p)) &&
+         detail::table_index(p) != detail::protocol_count;
+}
+constexpr record row::to_record() const noexcept {
+  return detail::make_record(index_);
 }
 
 // --- queries ---------------------------------------------------------------------------------
 
 constexpr record_range records() noexcept {
-  return record_range(detail::every_row());
+  return detail::range_access::make<record_range>(detail::every_row());
+}
+
+constexpr row_range rows() noexcept {
+  return detail::range_access::make<row_range>(detail::every_row());
 }
 
 constexpr record_range by_name(std::string_view service) noexcept {
-  return record_range(detail::rows_named(service));
+  return detail::range_access::make<record_range>(detail::rows_named(service));
 }
 
 constexpr record_range by_port(std::uint16_t port, protocol p) noexcept {
-  return record_range(detail::rows_covering(port, p));
+  return detail::range_access::make<record_range>(detail::rows_covering(port, p));
 }
 
 constexpr record_range by_range(port_range ports, protocol p) noexcept {
-  const unsigned index = detail::table_index(p);
-  if (index == detail::protocol_count || ports.first > ports.last) {
-    return {};
-  }
-  const detail::row_filter filter{detail::row_test::overlapping, static_cast<std::uint8_t>(index),
-                                  ports.first, ports.last};
-  return record_range(detail::rows_kept(filter), filter);
+  return detail::range_access::make<record_range>(detail::rows_overlapping(ports, p));
 }
 
 constexpr record_range by_protocol(protocol p) noexcept {
-  const unsigned index = detail::table_index(p);
-  if (index == detail::protocol_count) {
-    return {};
-  }
-  const detail::row_filter filter{detail::row_test::transport_is, static_cast<std::uint8_t>(index)};
-  return record_range(detail::rows_kept(filter), filter);
+  return detail::range_access::make<record_range>(detail::rows_naming(p));
 }
 
 constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p) noexcept {
@@ -31831,19 +32580,7 @@ constexpr std::string_view name_of(std::uint16_t port, protocol p) noexcept {
 }
 
 constexpr port_status status(std::uint16_t port, protocol p) noexcept {
-  const detail::row_span rows = detail::rows_covering(port, p);
-  bool reserved = false;
-  for (std::uint32_t position = rows.first; position < rows.last; ++position) {
-    const std::size_t row = detail::row_at(rows, position);
-    if (!detail::row_service(row).empty()) {
-      return port_status::assigned;
-    }
-    reserved = reserved || detail::row_reserved(row);
-  }
-  if (reserved) {
-    return port_status::reserved;
-  }
-  return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
+  return detail::status_of(port, p);
 }
 
 #if IANAPORTS_HAS_CONSTEVAL

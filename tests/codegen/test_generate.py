@@ -556,7 +556,7 @@ static_assert(ianaports::by_port(8, ianaports::protocol::tcp).empty());
                    "<sc>4294967295</sc>"),
             record("<name>zero</name>", "<protocol>dccp</protocol>", "<number>2</number>", "<sc>0</sc>"))
         header = self.generate(xml)
-        self.assertRegex(header, r"\bservice_code_count = 2;")
+        self.assertRegex(header, r"\brare_count = 2;")
         self.compile_against("out", """
 static_assert(check::row(0).service_code == 4294967295u);
 static_assert(check::row(1).service_code == 0u);

@@ -27,9 +27,16 @@ struct packed_table {
   static constexpr std::size_t size() noexcept { return Count; }
 
   // The value at index (< Count).
+  // One statement: constant evaluation counts each statement it runs against its limit, and a
+  // walk over the registry reads a table or two a row.
   [[nodiscard]] constexpr T operator[](std::size_t index) const noexcept {
-    const std::size_t row = Rows == 1 ? 0 : index / RowElements;
-    return load(&bytes[row][(index - row * RowElements) * sizeof(T)]);
+    if constexpr (sizeof(T) == 1) {  // a byte read in place, without a pointer to walk
+      return static_cast<T>(static_cast<unsigned char>(
+          bytes[Rows == 1 ? 0 : index / RowElements][Rows == 1 ? index : index % RowElements]));
+    } else {
+      return load(&bytes[Rows == 1 ? 0 : index / RowElements]
+                        [(Rows == 1 ? index : index % RowElements) * sizeof(T)]);
+    }
   }
 
   // The value at column of row, for a table whose rows are fields (name_keys: a row per key
@@ -40,6 +47,9 @@ struct packed_table {
 
  private:
   static constexpr T load(const char* from) noexcept {
+    if constexpr (sizeof(T) == 1) {  // a byte is a byte: no loop for constant evaluation to step
+      return static_cast<T>(static_cast<unsigned char>(*from));
+    }
 #if IANAPORTS_WORD_LOADS
     // At run time, one load: the bytes are little-endian, like the machine. g++ 12 does not
     // merge the byte loop below into a load, and make_record spent 840 instructions a row
@@ -50,13 +60,19 @@ struct packed_table {
       return value;
     }
 #endif
-    // Byte by byte: the only way constant evaluation can read the literal.
-    T value = 0;
-    for (std::size_t i = 0; i < sizeof(T); ++i) {
-      value =
-          static_cast<T>(value | static_cast<T>(T{static_cast<unsigned char>(from[i])} << (8 * i)));
+    // Byte by byte: the only way constant evaluation can read the literal; one expression
+    // rather than a loop, as constant evaluation counts every step of a loop against its limit.
+    const auto byte = [from](std::size_t i) {
+      return static_cast<T>(T{static_cast<unsigned char>(from[i])} << (8 * (i % sizeof(T))));
+    };
+    if constexpr (sizeof(T) == 2) {
+      return static_cast<T>(byte(0) | byte(1));
+    } else if constexpr (sizeof(T) == 4) {
+      return static_cast<T>(byte(0) | byte(1) | byte(2) | byte(3));
+    } else {
+      return static_cast<T>(byte(0) | byte(1) | byte(2) | byte(3) | byte(4) | byte(5) | byte(6) |
+                            byte(7));
     }
-    return value;
   }
 };
 

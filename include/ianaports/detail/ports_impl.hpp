@@ -27,62 +27,156 @@ consteval std::uint16_t literal_port(std::string_view name, protocol p) {
 
 }  // namespace detail
 
-// --- record_range ----------------------------------------------------------------------------
+// --- ranges and rows -------------------------------------------------------------------------
 
-constexpr record record_range::iterator::operator*() const noexcept {
-  return detail::make_record(detail::row_at(span_, position_));
+namespace detail {
+
+// Builds the ranges from queries, and reads a query's rows as records or handles.
+struct range_access {
+  template <typename Range>
+  static constexpr Range make(const row_query& query) noexcept {
+    return Range(query);
+  }
+  template <typename Value>
+  static constexpr query_iterator<Value> begin(const row_query& query) noexcept {
+    return query_iterator<Value>(query);
+  }
+  // A row read as the Value an iterator yields (the pointer only chooses the overload).
+  IANAPORTS_ALWAYS_INLINE static constexpr record value(std::uint32_t index,
+                                                        const record*) noexcept {
+    return make_record(index);
+  }
+  static constexpr row value(std::uint32_t index, const row*) noexcept { return row(index); }
+  static constexpr const row_query& query_of(const record_range& range) noexcept {
+    return range.query_;
+  }
+  static constexpr const row_query& query_of(const row_range& range) noexcept {
+    return range.query_;
+  }
+};
+
+template <typename Value>
+constexpr query_iterator<Value>::query_iterator(const row_query& query) noexcept
+    : query_(query),
+      row_(current_row(query)),
+      simple_(query.source_count == 1 && query.sources[0].keeps_all),
+      walks_registry_(query.sources[0].kind == source_kind::registry),
+      at_(query.sources[0].at + 1),
+      end_(query.sources[0].end) {}
+
+template <typename Value>
+constexpr Value query_iterator<Value>::operator*() const noexcept {
+  return range_access::value(row_, static_cast<const Value*>(nullptr));
 }
 
-constexpr record_range::iterator& record_range::iterator::operator++() noexcept {
-  ++position_;
-  while (position_ < span_.last && !detail::keeps(filter_, detail::row_at(span_, position_))) {
-    ++position_;
+template <typename Value>
+constexpr query_iterator<Value>& query_iterator<Value>::operator++() noexcept {
+  if (simple_) {  // the next entry is the next row
+    row_ = at_ >= end_ ? no_row : walks_registry_ ? at_ : listed_row(at_);
+    ++at_;
+    return *this;
   }
+  row_ = advance(query_, row_);
   return *this;
 }
 
+}  // namespace detail
+
+constexpr row_range::iterator row_range::begin() const noexcept {
+  return detail::range_access::begin<row>(query_);
+}
+constexpr bool row_range::empty() const noexcept {
+  return detail::current_row(query_) == detail::no_row;
+}
+constexpr std::size_t row_range::size() const noexcept {
+  return detail::count_rows(query_);
+}
+
+constexpr record_range::iterator record_range::begin() const noexcept {
+  return detail::range_access::begin<record>(query_);
+}
+constexpr bool record_range::empty() const noexcept {
+  return detail::current_row(query_) == detail::no_row;
+}
 constexpr std::size_t record_range::size() const noexcept {
-  if (filter_.test == detail::row_test::every_row) {
-    return span_.last - span_.first;
-  }
-  std::size_t count = 0;
-  for (std::uint32_t position = span_.first; position < span_.last; ++position) {
-    count += detail::keeps(filter_, detail::row_at(span_, position)) ? 1U : 0U;
-  }
-  return count;
+  return detail::count_rows(query_);
+}
+constexpr row_range record_range::rows() const noexcept {
+  return detail::range_access::make<row_range>(query_);
+}
+
+constexpr std::string_view row::service() const noexcept {
+  return detail::row_service(index_);
+}
+constexpr std::optional<port_range> row::ports() const noexcept {
+  return detail::row_ports(index_);
+}
+constexpr std::optional<protocol> row::transport() const noexcept {
+  return detail::row_transport(index_);
+}
+constexpr std::string_view row::description() const noexcept {
+  return detail::row_text(index_, detail::text_column::description);
+}
+constexpr std::string_view row::assignee() const noexcept {
+  return detail::row_text(index_, detail::text_column::assignee);
+}
+constexpr std::string_view row::contact() const noexcept {
+  return detail::row_text(index_, detail::text_column::contact);
+}
+constexpr std::string_view row::registered() const noexcept {
+  return detail::row_text(index_, detail::text_column::registered);
+}
+constexpr std::string_view row::modified() const noexcept {
+  return detail::row_text(index_, detail::text_column::modified);
+}
+constexpr std::string_view row::reference() const noexcept {
+  return detail::row_text(index_, detail::text_column::reference);
+}
+constexpr std::optional<std::uint32_t> row::service_code() const noexcept {
+  return detail::row_service_code(index_);
+}
+constexpr std::string_view row::unauthorized_use() const noexcept {
+  return detail::row_text(index_, detail::text_column::unauthorized_use);
+}
+constexpr std::string_view row::notes() const noexcept {
+  return detail::row_text(index_, detail::text_column::notes);
+}
+constexpr bool row::ports_written_as_range() const noexcept {
+  return detail::row_one_port_as_range(index_);
+}
+constexpr bool row::holds_for(protocol p) const noexcept {
+  // (p is a value of the enumeration or no protocol's index: a row never names that.)
+  return detail::row_holds_for(index_, detail::table_index(p)) &&
+         detail::table_index(p) != detail::protocol_count;
+}
+constexpr record row::to_record() const noexcept {
+  return detail::make_record(index_);
 }
 
 // --- queries ---------------------------------------------------------------------------------
 
 constexpr record_range records() noexcept {
-  return record_range(detail::every_row());
+  return detail::range_access::make<record_range>(detail::every_row());
+}
+
+constexpr row_range rows() noexcept {
+  return detail::range_access::make<row_range>(detail::every_row());
 }
 
 constexpr record_range by_name(std::string_view service) noexcept {
-  return record_range(detail::rows_named(service));
+  return detail::range_access::make<record_range>(detail::rows_named(service));
 }
 
 constexpr record_range by_port(std::uint16_t port, protocol p) noexcept {
-  return record_range(detail::rows_covering(port, p));
+  return detail::range_access::make<record_range>(detail::rows_covering(port, p));
 }
 
 constexpr record_range by_range(port_range ports, protocol p) noexcept {
-  const unsigned index = detail::table_index(p);
-  if (index == detail::protocol_count || ports.first > ports.last) {
-    return {};
-  }
-  const detail::row_filter filter{detail::row_test::overlapping, static_cast<std::uint8_t>(index),
-                                  ports.first, ports.last};
-  return record_range(detail::rows_kept(filter), filter);
+  return detail::range_access::make<record_range>(detail::rows_overlapping(ports, p));
 }
 
 constexpr record_range by_protocol(protocol p) noexcept {
-  const unsigned index = detail::table_index(p);
-  if (index == detail::protocol_count) {
-    return {};
-  }
-  const detail::row_filter filter{detail::row_test::transport_is, static_cast<std::uint8_t>(index)};
-  return record_range(detail::rows_kept(filter), filter);
+  return detail::range_access::make<record_range>(detail::rows_naming(p));
 }
 
 constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p) noexcept {
@@ -94,19 +188,7 @@ constexpr std::string_view name_of(std::uint16_t port, protocol p) noexcept {
 }
 
 constexpr port_status status(std::uint16_t port, protocol p) noexcept {
-  const detail::row_span rows = detail::rows_covering(port, p);
-  bool reserved = false;
-  for (std::uint32_t position = rows.first; position < rows.last; ++position) {
-    const std::size_t row = detail::row_at(rows, position);
-    if (!detail::row_service(row).empty()) {
-      return port_status::assigned;
-    }
-    reserved = reserved || detail::row_reserved(row);
-  }
-  if (reserved) {
-    return port_status::reserved;
-  }
-  return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
+  return detail::status_of(port, p);
 }
 
 #if IANAPORTS_HAS_CONSTEVAL
