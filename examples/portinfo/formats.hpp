@@ -42,16 +42,20 @@ inline std::optional<format> parse_format(std::string_view name) {
 
 // "80", "6000-6063" ("4748-4748" where IANA writes one port so), or "" for a registration of a
 // name only.
-inline std::string port_text(const record& row) {
-  if (!row.ports) {
+inline std::string port_text(std::optional<ianaports::port_range> ports, bool written_as_range) {
+  if (!ports) {
     return {};
   }
-  std::string text = std::to_string(row.ports->first);
-  if (row.ports->last != row.ports->first || row.ports_written_as_range) {
+  std::string text = std::to_string(ports->first);
+  if (ports->last != ports->first || written_as_range) {
     text += '-';
-    text += std::to_string(row.ports->last);
+    text += std::to_string(ports->last);
   }
   return text;
+}
+
+inline std::string port_text(const record& row) {
+  return port_text(row.ports, row.ports_written_as_range);
 }
 
 // "tcp"..., or "" for a row that holds for every protocol.
@@ -403,9 +407,15 @@ inline void write_table(const std::vector<record>& rows, const table_layout& lay
       if (i > 0) {
         line += column_gap;
       }
-      const std::string cell = shortened(row[i], widths[i]);
-      line += cell;
-      line.append(widths[i] - columns(cell), ' ');  // shortened() keeps to widths[i]
+      const std::size_t width = columns(row[i]);
+      if (width <= widths[i]) {  // most cells fit: appended as they are, no copy made
+        line += row[i];
+        line.append(widths[i] - width, ' ');
+      } else {
+        const std::string cell = shortened(row[i], widths[i]);
+        line += cell;
+        line.append(widths[i] - columns(cell), ' ');  // shortened() keeps to widths[i]
+      }
     }
     line.erase(line.find_last_not_of(' ') + 1);  // no trailing blanks (npos + 1 is 0: all blank)
     line += '\n';

@@ -4,7 +4,7 @@
 #ifndef PORTINFO_TEXT_HPP
 #define PORTINFO_TEXT_HPP
 
-#include <algorithm>    // std::search
+#include <algorithm>    // std::search, std::all_of
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -54,6 +54,13 @@ inline std::string shortened(std::string_view text, std::size_t width) {
 // a space. That is C0 and DEL, and C1 (U+0080-U+009F, UTF-8 C2 80-C2 9F), which some terminals
 // obey too. (Descriptions are folded already; this guards against any registry text.)
 inline std::string on_one_line(std::string_view text) {
+  const auto plain = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20U && byte != 0x7FU && byte != 0xC2U;
+  };
+  if (std::all_of(text.begin(), text.end(), plain)) {  // nearly every text: a copy will do
+    return std::string(text);
+  }
   std::string line;
   line.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {

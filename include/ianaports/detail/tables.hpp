@@ -127,7 +127,7 @@ constexpr std::uint16_t row_first_port(std::size_t row) noexcept {
 }
 
 // Few rows span ports: their last ports are a short list, not a column.
-constexpr std::uint16_t row_last_port(std::size_t row) noexcept {
+IANAPORTS_ALWAYS_INLINE constexpr std::uint16_t row_last_port(std::size_t row) noexcept {
   if (!row_has(row, reg::flag_spans_ports)) {
     return row_first_port(row);
   }
