@@ -9,7 +9,8 @@ Python, no CMake, no other file. It is include/ianaports/ports.hpp with each of 
 "ianaports/..." includes replaced, once, by that file's text, and the generated tables in place
 of ianaports/detail/registry_tables.hpp. Beside it go the opt-in headers (ostream.hpp, fmt.hpp,
 format.hpp and the detail header they share) as they are, but that they include ports.hpp for
-the vocabulary.
+the vocabulary; and every other public header (ianaports/types.hpp) as one line that includes
+ports.hpp, which holds it, so that code written against include/ compiles against either.
 `--check` compares instead of writing, and exits 1 with the command to run when they differ.
 """
 
@@ -38,6 +39,8 @@ SINGLE_HEADER = "ianaports/ports.hpp"
 # The opt-in headers beside it, with the files they need that it does not hold.
 COMPANIONS = ("ianaports/ostream.hpp", "ianaports/fmt.hpp", "ianaports/format.hpp",
               "ianaports/detail/text_form.hpp")
+# The public headers (include/ianaports/*.hpp) that the single header holds: each one forwards.
+FORWARDED = ("ianaports/types.hpp",)
 COMMAND = ("python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml"
            " --output single_include")
 
@@ -77,8 +80,17 @@ def _companion(name: str, in_single_header: Set[str]) -> str:
     return f"// ---- {name} ----\n" + _OWN_INCLUDE.sub(include, _read_header(name, ""))
 
 
+def _forwarder(name: str, in_single_header: Set[str]) -> str:
+    """A public header the single header holds, as the one include that brings it (no guard of
+    its own: the name's guard is the one inside ports.hpp)."""
+    if name not in in_single_header:
+        raise RuntimeError(f"amalgamate: {name} is listed as forwarded, but ports.hpp does not include it")
+    return f'// ---- {name} ----\n#include "{SINGLE_HEADER}"  // which holds {name}\n'
+
+
 def _banner(header: str, registry_path: str, registry) -> str:
     what = ("the API and the IANA registry tables in one file" if header == SINGLE_HEADER
+            else f"{header}, held by ianaports/ports.hpp" if header in FORWARDED
             else f"{header}, opt-in, for use with ianaports/ports.hpp")
     return "\n".join([
         "// SPDX-License-Identifier: BSL-1.0",
@@ -102,6 +114,11 @@ def amalgamate(registry_path: str) -> Dict[str, str]:
     single, in_single_header = _single_header(tables_text)
     headers = {SINGLE_HEADER: single}
     headers.update((name, _companion(name, in_single_header)) for name in COMPANIONS)
+    headers.update((name, _forwarder(name, in_single_header)) for name in FORWARDED)
+    public = {"ianaports/" + f for f in os.listdir(os.path.join(INCLUDE_DIR, "ianaports")) if f.endswith(".hpp")}
+    if public - headers.keys():
+        raise RuntimeError(f"amalgamate: public headers the edition would not carry: {sorted(public - headers.keys())};"
+                           " add each to COMPANIONS or FORWARDED")
     return {name: _banner(name, registry_path, registry) + "\n" + text for name, text in headers.items()}
 
 

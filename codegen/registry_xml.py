@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 from xml.parsers import expat
 
@@ -93,11 +93,25 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Person:
+    """One <person> of the registry's <people>: the directory the rows' [Id]s refer to. The
+    fields are as written ("" when absent), white space and all."""
+
+    line: int
+    id: str
+    name: str
+    org: str
+    uri: str  # as IANA writes it, "mailto:someone&example.com"; several joined by a space
+    updated: str
+
+
+@dataclass(frozen=True)
 class Registry:
     updated: str  # the registry's own <updated> date
     rows: List[Row]
     sha256: str  # of the input file's bytes
     identity: FileIdentity  # of the file as it was read
+    people: List[Person] = field(default_factory=list)  # registry order
 
 
 # --- a minimal element tree, built for one <record> at a time ---------------------------------
@@ -326,6 +340,28 @@ def record_to_row(record: _Node) -> Row:
     )
 
 
+_PERSON_FIELDS = ("name", "org", "uri", "updated")
+
+
+def person_of(node: _Node) -> Person:
+    """A <person>: its id attribute (required) and fields, each text only and at most once
+    (but <uri>, which may come more than once)."""
+    if "id" not in node.attrs:
+        raise RegistryError(node.line, "<person> has no id attribute")
+    fields = {}
+    for child in node.children:
+        if not isinstance(child, _Node):
+            continue
+        if child.tag not in _PERSON_FIELDS:
+            raise RegistryError(child.line, f"unknown element <{child.tag}> in <person>")
+        if child.tag in fields and child.tag != "uri":
+            raise RegistryError(child.line, f"<person> has more than one <{child.tag}>")
+        # A few people have several addresses: kept in order, a space between (a URI has none).
+        fields[child.tag] = (fields[child.tag] + " " if child.tag in fields else "") + plain_text(child)
+    return Person(node.line, node.attrs["id"], fields.get("name", ""), fields.get("org", ""),
+                  fields.get("uri", ""), fields.get("updated", ""))
+
+
 # --- the streaming reader ---------------------------------------------------------------------
 
 class _Reader:
@@ -346,6 +382,8 @@ class _Reader:
         self.updated: Optional[str] = None
         self.updated_line = 1
         self.rows: List[Row] = []
+        self.people: List[Person] = []
+        self.in_people = False  # inside <people>, where each <person> is kept
         self.saw_root = False
 
     def _line(self) -> int:
@@ -385,9 +423,15 @@ class _Reader:
             self.stack.append(node)
         elif self.depth == 2 and tag in ("record", "updated"):
             self.stack.append(_Node(tag, dict(attrs), self._line(), []))
+        elif self.depth == 2 and tag == "people":
+            self.in_people = True
+        elif self.depth == 3 and self.in_people and tag == "person":
+            self.stack.append(_Node(tag, dict(attrs), self._line(), []))
 
     def _end(self, name: str) -> None:
         self.depth -= 1
+        if self.depth == 1:
+            self.in_people = False
         if not self.stack:
             return
         node = self.stack.pop()
@@ -395,6 +439,8 @@ class _Reader:
             return  # an element inside the record closed; the record is still open
         if node.tag == "record":
             self.rows.append(record_to_row(node))
+        elif node.tag == "person":
+            self.people.append(person_of(node))
         elif node.tag == "updated":
             if self.updated is not None:
                 raise RegistryError(node.line, "<registry> has more than one <updated>")
@@ -450,7 +496,7 @@ def read_registry(path: str) -> Registry:
     if not reader.updated:
         raise RegistryError(reader.updated_line, "the <updated> date is empty")
     return Registry(updated=reader.updated, rows=reader.rows, sha256=digest.hexdigest(),
-                    identity=before)
+                    identity=before, people=reader.people)
 
 
 def _chunks(f):

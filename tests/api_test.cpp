@@ -93,6 +93,23 @@ static_assert(rows_naming(protocol::tcp) == ip::by_protocol(protocol::tcp).size(
 static_assert(rows_holding_for(protocol::dccp) > ip::by_protocol(protocol::dccp).size(),
               "the rows for every protocol hold for DCCP too");
 
+// The people directory.
+static_assert(ip::person_of("Vera_Heinau")->name == "Vera Heinau");
+static_assert(!ip::person_of("vera_heinau"), "ids are case-sensitive");
+static_assert(!ip::person_of("[Vera_Heinau]"), "an id, not a reference");
+static_assert(ip::people().size() > 5000);
+constexpr std::size_t id_bytes(std::string_view column) {
+  std::size_t bytes = 0;
+  for (const std::string_view id : ip::person_ids(column)) {
+    bytes += id.size() + 100;
+  }
+  return bytes;
+}
+static_assert(id_bytes("[A][Bc] said [D") == 203, "two ids; an unclosed one ends the walk");
+static_assert(id_bytes("") == 0 && id_bytes("no ids") == 0 && id_bytes("[]") == 100);
+static_assert(ip::person_of((*ip::by_port(991, protocol::tcp).begin()).assignee.substr(1, 11))
+                  ->name == "Vera Heinau");
+
 // The vocabulary of types.hpp.
 static_assert(ip::range_of(ip::port_class::system) == ip::port_range{0, 1023});
 static_assert(ip::range_of(ip::port_class::user) == ip::port_range{1024, 49151});

@@ -12,6 +12,7 @@
 
 #include <cstdint>      // std::uint16_t, std::uint32_t
 #include <fstream>      // std::ifstream
+#include <iterator>     // std::next
 #include <map>          // std::map
 #include <optional>     // std::optional
 #include <set>          // std::set
@@ -93,9 +94,14 @@ bool make_lean(expected_row& row) {
   return true;
 }
 
+struct expected_person {
+  std::string id, name, org, uri, updated;
+};
+
 struct expectation {
   std::string updated;
   std::vector<expected_row> rows;
+  std::vector<expected_person> people;  // empty when the build leaves the people out
 };
 
 std::string unescape(const std::string& field) {
@@ -137,7 +143,7 @@ const expectation& expected() {
     std::getline(in, line);
     const std::size_t count = std::stoul(split_tabs(line).at(1));
     std::size_t read = 0;
-    while (std::getline(in, line)) {
+    while (read < count && std::getline(in, line)) {
       const auto f = split_tabs(line);
       if (f.size() != 12) {
         throw std::runtime_error("expected 12 fields: " + line);
@@ -147,6 +153,21 @@ const expectation& expected() {
       if (make_lean(row)) {
         e.rows.push_back(row);
       }
+    }
+    std::getline(in, line);  // people<TAB>count
+    const std::size_t person_count = std::stoul(split_tabs(line).at(1));
+    while (std::getline(in, line)) {
+      const auto f = split_tabs(line);
+      if (f.size() != 5) {
+        throw std::runtime_error("expected 5 fields of a person: " + line);
+      }
+      e.people.push_back({f[0], f[1], f[2], f[3], f[4]});
+    }
+    if (e.people.size() != person_count) {
+      throw std::runtime_error("person count mismatch in " IANAPORTS_EXPECTED_ROWS);
+    }
+    if (listed(IANAPORTS_TEST_OMIT, "people")) {
+      e.people.clear();
     }
     if (read != count) {
       throw std::runtime_error("row count mismatch in " IANAPORTS_EXPECTED_ROWS);
@@ -421,6 +442,52 @@ TEST_CASE("every name with one byte changed finds exactly the name it then spell
       changed[i] = original;
     }
   }
+}
+
+TEST_CASE("the people directory: every person, person_of for every id, every row's ids") {
+  const auto& want = expected().people;
+  failure_budget failures;
+  std::size_t i = 0;
+  std::map<std::string, std::size_t> first_with_id;  // of two people under one id, the first
+  for (const ip::person& found : ip::people()) {
+    REQUIRE(i < want.size());
+    const expected_person& e = want[i];
+    const bool same = found.id == e.id && found.name == e.name && found.org == e.org &&
+                      found.uri == e.uri && found.updated == e.updated;
+    failures.check(same ? std::string() : "fields differ",
+                   "person " + std::to_string(i) + " " + e.id);
+    first_with_id.emplace(e.id, i);
+    ++i;
+  }
+  CHECK(i == want.size());
+  CHECK(ip::people().size() == want.size());
+  for (const auto& [id, index] : first_with_id) {
+    const std::optional<ip::person> found = ip::person_of(id);
+    failures.check(
+        found && *found == *std::next(ip::people().begin(), static_cast<std::ptrdiff_t>(index))
+            ? std::string()
+            : "not found, or not the first with the id",
+        "person_of " + id);
+    failures.check(ip::person_of(id + "x") ? "found an id with a byte more" : std::string(), id);
+  }
+  CHECK_FALSE(ip::person_of("").has_value());
+  // Every id a row names, resolved or not: the registry's references are its own.
+  std::size_t references = 0;
+  std::size_t unresolved = 0;
+  for (const ip::record& r : ip::records()) {
+    for (const std::string_view column : {r.assignee, r.contact}) {
+      for (const std::string_view id : ip::person_ids(column)) {
+        ++references;
+        unresolved += first_with_id.count(std::string(id)) == 0 ? 1U : 0U;
+        failures.check(ip::person_of(id).has_value() == (first_with_id.count(std::string(id)) == 1)
+                           ? std::string()
+                           : "person_of disagrees with the directory",
+                       "id " + std::string(id));
+      }
+    }
+  }
+  MESSAGE(references << " person references in the rows, " << unresolved
+                     << " to an id the directory lacks");
 }
 
 TEST_CASE("by_protocol: the rows naming each protocol") {

@@ -4,7 +4,7 @@
 
     source_rules_test.py SOURCE_DIR
 
-- Every file we wrote starts with its SPDX licence line (after a #! or <?xml line), and every
+- Every file we wrote starts with its SPDX licence line (after a #!, <?xml or zsh's #compdef line), and every
   generated file carries it in its banner; the registry data (CC0, not ours), Markdown and JSON
   (which has no comments) are the exceptions, listed below.
 - LICENSE holds the Boost Software License 1.0, and NOTICE says whose the registry data is.
@@ -56,7 +56,7 @@ class Licence(unittest.TestCase):
         self.assertGreater(len(files), 20, "the walk found the source tree")
         for path in files:
             first = head(path)
-            at = 1 if first[0].startswith(("#!", "<?xml")) else 0
+            at = 1 if first[0].startswith(("#!", "<?xml", "#compdef")) else 0
             if SPDX not in first[at]:
                 missing.append(path)
         self.assertEqual(missing, [], f"files without '{SPDX}' on their first line")

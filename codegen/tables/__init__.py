@@ -9,6 +9,7 @@ One builder per index, each in a module of its own, in the order the readers use
   port_order.py  the rows in port order (no table of their own), by_range's and by_protocol's counts
   ports.py       the port index: per protocol, segments of the port space and their rows
   port_names.py  name_of's answers over TCP and UDP: a bit per named port, a rank, a text id
+  people.py      the people directory the rows' [Id]s refer to, sorted for person_of
 
 A compact index (a lean build's) leaves out the name keys, the port segments and the direct
 answers: lookups by name confirm a hit on the name's text, and lookups by port search the port
@@ -29,6 +30,7 @@ from registry_xml import PROTOCOLS, Registry, Row
 from . import facts
 from .layout import Alias, Array, Constant, Layout, StringArray, index_type
 from .names import NameIndex, build_name_index, build_name_ports
+from .people import build_people
 from .port_names import build_port_names
 from .port_order import PortOrder, build_port_order
 from .ports import PortIndex, build_port_index
@@ -104,12 +106,14 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     order = build_port_order(rows)
     records = build_records(rows, frozenset(c for g in omit for c in COLUMN_GROUPS[g]), pool,
                             order.apart_rows)
+    people = build_people(registry.people if "people" not in omit else [], pool)
     names = build_name_index(rows, fast)
     name_ports = build_name_ports(rows, names)
     ports = build_port_index(rows, fast)
     lists = merge_row_lists(names, ports, order)
     text = pool.pack()
     records.renumber(text)
+    people.renumber(text)
     port_names = build_port_names(rows, records.service_ids, fast)
 
     record_index, text_tuple_index, tail_tuple_index = records.aliases()
@@ -119,7 +123,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     layout.constants = (
         facts.constants() + records.constants()[:1] + text.constants() + names.constants()
         + ports.constants() + name_ports.constants() + port_names.constants() + records.constants()[1:]
-        + order.constants()
+        + order.constants() + people.constants()
         + [Constant("fast_index", "bool", fast, "the name keys, port segments and direct answers are here"),
            Constant("omitted_columns", "std::string_view", ",".join(g for g in COLUMN_GROUPS if g in omit),
                     "column groups left out of this build (generate.py --omit)"),
@@ -130,7 +134,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     name_rows_begin, port_segment_rows_begin, protocol_rows_begin, row_lists = lists.arrays()
     layout.arrays = (text.arrays() + records.arrays() + order.arrays() + names.arrays() + name_ports.arrays()
                      + port_names.arrays() + [name_rows_begin] + ports.arrays()
-                     + [port_segment_rows_begin, protocol_rows_begin, row_lists]
+                     + [port_segment_rows_begin, protocol_rows_begin, row_lists] + people.arrays()
                      + names.sample_arrays() + ports.sample_arrays())
     layout.string_arrays = [StringArray("name_sample_names", names.sample_names,
                                         "a few names of the registry, as written, for name_sample_slot")]

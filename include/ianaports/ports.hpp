@@ -17,21 +17,14 @@
 #ifndef IANAPORTS_PORTS_HPP
 #define IANAPORTS_PORTS_HPP
 
-#include <cstddef>  // std::size_t, std::ptrdiff_t
-#include <cstdint>  // std::uint16_t, std::uint32_t
-#if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
-// Only the iterator tags: libstdc++'s <iterator> brings in <streambuf> and locales, which took
-// half of the compile time of a TU doing one lookup (g++ 12 -O2). Other libraries: <iterator>.
-#include <bits/stl_iterator_base_types.h>  // std::input_iterator_tag, std::forward_iterator_tag
-#else
-#include <iterator>  // std::input_iterator_tag, std::forward_iterator_tag
-#endif
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <cstdint>      // std::uint16_t, std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
 #include "ianaports/detail/config.hpp"
 #include "ianaports/detail/row_query.hpp"
-#include "ianaports/types.hpp"  // protocol, port_range, port_status, port_class, record...
+#include "ianaports/types.hpp"  // protocol, port_range, record, the iterator tags...
 
 IANAPORTS_BEGIN_NAMESPACE
 
@@ -211,6 +204,60 @@ class record_range {
 // dynamic for 49152 and up (RFC 6335 section 6); else unassigned (rows that say Unassigned,
 // De-registered or Removed, or no row at all).
 [[nodiscard]] constexpr port_status status(std::uint16_t port, protocol p) noexcept;
+
+// ---------------------------------------------------------------------------------------------
+// The people directory: the people and organizations rows name by id (person_ids() reads the
+// ids of a row's assignee or contact column; person is in types.hpp). Empty in a lean build
+// without the people columns.
+
+class person_range;
+
+// The person with exactly this id (ids are case-sensitive), by binary search; none for any
+// other input. Of two people under one id, the first in registry order.
+[[nodiscard]] constexpr std::optional<person> person_of(std::string_view id) noexcept;
+
+// Every person, in registry order.
+[[nodiscard]] constexpr person_range people() noexcept;
+
+class person_range {
+ public:
+  class iterator {
+   public:
+    using value_type = person;
+    using reference = person;  // made on the fly from the tables
+    using pointer = void;
+    using difference_type = std::ptrdiff_t;
+    using iterator_category = std::input_iterator_tag;
+
+    constexpr iterator() noexcept = default;
+    constexpr person operator*() const noexcept;
+    constexpr iterator& operator++() noexcept {
+      ++index_;
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++index_;
+      return before;
+    }
+    friend constexpr bool operator==(iterator a, iterator b) noexcept {
+      return a.index_ == b.index_;
+    }
+    friend constexpr bool operator!=(iterator a, iterator b) noexcept {
+      return a.index_ != b.index_;
+    }
+
+   private:
+    friend class person_range;
+    constexpr explicit iterator(std::uint32_t index) noexcept : index_(index) {}
+    std::uint32_t index_ = 0;
+  };
+
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(0); }
+  [[nodiscard]] constexpr iterator end() const noexcept;
+  [[nodiscard]] constexpr std::size_t size() const noexcept;
+  [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+};
 
 // classify(port), is_valid_service_name(name), to_string(...) and parse_protocol(name) are in
 // ianaports/types.hpp, with the types: they need no tables.

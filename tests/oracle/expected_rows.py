@@ -14,6 +14,8 @@ Output (UTF-8, "\\n" line ends):
     rows<TAB><record count>
     service ports transport description assignee contact registered modified
         reference service_code unauthorized_use notes      (one line per record)
+    people<TAB><person count>
+    id name org uri updated                                (one line per person)
 
 Unexpected shapes (an unknown element inside a text field, a repeated
 single-valued element) are reported as errors rather than guessed at, so that
@@ -217,6 +219,15 @@ def build_lines(path: str) -> List[str]:
         except OracleError as e:
             raise OracleError("record #%d: %s" % (i, e))
         lines.append("\t".join(escape(f) for f in row))
+    # The people directory: every <person> of <people>, its five fields as written (several
+    # <uri>s joined by a space).
+    people = [p for section in elements(root, "people") for p in elements(section, "person")]
+    lines.append("people\t%d" % len(people))
+    for person in people:
+        def field(name: str) -> str:
+            return " ".join(plain_text(el) for el in elements(person, name))
+        lines.append("\t".join(escape(f) for f in (person.getAttribute("id"), field("name"), field("org"),
+                                                   field("uri"), field("updated"))))
     return lines
 
 

@@ -89,7 +89,7 @@ def expected() -> Expected:
         lines = Path(path).read_bytes().decode("utf-8").split("\n")
         updated = unescape(lines[0].split("\t")[1])
         count = int(lines[1].split("\t")[1])
-        rows = [[unescape(f) for f in line.split("\t")] for line in lines[2:] if line]
+        rows = [[unescape(f) for f in line.split("\t")] for line in lines[2:2 + count]]
         assert len(rows) == count and all(len(r) == 12 for r in rows), path
         _expected = Expected(updated, rows)
     return _expected

@@ -694,6 +694,34 @@ constexpr port_status status_of(std::uint16_t port, protocol p) noexcept {
   return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
 }
 
+// --- people ----------------------------------------------------------------------------------
+
+inline constexpr std::uint32_t person_count = reg::person_count;
+
+constexpr person make_person(std::size_t index) noexcept {
+  return person{text(reg::person_id[index]), text(reg::person_name[index]),
+                text(reg::person_org[index]), text(reg::person_uri[index]),
+                text(reg::person_updated[index])};
+}
+
+// The person with this id (the first of several), or person_count: a binary search of the
+// people sorted by id.
+constexpr std::uint32_t person_index_of(std::string_view id) noexcept {
+  std::uint32_t low = 0;
+  std::uint32_t high = person_count;
+  while (low < high) {
+    const std::uint32_t mid = low + (high - low) / 2;
+    if (text(reg::person_id[reg::person_by_id[mid]]) < id) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low < person_count && text(reg::person_id[reg::person_by_id[low]]) == id
+             ? std::uint32_t{reg::person_by_id[low]}
+             : person_count;
+}
+
 // --- the two halves agree ------------------------------------------------------------------------
 // The generator and these readers meet only through the generated header: these checks turn a
 // drift between them into a compile error that says which half moved.
