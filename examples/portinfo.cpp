@@ -29,6 +29,7 @@
 #include "portinfo/command_line.hpp"
 #include "portinfo/formats.hpp"
 #include "portinfo/output.hpp"
+#include "portinfo/people.hpp"
 #include "portinfo/queries.hpp"
 #include "portinfo/text.hpp"
 
@@ -146,10 +147,13 @@ class search_matcher {
   bool last_answer_ = false;
 };
 
-// A lookup: the rows of each query in turn. The queries that found nothing are noted.
+// A lookup (or --who): the rows of each query in turn. The queries that found nothing are noted.
 std::vector<record> look_up(const command_line& line, std::vector<std::string_view>& not_found) {
   std::vector<query> queries;  // all checked before anything is printed
-  for (const std::string_view written : line.queries) {
+  const std::vector<std::string_view> written_queries =
+      line.asked == question::who ? std::vector<std::string_view>{line.argument} : line.queries;
+  queries.reserve(written_queries.size());
+  for (const std::string_view written : written_queries) {
     queries.push_back(parse_query(written, line.default_protocol));
   }
   std::vector<record> rows;
@@ -179,12 +183,16 @@ std::vector<record> search(const command_line& line) {
 // table, one CSV file, one JSON array. Exit 1 when any query found nothing.
 int list_rows(const command_line& line) {
   std::vector<std::string_view> not_found;
-  const std::vector<record> rows =
-      line.asked == question::lookup ? look_up(line, not_found) : search(line);
-  if (rows.empty() && line.asked != question::lookup) {
+  const bool looks_up = line.asked == question::lookup || line.asked == question::who;
+  const std::vector<record> rows = looks_up ? look_up(line, not_found) : search(line);
+  if (rows.empty() && !looks_up) {
     not_found.push_back(line.argument);
   }
-  write_rows(rows, line.output, {output_width(), line.wide});
+  if (line.asked == question::who) {
+    write_rows_with_people(rows, line.output, {output_width(), line.wide});
+  } else {
+    write_rows(rows, line.output, {output_width(), line.wide});
+  }
   finish_output();  // the notes on stderr come after the results, not in the middle
   for (const std::string_view what : not_found) {
     note_nothing_found(what);

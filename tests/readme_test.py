@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSL-1.0
 """The README stays true: each C++ snippet compiles warning-free and runs, and the output shown
-after the Quick start command is what the example program prints.
+after the Quick start command, in the portinfo session and in the codegen/diff.py session is
+what those commands print.
 
     readme_test.py README.md --compiler g++ -I DIR [-I DIR...] --lookup PATH [--portinfo PATH]
                    [--cxxflags "FLAGS"] [--emulator ARG...] [--exe-suffix .exe]
@@ -93,6 +94,22 @@ def main() -> int:
                 print(f"README shows for portinfo {command}:\n{shown}but it prints:\n{printed}")
             else:
                 print(f"portinfo {command}: as shown")
+    # The diff session: "$ python3 codegen/diff.py ARGS" lines, run from the source tree (host-side
+    # Python: no emulator), each followed by what it prints.
+    session = re.search(r"<!-- test: diff session -->\n```console\n(.*?)```", readme, re.S)
+    if not session:
+        print("no codegen/diff.py session in the README")
+        return 1
+    source_dir = os.path.dirname(os.path.abspath(args.readme))
+    for command, shown in re.findall(r"^\$ python3 codegen/diff\.py (.*)\n((?:(?!\$ ).*\n)*)", session.group(1), re.M):
+        checks += 1
+        printed = subprocess.run([sys.executable, os.path.join(source_dir, "codegen", "diff.py"), *shlex.split(command)],
+                                 capture_output=True, text=True, cwd=source_dir).stdout
+        if printed != shown:
+            failures += 1
+            print(f"README shows for codegen/diff.py {command}:\n{shown}but it prints:\n{printed}")
+        else:
+            print(f"codegen/diff.py {command}: as shown")
     print(f"{checks - failures} passed, {failures} failed")
     return 1 if failures else 0
 

@@ -35,6 +35,7 @@ enum class question {
   search_name,         // --search-name TEXT
   search_description,  // --search-description TEXT
   all,                 // --all
+  who,                 // --who QUERY
   status,              // --status PORT[/PROTO]
   port_class,          // --class PORT
   free_ports,          // --free FIRST-LAST[/PROTO]
@@ -80,6 +81,8 @@ inline constexpr option options[] = {
     {"--search-description", "TEXT", question::search_description, option_group::search,
      "rows whose description contains TEXT, ignoring case"},
     {"--all", "", question::all, option_group::search, "every row"},
+    {"--who", "QUERY", question::who, option_group::search,
+     "the rows of QUERY with the people behind each:\nnames, organizations, addresses"},
     {"--status", "PORT[/PROTO]", question::status, option_group::report,
      "assigned, reserved, unassigned or dynamic, with the rows behind it"},
     {"--class", "PORT", question::port_class, option_group::report,

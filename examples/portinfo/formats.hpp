@@ -95,24 +95,29 @@ inline void append_csv_field(std::string& line, std::string_view field) {
   line += '"';
 }
 
+// A row's twelve fields, IANA's columns in IANA's order, appended to a line (no line end).
+inline void append_csv_row(std::string& line, const record& row) {
+  const std::string port = port_text(row);
+  const std::string code = service_code_text(row);
+  const std::array<std::string_view, 12> fields{
+      row.service,   port,        transport_text(row),  row.description,
+      row.assignee,  row.contact, row.registered,       row.modified,
+      row.reference, code,        row.unauthorized_use, row.notes};
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) {
+      line += ',';
+    }
+    append_csv_field(line, fields[i]);
+  }
+}
+
 inline void write_csv(const std::vector<record>& rows) {
   put(csv_header);
   put(csv_line_end);
   std::string line;
   for (const record& row : rows) {
-    const std::string port = port_text(row);
-    const std::string code = service_code_text(row);
-    const std::array<std::string_view, 12> fields{
-        row.service,   port,        transport_text(row),  row.description,
-        row.assignee,  row.contact, row.registered,       row.modified,
-        row.reference, code,        row.unauthorized_use, row.notes};
     line.clear();
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) {
-        line += ',';
-      }
-      append_csv_field(line, fields[i]);
-    }
+    append_csv_row(line, row);
     line += csv_line_end;
     put(line);
   }
@@ -187,8 +192,9 @@ std::string json_array(const Values& values, ToJson to_json) {
   return out + ']';
 }
 
-// The keys are stable; a column that can be absent is null rather than "".
-inline std::string json_row(const record& row) {
+// The keys are stable; a column that can be absent is null rather than "". An object still
+// open, for --who to add to.
+inline json_object json_row_object(const record& row) {
   json_object object;
   object.text("service", row.service);
   if (row.ports) {
@@ -214,7 +220,12 @@ inline std::string json_row(const record& row) {
   } else {
     object.null("service_code");
   }
-  return object.text("unauthorized_use", row.unauthorized_use).text("notes", row.notes).str();
+  object.text("unauthorized_use", row.unauthorized_use).text("notes", row.notes);
+  return object;
+}
+
+inline std::string json_row(const record& row) {
+  return json_row_object(row).str();
 }
 
 // "[{...},{...}]" on one line, for rows inside another object.

@@ -727,10 +727,13 @@ class person_range {
     std::uint32_t index_ = 0;
   };
 
+  // Members, as a range's are, though the directory is one: the tables hold every answer.
+  // NOLINTBEGIN(readability-convert-member-functions-to-static)
   [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(0); }
   [[nodiscard]] constexpr iterator end() const noexcept;
   [[nodiscard]] constexpr std::size_t size() const noexcept;
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+  // NOLINTEND(readability-convert-member-functions-to-static)
 };
 
 // classify(port), is_valid_service_name(name), to_string(...) and parse_protocol(name) are in
@@ -40981,9 +40984,11 @@ constexpr person_range people() noexcept {
 constexpr person person_range::iterator::operator*() const noexcept {
   return detail::make_person(index_);
 }
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see ports.hpp
 constexpr person_range::iterator person_range::end() const noexcept {
   return iterator(detail::person_count);
 }
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see ports.hpp
 constexpr std::size_t person_range::size() const noexcept {
   return detail::person_count;
 }

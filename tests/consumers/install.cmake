@@ -15,3 +15,12 @@ foreach(expected include/ianaports/ports.hpp share/cmake/ianaports/ianaportsConf
     message(FATAL_ERROR "the install lacks ${expected}")
   endif()
 endforeach()
+# portinfo, where it is built, comes with its manual and its completions.
+if(EXISTS "${PREFIX}/bin/portinfo" OR EXISTS "${PREFIX}/bin/portinfo.exe")
+  foreach(expected share/man/man1/portinfo.1 share/bash-completion/completions/portinfo
+                   share/zsh/site-functions/_portinfo share/fish/vendor_completions.d/portinfo.fish)
+    if(NOT EXISTS "${PREFIX}/${expected}")
+      message(FATAL_ERROR "the install has portinfo but lacks ${expected}")
+    endif()
+  endforeach()
+endif()

@@ -68,6 +68,7 @@ def run(*args: str, columns: Optional[str] = "100") -> Result:
 class Expected(NamedTuple):
     updated: str
     rows: List[List[str]]  # twelve columns, as tests/oracle/expected_rows.py reads them
+    people: List[List[str]]  # id, name, org, uri, updated: the <people> directory, in order
 
 
 def unescape(field: str) -> str:
@@ -91,7 +92,11 @@ def expected() -> Expected:
         count = int(lines[1].split("\t")[1])
         rows = [[unescape(f) for f in line.split("\t")] for line in lines[2:2 + count]]
         assert len(rows) == count and all(len(r) == 12 for r in rows), path
-        _expected = Expected(updated, rows)
+        at = 2 + count
+        people_count = int(lines[at].split("\t")[1])
+        people = [[unescape(f) for f in line.split("\t")] for line in lines[at + 1:at + 1 + people_count]]
+        assert len(people) == people_count and all(len(p) == 5 for p in people), path
+        _expected = Expected(updated, rows, people)
     return _expected
 
 
@@ -659,11 +664,152 @@ class VersionAndHelp(PortinfoTest):
             self.assertEqual((result.code, result.err), (0, ""), args)
             self.assertTrue(result.text.startswith("usage: portinfo [OPTIONS] QUERY..."))
             for option in ["--protocol", "--format", "--wide", "--search", "--search-name", "--search-description",
-                           "--status", "--class", "--free", "--all", "--registry-info", "--version"]:
+                           "--status", "--class", "--free", "--all", "--who", "--registry-info", "--version"]:
                 self.assertIn(option + " ", result.text)
 
     def test_an_error_before_help_is_still_an_error(self):
         self.assert_usage_error(["--bogus", "--help"], "unknown option '--bogus'")
+
+
+# --- --who: the rows of a query and the people behind them ---------------------------------
+
+
+def person_ids(column: str) -> List[str]:
+    """The ids of an assignee or contact column: each "[...]" in turn; an unclosed "[" ends."""
+    ids = []
+    while True:
+        opened = column.find("[")
+        closed = column.find("]", opened) if opened >= 0 else -1
+        if closed < 0:
+            return ids
+        ids.append(column[opened + 1:closed])
+        column = column[closed + 1:]
+
+
+def person_of(person_id: str) -> Optional[List[str]]:
+    """The first person of the directory under this id, or None."""
+    return next((p for p in expected().people if p[0] == person_id), None)
+
+
+def address_of(uri: str) -> str:
+    """mailto:a&b.org as a@b.org; other addresses as written; several joined by a space."""
+    return " ".join(u[len("mailto:"):].replace("&", "@") if u.startswith("mailto:") else u
+                    for u in uri.split(" ") if u)
+
+
+def person_cell(person_id: str) -> str:
+    """How a CSV cell (or a services comment) names one person."""
+    found = person_of(person_id)
+    if found is None:
+        return "[%s]" % one_line(person_id)
+    _, name, org, uri, _ = found
+    parts = [one_line(name)] if name else []
+    if org and org != name:
+        parts.append("(%s)" % one_line(org))
+    if address_of(uri):
+        parts.append("<%s>" % one_line(address_of(uri)))
+    return " ".join(p for p in parts if p) or "[%s]" % one_line(person_id)
+
+
+def people_cell(column: str) -> str:
+    return "; ".join(person_cell(i) for i in person_ids(column))
+
+
+def json_people(column: str) -> list:
+    people = []
+    for person_id in person_ids(column):
+        found = person_of(person_id)
+        if found is None:
+            people.append({"id": person_id, "name": None, "org": None, "uri": None, "address": None,
+                           "updated": None})
+        else:
+            people.append({"id": person_id, "name": found[1], "org": found[2], "uri": found[3],
+                           "address": address_of(found[3]), "updated": found[4]})
+    return people
+
+
+class Who(PortinfoTest):
+    """Exact outputs on the bundled release."""
+
+    def test_table_lists_the_rows_then_each_person_once(self):
+        self.assert_output(["--who", "8080/tcp"], (
+            "Service   Port  Proto  Description                   Reference\n"
+            "http-alt  8080  tcp    HTTP Alternate (see port 80)\n"
+            "\n"
+            "Id              Name            Organization  Address\n"
+            "Stephen_Casner  Stephen Casner                casner@precpt.com\n"))
+
+    def test_csv_adds_two_columns(self):
+        self.assert_output(["--who=8080/tcp", "--format", "csv"], (
+            CSV_HEADER + ",Assignee People,Contact People\n"
+            "http-alt,8080,tcp,HTTP Alternate (see port 80),[Stephen_Casner],[Stephen_Casner],,,,,,,"
+            "Stephen Casner <casner@precpt.com>,Stephen Casner <casner@precpt.com>\n"))
+
+    def test_services_comments_name_the_people(self):
+        result = run("--who", "443/sctp", "--format", "services")
+        self.assertEqual(result.code, 0)
+        self.assertEqual(result.text, (
+            "# assignee: Randall Stewart (IETF TSVWG) <rrs@lakerest.net>\n"
+            "# contact: Randall Stewart (IETF TSVWG) <rrs@lakerest.net>\n"
+            "https           443/sctp                # HTTPS\n"))
+
+    def test_nothing_found_and_usage(self):
+        self.assert_output(["--who", "nosuchservice"], "", 1,
+                           "portinfo: nothing found for 'nosuchservice'\n")
+        self.assert_usage_error(["--who"], "--who needs a value: --who QUERY")
+        self.assert_usage_error(["--who", "443", "80"],
+                                "unexpected argument '80': queries cannot be combined with --who")
+
+
+class WholeWho(PortinfoTest):
+    """--who on a sample of the names (every name, on a small registry), against the oracle's
+    rows and its reading of <people>: the rows of the name, and each id's person or nulls."""
+
+    def sample(self) -> List[str]:
+        names = sorted({ascii_lower(r[0]) for r in expected().rows
+                        if r[0] and (person_ids(r[4]) or person_ids(r[5]))})
+        step = max(1, len(names) // 40)
+        return names[::step]
+
+    def rows_named(self, name: str) -> List[List[str]]:
+        return [r for r in expected().rows if ascii_lower(r[0]) == name]
+
+    def test_json(self):
+        for name in self.sample():
+            result = run("--who", name, "--format", "json")
+            self.assertEqual(result.code, 0, name)
+            objects = json.loads(result.text)
+            rows = self.rows_named(name)
+            self.assertEqual([o["service"] for o in objects], [r[0] for r in rows], name)
+            for got, row in zip(objects, rows):
+                self.assertEqual(got["assignee_people"], json_people(row[4]), name)
+                self.assertEqual(got["contact_people"], json_people(row[5]), name)
+
+    def test_csv(self):
+        for name in self.sample():
+            result = run("--who", name, "--format", "csv")
+            self.assertEqual(result.code, 0, name)
+            lines = parse_csv(result.out)
+            self.assertEqual(lines[0], CSV_HEADER.split(",") + ["Assignee People", "Contact People"])
+            rows = self.rows_named(name)
+            self.assertEqual([line[:12] for line in lines[1:]], [csv_row(r) for r in rows], name)
+            self.assertEqual([line[12:] for line in lines[1:]],
+                             [[people_cell(r[4]), people_cell(r[5])] for r in rows], name)
+
+    def test_every_reference_resolves_or_is_counted(self):
+        """The directory answers the ids the rows name; the ones it lacks are the registry's."""
+        ids = {i for r in expected().rows for column in (r[4], r[5]) for i in person_ids(column)}
+        known = {p[0] for p in expected().people}
+        unresolved = sorted(ids - known)
+        print("\n%d ids named, %d people, %d unresolved: %s" % (len(ids), len(known), len(unresolved),
+                                                              unresolved[:10]), file=sys.stderr)
+        for person_id in unresolved[:5]:
+            name = next(ascii_lower(r[0]) for r in expected().rows
+                        if r[0] and person_id in person_ids(r[4]) + person_ids(r[5]))
+            self.assertIn({"id": person_id, "name": None, "org": None, "uri": None, "address": None,
+                           "updated": None},
+                          [p for o in json.loads(run("--who", name, "--format", "json").text)
+                           for p in o["assignee_people"] + o["contact_people"]], person_id)
 
 
 # --- Usage errors and exit codes ------------------------------------------------------------
@@ -675,7 +821,7 @@ class UsageErrors(PortinfoTest):
         self.assertEqual(result.err, (
             "portinfo: port '99999' is out of range: ports are 0 to 65535\n"
             "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https or https/udp)\n"
-            "       portinfo [OPTIONS] --search TEXT | --search-name TEXT | --search-description TEXT | --all\n"
+            "       portinfo [OPTIONS] --search TEXT | --search-name TEXT | --search-description TEXT | --all | --who QUERY\n"
             "       portinfo [OPTIONS] --status PORT[/PROTO] | --class PORT | --free FIRST-LAST[/PROTO]\n"
             "       portinfo --registry-info | --version | --help\n"))
         self.assertEqual((result.code, result.out), (2, b""))
