@@ -293,24 +293,49 @@ inline void add_alias(service_entry& entry, std::string_view name) {
   entry.aliases.push_back(name);
 }
 
-// The rows with a name, a port and a protocol, one entry per port (a range is spread out), in
-// the order the port/protocols first appear; later names on a port/protocol become aliases.
+// The protocols a row holds for, as services(5) must list them: its own, or, for a row written
+// without one (which holds for every protocol), each protocol the tables keep.
+inline std::vector<protocol> services_protocols(const record& row) {
+  if (row.transport) {
+    return {*row.transport};
+  }
+  std::vector<protocol> kept;
+  for (const protocol p : {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp}) {
+    const std::string_view name = ianaports::to_string(p);
+    std::string_view list = ianaports::kept_protocols;  // "tcp,udp,sctp,dccp"
+    while (!list.empty()) {
+      const std::size_t comma = list.find(',');
+      if (list.substr(0, comma) == name) {
+        kept.push_back(p);
+        break;
+      }
+      list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+  }
+  return kept;
+}
+
+// The rows with a name and a port, one entry per port and protocol (a range is spread out, a
+// row without a protocol is listed for each), in the order the port/protocols first appear;
+// later names on a port/protocol become aliases.
 inline std::vector<service_entry> service_entries(const std::vector<record>& rows) {
   std::vector<service_entry> entries;
   std::unordered_map<std::uint32_t, std::size_t> entry_of;  // port * 4 + protocol → index
   for (const record& row : rows) {
-    if (row.service.empty() || !row.ports || !row.transport || !fits_services_file(row.service)) {
+    if (row.service.empty() || !row.ports || !fits_services_file(row.service)) {
       continue;
     }
-    // 32-bit, so that a range ending at 65535 still ends the loop.
-    for (std::uint32_t port = row.ports->first; port <= row.ports->last; ++port) {
-      const std::uint32_t key = port * 4U + static_cast<std::uint32_t>(*row.transport);
-      const auto [found, added] = entry_of.try_emplace(key, entries.size());
-      if (added) {
-        entries.push_back(
-            {static_cast<std::uint16_t>(port), *row.transport, row.service, {}, row.description});
-      } else {
-        add_alias(entries[found->second], row.service);
+    for (const protocol transport : services_protocols(row)) {
+      // 32-bit, so that a range ending at 65535 still ends the loop.
+      for (std::uint32_t port = row.ports->first; port <= row.ports->last; ++port) {
+        const std::uint32_t key = port * 4U + static_cast<std::uint32_t>(transport);
+        const auto [found, added] = entry_of.try_emplace(key, entries.size());
+        if (added) {
+          entries.push_back(
+              {static_cast<std::uint16_t>(port), transport, row.service, {}, row.description});
+        } else {
+          add_alias(entries[found->second], row.service);
+        }
       }
     }
   }
@@ -323,8 +348,14 @@ inline void pad_to(std::string& line, std::size_t column) {
   line.append(now < column ? column - now : 1, ' ');
 }
 
+// The first line of a services file: where it comes from, and which release.
+inline void write_services_header() {
+  put("# services(5) from the IANA Service Name and Transport Protocol Port Number Registry of " +
+      on_one_line(ianaports::registry_updated) + ", written by portinfo (ianaports)\n");
+}
+
 // name  port/proto  aliases...  # description
-inline void write_services(const std::vector<record>& rows) {
+inline void write_service_lines(const std::vector<record>& rows) {
   std::string line;
   for (const service_entry& entry : service_entries(rows)) {
     line.assign(entry.name);
@@ -439,7 +470,10 @@ inline void write_rows(const std::vector<record>& rows, format how, const table_
     case format::table: write_table(rows, layout); break;
     case format::csv: write_csv(rows); break;
     case format::json: write_json(rows); break;
-    case format::services: write_services(rows); break;
+    case format::services:
+      write_services_header();
+      write_service_lines(rows);
+      break;
   }
 }
 

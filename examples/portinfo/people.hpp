@@ -191,6 +191,7 @@ inline void write_people_json(const std::vector<record>& rows) {
 // --- services: each entry after a comment naming its row's people ---------------------------
 
 inline void write_people_services(const std::vector<record>& rows) {
+  write_services_header();
   for (const record& row : rows) {
     if (service_entries({row}).empty()) {
       continue;  // a row services(5) cannot hold (no port, no protocol): no people either
@@ -205,7 +206,7 @@ inline void write_people_services(const std::vector<record>& rows) {
       comment += "# contact: " + contact + "\n";
     }
     put(comment);
-    write_services({row});
+    write_service_lines({row});
   }
 }
 

@@ -41,6 +41,9 @@ CSV_HEADER = ("Service Name,Port Number,Transport Protocol,Description,Assignee,
 JSON_KEYS = ["service", "ports", "transport", "description", "assignee", "contact", "registered",
              "modified", "reference", "service_code", "unauthorized_use", "notes"]
 PROTOCOLS = ["tcp", "udp", "sctp", "dccp"]
+# The first line of every services export, as it reads for the bundled release.
+SERVICES_HEADER = ("# services(5) from the IANA Service Name and Transport Protocol Port Number Registry of "
+                   "2026-08-17, written by portinfo (ianaports)\n")
 
 
 class Result(NamedTuple):
@@ -514,15 +517,18 @@ class WholeServices(PortinfoTest):
     """--all --format services, read back by the rules of services(5)."""
 
     def test_every_name_alias_and_port(self):
+        """Every (name, port, protocol) the API answers is a line's name or alias: a range one line
+        a port, a row written without a protocol on each protocol (the test builds keep all four)."""
         want: Dict[Tuple[int, str], List[str]] = {}
         for row in expected().rows:
             ports = port_range(row)
-            if not row[0] or ports is None or not row[2] or re.search(r"[\x00-\x20\x7f#]", row[0]):
+            if not row[0] or ports is None or re.search(r"[\x00-\x20\x7f#]", row[0]):
                 continue
-            for port in range(ports[0], ports[1] + 1):
-                names = want.setdefault((port, row[2]), [])
-                if ascii_lower(row[0]) not in (ascii_lower(n) for n in names):
-                    names.append(row[0])
+            for protocol in [row[2]] if row[2] else PROTOCOLS:
+                for port in range(ports[0], ports[1] + 1):
+                    names = want.setdefault((port, protocol), [])
+                    if ascii_lower(row[0]) not in (ascii_lower(n) for n in names):
+                        names.append(row[0])
         result = run("--all", "--format", "services")
         self.assertEqual(result.code, 0)
         got = services_lines(result.out)
@@ -530,14 +536,20 @@ class WholeServices(PortinfoTest):
         for key in want:
             self.assertEqual(got[key], want[key], key)  # the first name, then its aliases in order
 
+    def test_first_line_names_the_release(self):
+        first = run("--all", "--format", "services").out.split(b"\n", 1)[0].decode("utf-8")
+        self.assertEqual(first, "# services(5) from the IANA Service Name and Transport Protocol Port Number"
+                                " Registry of %s, written by portinfo (ianaports)" % one_line(expected().updated))
+
     def test_comment_is_the_description_of_the_first_name(self):
         first_row: Dict[Tuple[int, str], List[str]] = {}
         for row in expected().rows:
             ports = port_range(row)
-            if row[0] and ports and row[2]:
-                for port in range(ports[0], ports[1] + 1):
-                    first_row.setdefault((port, row[2]), row)
-        for line in run("--all", "--format", "services").out.decode("utf-8").split("\n")[:-1]:
+            if row[0] and ports:
+                for protocol in [row[2]] if row[2] else PROTOCOLS:
+                    for port in range(ports[0], ports[1] + 1):
+                        first_row.setdefault((port, protocol), row)
+        for line in run("--all", "--format", "services").out.decode("utf-8").split("\n")[1:-1]:
             head, hash_, comment = line.partition("#")
             port, _, protocol = re.split(r"[ \t]+", head)[1].partition("/")
             description = first_row[(int(port), protocol)][3]
@@ -584,16 +596,24 @@ class Formats(PortinfoTest):
 
     def test_services_aliases(self):
         self.assert_output(["80/tcp", "--format", "services"],
-                           "http            80/tcp     www www-http # World Wide Web HTTP\n")
+                           SERVICES_HEADER + "http            80/tcp     www www-http # World Wide Web HTTP\n")
 
     def test_services_range_is_one_line_a_port(self):
         lines = run("6000-6063/tcp", "--format", "services").text.split("\n")
-        self.assertEqual(len(lines), 65)
-        self.assertEqual(lines[0], "x11             6000/tcp                # X Window System")
-        self.assertEqual(lines[63], "x11             6063/tcp                # X Window System")
+        self.assertEqual(len(lines), 66)
+        self.assertEqual(lines[0] + "\n", SERVICES_HEADER)
+        self.assertEqual(lines[1], "x11             6000/tcp                # X Window System")
+        self.assertEqual(lines[64], "x11             6063/tcp                # X Window System")
 
-    def test_services_only_rows_with_name_port_and_protocol(self):
-        self.assert_output(["51", "webdav", "--format", "services"], "")  # found, but nothing to write
+    def test_services_only_rows_with_name_and_port(self):
+        self.assert_output(["51", "webdav", "--format", "services"], SERVICES_HEADER)  # found, nothing to write
+
+    def test_services_a_row_without_protocol_on_each(self):
+        """flex-lm 27000-27009 is written without a protocol: it holds for every one."""
+        lines = run("flex-lm", "--format", "services").text.split("\n")[1:-1]
+        self.assertEqual(len(lines), 40)
+        self.assertEqual([re.split(" +", line)[1] for line in lines[:11]],
+                         ["%d/tcp" % p for p in range(27000, 27010)] + ["27000/udp"])
 
 
 # --- The table ------------------------------------------------------------------------------
@@ -748,7 +768,7 @@ class Who(PortinfoTest):
     def test_services_comments_name_the_people(self):
         result = run("--who", "443/sctp", "--format", "services")
         self.assertEqual(result.code, 0)
-        self.assertEqual(result.text, (
+        self.assertEqual(result.text, SERVICES_HEADER + (
             "# assignee: Randall Stewart (IETF TSVWG) <rrs@lakerest.net>\n"
             "# contact: Randall Stewart (IETF TSVWG) <rrs@lakerest.net>\n"
             "https           443/sctp                # HTTPS\n"))
