@@ -24,3 +24,7 @@ if(EXISTS "${PREFIX}/bin/portinfo" OR EXISTS "${PREFIX}/bin/portinfo.exe")
     endif()
   endforeach()
 endif()
+# The NSS module, where it is built, where glibc looks for it.
+if(NSS_MODULE AND NOT EXISTS "${PREFIX}/${NSS_MODULE}")
+  message(FATAL_ERROR "the install lacks the NSS module ${NSS_MODULE}")
+endif()
