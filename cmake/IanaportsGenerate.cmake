@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: BSL-1.0
 # ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>
-#                           [OMIT <column group>...] [PROTOCOLS <protocol>...] [INDEX fast|compact])
+#                           [OMIT <column group>...] [PROTOCOLS <protocol>...] [INDEX fast|compact]
+#                           [LOCAL <services file>...] [LOCAL_CONFLICTS warn|error|ignore])
 #
 # The generated header, under the include directory the generator writes into (generate.py's
 # TABLES_HEADER, the file tables.hpp includes).
@@ -9,9 +10,11 @@ set(IANAPORTS_TABLES_HEADER "ianaports/detail/registry_tables.hpp")
 # Adds <target>, which (re)writes <dir>/${IANAPORTS_TABLES_HEADER} from the registry
 # XML whenever the XML or the generator changes. <dir> is then an include directory. OMIT and
 # PROTOCOLS make a lean build (codegen/generate.py --omit, --protocols); INDEX chooses the index
-# (generate.py --index; empty: compact for a lean build, else fast).
+# (generate.py --index; empty: compact for a lean build, else fast). LOCAL are the user's own
+# services files, set before the registry's rows (generate.py --local), and LOCAL_CONFLICTS what
+# a conflict of theirs with the registry does (--local-conflicts; empty: warn).
 function(ianaports_generate_tables target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR;INDEX" "OMIT;PROTOCOLS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR;INDEX;LOCAL_CONFLICTS" "OMIT;PROTOCOLS;LOCAL")
   if(NOT arg_REGISTRY OR NOT arg_OUTPUT_DIR)
     message(FATAL_ERROR "ianaports_generate_tables: REGISTRY and OUTPUT_DIR are required")
   endif()
@@ -32,13 +35,25 @@ function(ianaports_generate_tables target)
   if(arg_INDEX)
     list(APPEND lean_args "--index=${arg_INDEX}")
   endif()
+  set(local_files)
+  foreach(file IN LISTS arg_LOCAL)
+    get_filename_component(file "${file}" ABSOLUTE)
+    if(NOT EXISTS "${file}")
+      message(FATAL_ERROR "ianaports: local services file not found: ${file}")
+    endif()
+    list(APPEND local_files "${file}")
+    list(APPEND lean_args "--local=${file}")
+  endforeach()
+  if(arg_LOCAL_CONFLICTS)
+    list(APPEND lean_args "--local-conflicts=${arg_LOCAL_CONFLICTS}")
+  endif()
   # The generator lists what it read (the registry, its own modules) in the depfile.
   add_custom_command(
     OUTPUT "${header}"
     COMMAND Python3::Interpreter "${ianaports_SOURCE_DIR}/codegen/generate.py"
             --registry "${registry}" --output "${arg_OUTPUT_DIR}" --depfile "${header}.d"
             ${lean_args}
-    DEPENDS "${registry}" "${ianaports_SOURCE_DIR}/codegen/generate.py"
+    DEPENDS "${registry}" ${local_files} "${ianaports_SOURCE_DIR}/codegen/generate.py"
     DEPFILE "${header}.d"
     COMMENT "ianaports: generating tables from ${registry}"
     VERBATIM)

@@ -110,7 +110,7 @@ def _banner(header: str, registry_path: str, registry) -> str:
 
 def amalgamate(registry_path: str) -> Dict[str, str]:
     """Each header of the edition (a path under the output folder) and its text."""
-    tables_text, registry = generate.generate(registry_path)
+    tables_text, registry, _ = generate.generate(registry_path)
     single, in_single_header = _single_header(tables_text)
     headers = {SINGLE_HEADER: single}
     headers.update((name, _companion(name, in_single_header)) for name in COMPANIONS)

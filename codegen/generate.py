@@ -21,11 +21,13 @@ import argparse
 import os
 import sys
 import tempfile
-from typing import FrozenSet, List, Tuple
+from dataclasses import replace
+from typing import FrozenSet, List, Sequence, Tuple
 
 sys.dont_write_bytecode = True  # keep the source tree clean when run from the build
 
 import cpp_emit  # noqa: E402
+import local_services  # noqa: E402
 import tables  # noqa: E402
 from registry_xml import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,  # noqa: E402
                           RegistryError, read_registry)
@@ -57,13 +59,18 @@ def write_atomically(path: str, text: str, before_replace=None) -> None:
 
 
 def generate(registry_path: str, omit: FrozenSet[str] = frozenset(),
-             protocols: Tuple[str, ...] = PROTOCOLS, index: str = "fast") -> Tuple[str, Registry]:
-    """The tables header's text, and the registry it was made from."""
+             protocols: Tuple[str, ...] = PROTOCOLS, index: str = "fast",
+             local_paths: Sequence[str] = ()) -> Tuple[str, Registry, List[str]]:
+    """The tables header's text, the registry it was made from (its local rows first), and the
+    conflicts of the local services with the registry ("file:line: problem")."""
     registry = read_registry(registry_path)
+    local_files = [local_services.read_local(path) for path in local_paths]
+    merged = local_services.merge(registry, local_files)
+    registry = replace(merged.registry, local_rows=merged.local_count)
     layout = tables.build(registry, omit, protocols, index)
     text = cpp_emit.render(layout, updated=registry.updated, source_name=os.path.basename(registry_path),
-                           sha256=registry.sha256)
-    return text, registry
+                           sha256=registry.sha256, local_sources=local_services.describe(local_files))
+    return text, registry, merged.conflicts
 
 
 def generator_files() -> List[str]:
@@ -110,6 +117,12 @@ def main(argv=None) -> int:
                         help="fast: name keys, port segments and direct answers; compact: none of"
                              " them, lookups search instead; auto (default): compact for a lean"
                              " build (--omit or --protocols), else fast")
+    parser.add_argument("--local", action="append", default=[], metavar="FILE",
+                        help="a file of your own services (services(5) or IANA's XML), set before"
+                             " the registry's rows; repeatable")
+    parser.add_argument("--local-conflicts", choices=local_services.CONFLICT_MODES, default="warn",
+                        help="what a local service that conflicts with the registry does: warn"
+                             " (default; printed, and the tables made), error (nothing made), ignore")
     args = parser.parse_args(argv)
     omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
     protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
@@ -118,12 +131,23 @@ def main(argv=None) -> int:
     if index == "auto":
         index = "compact" if omit or set(protocols) != set(PROTOCOLS) else "fast"
     try:
-        text, registry = generate(args.registry, frozenset(omit), tuple(protocols), index)
+        text, registry, conflicts = generate(args.registry, frozenset(omit), tuple(protocols), index, args.local)
+    except local_services.LocalError as error:
+        print(error, file=sys.stderr)
+        return 1
     except RegistryError as error:
         print(error.located(args.registry), file=sys.stderr)
         return 1
     except OSError as error:
         print(f"{args.registry}: {error.strerror}", file=sys.stderr)
+        return 1
+
+    if args.local_conflicts != "ignore":
+        for conflict in conflicts:
+            print(conflict, file=sys.stderr)
+    if conflicts and args.local_conflicts == "error":
+        print(f"{len(conflicts)} local services conflict with the registry; nothing was written"
+              " (--local-conflicts error)", file=sys.stderr)
         return 1
 
     def registry_unchanged() -> None:
@@ -136,7 +160,7 @@ def main(argv=None) -> int:
             os.unlink(header)
             raise RegistryError(None, "changed while the tables were made from it; their header"
                                       " is removed (build again)")
-        inputs = [os.path.abspath(args.registry)] + generator_files()
+        inputs = [os.path.abspath(args.registry)] + [os.path.abspath(p) for p in args.local] + generator_files()
         newest = max(os.stat(path).st_mtime_ns for path in inputs)
         os.utime(header, ns=(newest, newest))
     except RegistryError as error:

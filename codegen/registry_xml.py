@@ -112,6 +112,7 @@ class Registry:
     sha256: str  # of the input file's bytes
     identity: FileIdentity  # of the file as it was read
     people: List[Person] = field(default_factory=list)  # registry order
+    local_rows: int = 0  # rows[:local_rows] are a user's own (local_services.py), not IANA's
 
 
 # --- a minimal element tree, built for one <record> at a time ---------------------------------
@@ -460,7 +461,7 @@ def _describe(expat_name: str) -> str:
 CHUNK_BYTES = 1 << 20
 
 
-def read_registry(path: str) -> Registry:
+def read_registry(path: str, require_updated: bool = True) -> Registry:
     """Parse the registry at path; raises RegistryError (with a line) on anything malformed.
 
     The file is fed to expat in chunks and hashed on the way: memory holds one record's
@@ -468,6 +469,7 @@ def read_registry(path: str) -> Registry:
     changes while it is read (rewritten in place, or replaced by a rename) would give tables of
     neither version under a hash of neither, so the file's identity is taken before and after,
     and any difference is an error, reported before whatever parse error the change caused.
+    A file of local services in IANA's format (require_updated False) may have no <updated>.
     """
     reader = _Reader()
     digest = hashlib.sha256()
@@ -491,11 +493,11 @@ def read_registry(path: str) -> Registry:
             _check_unchanged(path, f, before)
             raise
         _check_unchanged(path, f, before)
-    if reader.updated is None:
+    if require_updated and reader.updated is None:
         raise RegistryError(1, "no <updated> date in <registry>")
-    if not reader.updated:
+    if require_updated and not reader.updated:
         raise RegistryError(reader.updated_line, "the <updated> date is empty")
-    return Registry(updated=reader.updated, rows=reader.rows, sha256=digest.hexdigest(),
+    return Registry(updated=reader.updated or "", rows=reader.rows, sha256=digest.hexdigest(),
                     identity=before, people=reader.people)
 
 

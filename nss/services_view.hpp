@@ -34,18 +34,6 @@ constexpr bool fits_services_file(std::string_view name) noexcept {
   return !name.empty();
 }
 
-constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ianaports::ascii_lower(a[i]) != ianaports::ascii_lower(b[i])) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // Whether the tables keep a protocol's rows (ianaports::kept_protocols, "tcp,udp,...").
 constexpr bool is_kept(protocol p) noexcept {
   const std::string_view name = ianaports::to_string(p);
@@ -163,13 +151,14 @@ constexpr void for_each_alias(const entry& e, F&& f) noexcept {
       continue;
     }
     const std::string_view alias = r.service();
-    bool seen = same_name(alias, name);
+    bool seen = ianaports::same_service_name(alias, name);
     for (const ianaports::row earlier : ianaports::by_port(e.port, e.transport).rows()) {
       if (seen || earlier.index() >= r.index()) {
         break;
       }
       seen = earlier.index() > e.first.index() && is_listed(earlier) &&
-             lists_on(earlier, e.transport) && same_name(earlier.service(), alias);
+             lists_on(earlier, e.transport) &&
+             ianaports::same_service_name(earlier.service(), alias);
     }
     if (!seen) {
       f(alias);

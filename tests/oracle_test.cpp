@@ -60,6 +60,8 @@ struct expected_row {
   }
   bool holds_for(protocol p) const { return transport.empty() || transport == ip::to_string(p); }
   bool reserved = false;  // the description says "Reserved", even when a lean build omits it
+  std::size_t line = 0;   // its place among the file's rows
+  bool local = false;     // one of the local services (the first rows of the file)
 };
 
 // Is item one of the comma-separated list's items? (Walked as views: g++ 12 at -O3 warns
@@ -102,6 +104,7 @@ struct expectation {
   std::string updated;
   std::vector<expected_row> rows;
   std::vector<expected_person> people;  // empty when the build leaves the people out
+  std::size_t local_rows = 0;           // rows [0, local_rows) of the file are local services
 };
 
 std::string unescape(const std::string& field) {
@@ -149,6 +152,7 @@ const expectation& expected() {
         throw std::runtime_error("expected 12 fields: " + line);
       }
       expected_row row{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]};
+      row.line = read;
       ++read;
       if (make_lean(row)) {
         e.rows.push_back(row);
@@ -156,7 +160,7 @@ const expectation& expected() {
     }
     std::getline(in, line);  // people<TAB>count
     const std::size_t person_count = std::stoul(split_tabs(line).at(1));
-    while (std::getline(in, line)) {
+    while (e.people.size() < person_count && std::getline(in, line)) {
       const auto f = split_tabs(line);
       if (f.size() != 5) {
         throw std::runtime_error("expected 5 fields of a person: " + line);
@@ -165,6 +169,11 @@ const expectation& expected() {
     }
     if (e.people.size() != person_count) {
       throw std::runtime_error("person count mismatch in " IANAPORTS_EXPECTED_ROWS);
+    }
+    std::getline(in, line);  // local<TAB>count: the first rows are the local services'
+    e.local_rows = std::stoul(split_tabs(line).at(1));
+    for (expected_row& row : e.rows) {
+      row.local = row.line < e.local_rows;
     }
     if (listed(IANAPORTS_TEST_OMIT, "people")) {
       e.people.clear();
@@ -207,6 +216,10 @@ std::string difference(const ip::record& r, const expected_row& e) {
       r.ports && r.ports->first == r.ports->last && e.ports.find('-') != std::string::npos;
   if (r.ports_written_as_range != one_port_as_range) {
     return "ports_written_as_range differs for \"" + e.ports + "\"";
+  }
+  if ((r.source == ip::record_source::local) != e.local) {
+    return std::string("source: got ") + std::string(ip::to_string(r.source)) + ", expected " +
+           (e.local ? "local" : "registry");
   }
   return {};
 }
@@ -332,7 +345,8 @@ TEST_CASE("row handles read every column as the records do") {
                                handle.service_code(),
                                handle.unauthorized_use(),
                                handle.notes(),
-                               handle.ports_written_as_range()};
+                               handle.ports_written_as_range(),
+                               handle.source()};
     // Each against the oracle, not the one against the other: g++ 12 at -O3 on i686 takes
     // the optionals' operator== for a read of an empty one (-Wmaybe-uninitialized).
     const bool same =

@@ -22,7 +22,7 @@ generated header's comments, one a table, are the layout's documentation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import FrozenSet, List, Tuple
 
 from registry_xml import PROTOCOLS, Registry, Row
@@ -102,6 +102,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     answers) or compact (none of them: lookups search and walk the port order instead)."""
     fast = index == "fast"
     rows = kept_rows(registry, protocols)
+    local_rows = len(kept_rows(replace(registry, rows=registry.rows[:registry.local_rows]), protocols))
     pool = TextPool()
     order = build_port_order(rows)
     records = build_records(rows, frozenset(c for g in omit for c in COLUMN_GROUPS[g]), pool,
@@ -129,6 +130,8 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
                     "column groups left out of this build (generate.py --omit)"),
            Constant("kept_protocols", "std::string_view", ",".join(p for p in PROTOCOLS if p in protocols),
                     "protocols whose rows are in this build (generate.py --protocols)"),
+           Constant("local_row_count", "std::uint32_t", local_rows,
+                    "rows [0, local_row_count) are the user's own services (generate.py --local)"),
            Constant("name_sample_count", "std::size_t", len(names.sample_slots),
                     "(name, slot) pairs in name_sample_*")])
     name_rows_begin, port_segment_rows_begin, protocol_rows_begin, row_lists = lists.arrays()

@@ -73,7 +73,7 @@ inline constexpr option options[] = {
      "how rows are printed (default: table); --status,\n--class, --free and --registry-info: "
      "table or json"},
     {"--wide", "", std::nullopt, option_group::setting,
-     "table cells whole, not shortened to the terminal"},
+     "table cells whole, not shortened to the terminal,\nand a Source column (registry or local)"},
     {"--search", "TEXT", question::search_port, option_group::search,
      "rows whose port number as written (\"6000-6063\") contains TEXT"},
     {"--search-name", "TEXT", question::search_name, option_group::search,

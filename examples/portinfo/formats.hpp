@@ -220,7 +220,9 @@ inline json_object json_row_object(const record& row) {
   } else {
     object.null("service_code");
   }
-  object.text("unauthorized_use", row.unauthorized_use).text("notes", row.notes);
+  object.text("unauthorized_use", row.unauthorized_use)
+      .text("notes", row.notes)
+      .text("source", ianaports::to_string(row.source));
   return object;
 }
 
@@ -392,15 +394,22 @@ struct table_column {
   std::size_t narrowest;  // 0: never shortened
 };
 
-inline constexpr std::array<table_column, 5> table_columns{
-    {{"Service", 7}, {"Port", 0}, {"Proto", 0}, {"Description", 11}, {"Reference", 9}}};
+// The last, Source (registry or local), only with --wide.
+inline constexpr std::array<table_column, 6> table_columns{{{"Service", 7},
+                                                            {"Port", 0},
+                                                            {"Proto", 0},
+                                                            {"Description", 11},
+                                                            {"Reference", 9},
+                                                            {"Source", 0}}};
+inline constexpr std::size_t source_column = 5;
 inline constexpr std::string_view column_gap = "  ";
 
 using table_row = std::array<std::string, table_columns.size()>;
 
 inline table_row table_cells(const record& row) {
-  return {on_one_line(row.service), port_text(row), std::string(transport_text(row)),
-          on_one_line(row.description), on_one_line(row.reference)};
+  return {on_one_line(row.service),         port_text(row),
+          std::string(transport_text(row)), on_one_line(row.description),
+          on_one_line(row.reference),       std::string(ianaports::to_string(row.source))};
 }
 
 // Each column as wide as its widest cell; then, until the table fits, Reference shortened
@@ -408,7 +417,8 @@ inline table_row table_cells(const record& row) {
 inline std::array<std::size_t, table_columns.size()> column_widths(
     const std::vector<table_row>& rows, const table_layout& layout) {
   std::array<std::size_t, table_columns.size()> widths{};
-  std::size_t total = column_gap.size() * (widths.size() - 1);
+  // The gaps between the columns shown (an empty Source column, without --wide, is not).
+  std::size_t total = column_gap.size() * (widths.size() - (layout.wide ? 1 : 2));
   for (std::size_t i = 0; i < widths.size(); ++i) {
     for (const table_row& row : rows) {
       widths[i] = std::max(widths[i], columns(row[i]));
@@ -440,12 +450,19 @@ inline void write_table(const std::vector<record>& rows, const table_layout& lay
   }
   for (const record& row : rows) {
     cells.push_back(table_cells(row));
+    if (!layout.wide) {
+      cells.back()[source_column].clear();
+    }
+  }
+  if (!layout.wide) {
+    cells.front()[source_column].clear();
   }
   const auto widths = column_widths(cells, layout);
+  const std::size_t shown = layout.wide ? table_columns.size() : source_column;
   std::string line;
   for (const table_row& row : cells) {
     line.clear();
-    for (std::size_t i = 0; i < row.size(); ++i) {
+    for (std::size_t i = 0; i < shown; ++i) {
       if (i > 0) {
         line += column_gap;
       }

@@ -113,6 +113,7 @@ class row {
   [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
   [[nodiscard]] constexpr std::string_view notes() const noexcept;
   [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
+  [[nodiscard]] constexpr record_source source() const noexcept;
   [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
 
   // Every column at once.

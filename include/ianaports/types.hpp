@@ -59,6 +59,13 @@ enum class port_class : std::uint8_t {
   dynamic,  // 49152-65535: never assigned
 };
 
+// Where a row comes from: IANA's registry, or the user's own services compiled in beside it
+// (CMake's IANAPORTS_LOCAL_SERVICES, generate.py --local), which come first.
+enum class record_source : std::uint8_t {
+  registry,
+  local,
+};
+
 // One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
 // point into static storage, valid for the whole program, and are not NUL-terminated; a
 // record can be copied and kept freely.
@@ -80,6 +87,9 @@ struct record {
   // column exact. Such a row's ports are {4748, 4748} all the same.
   bool ports_written_as_range = false;
 
+  // IANA's row, or one of the user's own services.
+  record_source source = record_source::registry;
+
   // Does the row hold for p: it names p, or no protocol (then it holds for every one)?
   [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept {
     return !transport || *transport == p;
@@ -91,7 +101,8 @@ struct record {
            a.description == b.description && a.assignee == b.assignee && a.contact == b.contact &&
            a.registered == b.registered && a.modified == b.modified && a.reference == b.reference &&
            a.service_code == b.service_code && a.unauthorized_use == b.unauthorized_use &&
-           a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range;
+           a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range &&
+           a.source == b.source;
   }
   friend constexpr bool operator!=(const record& a, const record& b) noexcept { return !(a == b); }
 };
@@ -200,6 +211,8 @@ class person_id_range {
 [[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(
+    record_source s) noexcept;  // "registry", "local"
 [[nodiscard]] constexpr std::optional<protocol> parse_protocol(
     std::string_view name) noexcept;  // "tcp", "UDP"...
 
@@ -213,6 +226,7 @@ inline constexpr std::string_view protocol_names[] = {"tcp", "udp", "sctp", "dcc
 inline constexpr std::string_view port_status_names[] = {"assigned", "reserved", "unassigned",
                                                          "dynamic"};
 inline constexpr std::string_view port_class_names[] = {"system", "user", "dynamic"};
+inline constexpr std::string_view record_source_names[] = {"registry", "local"};
 inline constexpr port_range port_class_ranges[] = {{0, 1023}, {1024, 49151}, {49152, 65535}};
 
 template <typename Value, std::size_t Size, typename Enum>
@@ -282,6 +296,10 @@ constexpr std::string_view to_string(port_status s) noexcept {
 
 constexpr std::string_view to_string(port_class c) noexcept {
   return detail::entry_of(detail::port_class_names, c, std::string_view{});
+}
+
+constexpr std::string_view to_string(record_source s) noexcept {
+  return detail::entry_of(detail::record_source_names, s, std::string_view{});
 }
 
 constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept {

@@ -262,6 +262,13 @@ enum class port_class : std::uint8_t {
   dynamic,  // 49152-65535: never assigned
 };
 
+// Where a row comes from: IANA's registry, or the user's own services compiled in beside it
+// (CMake's IANAPORTS_LOCAL_SERVICES, generate.py --local), which come first.
+enum class record_source : std::uint8_t {
+  registry,
+  local,
+};
+
 // One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
 // point into static storage, valid for the whole program, and are not NUL-terminated; a
 // record can be copied and kept freely.
@@ -283,6 +290,9 @@ struct record {
   // column exact. Such a row's ports are {4748, 4748} all the same.
   bool ports_written_as_range = false;
 
+  // IANA's row, or one of the user's own services.
+  record_source source = record_source::registry;
+
   // Does the row hold for p: it names p, or no protocol (then it holds for every one)?
   [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept {
     return !transport || *transport == p;
@@ -294,7 +304,8 @@ struct record {
            a.description == b.description && a.assignee == b.assignee && a.contact == b.contact &&
            a.registered == b.registered && a.modified == b.modified && a.reference == b.reference &&
            a.service_code == b.service_code && a.unauthorized_use == b.unauthorized_use &&
-           a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range;
+           a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range &&
+           a.source == b.source;
   }
   friend constexpr bool operator!=(const record& a, const record& b) noexcept { return !(a == b); }
 };
@@ -403,6 +414,8 @@ class person_id_range {
 [[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(
+    record_source s) noexcept;  // "registry", "local"
 [[nodiscard]] constexpr std::optional<protocol> parse_protocol(
     std::string_view name) noexcept;  // "tcp", "UDP"...
 
@@ -416,6 +429,7 @@ inline constexpr std::string_view protocol_names[] = {"tcp", "udp", "sctp", "dcc
 inline constexpr std::string_view port_status_names[] = {"assigned", "reserved", "unassigned",
                                                          "dynamic"};
 inline constexpr std::string_view port_class_names[] = {"system", "user", "dynamic"};
+inline constexpr std::string_view record_source_names[] = {"registry", "local"};
 inline constexpr port_range port_class_ranges[] = {{0, 1023}, {1024, 49151}, {49152, 65535}};
 
 template <typename Value, std::size_t Size, typename Enum>
@@ -485,6 +499,10 @@ constexpr std::string_view to_string(port_status s) noexcept {
 
 constexpr std::string_view to_string(port_class c) noexcept {
   return detail::entry_of(detail::port_class_names, c, std::string_view{});
+}
+
+constexpr std::string_view to_string(record_source s) noexcept {
+  return detail::entry_of(detail::record_source_names, s, std::string_view{});
 }
 
 constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept {
@@ -587,6 +605,7 @@ class row {
   [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
   [[nodiscard]] constexpr std::string_view notes() const noexcept;
   [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
+  [[nodiscard]] constexpr record_source source() const noexcept;
   [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
 
   // Every column at once.
@@ -1174,6 +1193,7 @@ inline constexpr std::uint32_t person_count = 5615;  // people in the directory
 inline constexpr bool fast_index = true;  // the name keys, port segments and direct answers are here
 inline constexpr std::string_view omitted_columns = "";  // column groups left out of this build (generate.py --omit)
 inline constexpr std::string_view kept_protocols = "tcp,udp,sctp,dccp";  // protocols whose rows are in this build (generate.py --protocols)
+inline constexpr std::uint32_t local_row_count = 0;  // rows [0, local_row_count) are the user's own services (generate.py --local)
 inline constexpr std::size_t name_sample_count = 4;  // (name, slot) pairs in name_sample_*
 
 // text_id -> bytes (see text_columns): rows of one string literal each; no string straddles two rows.
@@ -40089,6 +40109,7 @@ constexpr std::string_view text(std::size_t id) noexcept {
 // --- records ---------------------------------------------------------------------------------
 
 inline constexpr std::uint32_t record_count = reg::record_count;
+inline constexpr std::uint32_t local_row_count = reg::local_row_count;  // rows [0, this) are local
 
 constexpr std::uint8_t row_flags(std::size_t row) noexcept {
   return reg::record_flags[row];
@@ -40244,6 +40265,11 @@ constexpr std::string_view row_text(std::size_t row, text_column column) noexcep
   }
 }
 
+// Where a row comes from: the user's own services are the first rows.
+constexpr record_source row_origin(std::size_t row) noexcept {
+  return row < local_row_count ? record_source::local : record_source::registry;
+}
+
 IANAPORTS_ALWAYS_INLINE constexpr record make_record(std::size_t row) noexcept {
   const std::size_t texts = row_text_tuple(row);
   const std::size_t tail = text_tuple_tail(texts);
@@ -40259,7 +40285,8 @@ IANAPORTS_ALWAYS_INLINE constexpr record make_record(std::size_t row) noexcept {
                 row_service_code(row),
                 text(reg::tail_unauthorized_use[tail]),
                 text(reg::tail_notes[tail]),
-                row_one_port_as_range(row)};
+                row_one_port_as_range(row),
+                row_origin(row)};
 }
 
 // --- port order ------------------------------------------------------------------------------
@@ -40918,6 +40945,9 @@ constexpr std::string_view row::unauthorized_use() const noexcept {
 }
 constexpr std::string_view row::notes() const noexcept {
   return detail::row_text(index_, detail::text_column::notes);
+}
+constexpr record_source row::source() const noexcept {
+  return detail::row_origin(index_);
 }
 constexpr bool row::ports_written_as_range() const noexcept {
   return detail::row_one_port_as_range(index_);

@@ -17,6 +17,13 @@ int main() {
     std::fprintf(stderr, "consumer: wrong lookup results\n");
     return 1;
   }
+#ifdef EXPECT_LOCAL_SERVICES
+  static_assert(ianaports::port_of("billing-api") == 8123, "the parent's own services are in");
+  if ((*ianaports::records().begin()).source != ianaports::record_source::local) {
+    std::fprintf(stderr, "consumer: the first row is not a local one\n");
+    return 1;
+  }
+#endif
 #ifdef EXPECTED_REGISTRY_UPDATED
   if (ianaports::registry_updated != EXPECTED_REGISTRY_UPDATED) {
     std::fprintf(stderr, "consumer: registry %.*s, expected %s\n",

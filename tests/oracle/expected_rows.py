@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSL-1.0
 """Independent oracle for the IANA service-names/port-numbers registry reader.
 
-Usage: expected_rows.py REGISTRY.xml OUTPUT.txt
+Usage: expected_rows.py REGISTRY.xml OUTPUT.txt [LOCAL-SERVICES-FILE...]
 
 Reads the registry with xml.dom.minidom and writes one escaped, TAB-separated
 line per <record> (see the column rules below).  This is deliberately a second,
@@ -16,6 +16,12 @@ Output (UTF-8, "\\n" line ends):
         reference service_code unauthorized_use notes      (one line per record)
     people<TAB><person count>
     id name org uri updated                                (one line per person)
+    local<TAB><count>     the first <count> rows are the local services' (given files)
+
+Local services files (services(5) lines, or IANA's XML) are read here too, from scratch: each
+services(5) line is a row for its name and one for each alias, its comment the description; a
+local row is left out when a registry row of its name (ignoring ASCII case) covers its ports
+and protocol, or when an earlier local row has its name, ports and protocol.
 
 Unexpected shapes (an unknown element inside a text field, a repeated
 single-valued element) are reported as errors rather than guessed at, so that
@@ -203,22 +209,94 @@ def record_row(rec) -> List[str]:
     ]
 
 
-def build_lines(path: str) -> List[str]:
+def ascii_lower(s: str) -> str:
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in s)
+
+
+def services_lines(path: str) -> List[List[List[str]]]:
+    """Each line's rows: its name's, then one for each alias."""
+    lines = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line in f.read().split("\n"):
+            code, _, comment = line.rstrip("\r").partition("#")
+            fields = code.split()
+            if not fields:
+                continue
+            port, _, proto = fields[1].partition("/")
+            if proto not in ("tcp", "udp", "sctp", "dccp"):
+                continue  # a protocol the registry does not have (ddp): left out
+            lines.append([[name, str(int(port)), proto, comment.strip()] + [""] * 8
+                          for name in [fields[0]] + fields[2:]])
+    return lines
+
+
+def local_lines(path: str) -> List[List[List[str]]]:
+    with open(path, "rb") as f:
+        xml_file = f.read().lstrip()[:1] == b"<"
+    if not xml_file:
+        return services_lines(path)
+    root = xml.dom.minidom.parse(path).documentElement
+    root.normalize()
+    return [[record_row(rec)] for rec in elements(root, "record")]
+
+
+def ports_of(text: str):
+    if not text:
+        return None
+    first, _, last = text.partition("-")
+    return int(first), int(last or first)
+
+
+def kept_local_rows(registry_rows: List[List[str]], paths: List[str]) -> List[List[str]]:
+    """The rule of local_services.py, written again: repeats of a registry row (its name on
+    ports and a protocol a registry row of that name covers) and of earlier local rows are left
+    out, but a line that keeps an alias keeps its name before it."""
+    def key(row):
+        return ascii_lower(row[0]), ports_of(row[1]), row[2]
+
+    def repeats(row) -> bool:
+        name, ports, proto = key(row)
+        return bool(name) and any(
+            ascii_lower(r[0]) == name and
+            ((ports is None and not r[1]) or
+             (ports is not None and r[1] and ports_of(r[1])[0] <= ports[0] and ports[1] <= ports_of(r[1])[1]
+              and r[2] in ("", proto)))
+            for r in registry_rows)
+
+    kept, seen = [], set()
+    for path in paths:
+        for line in local_lines(path):
+            keep = []
+            for row in line:
+                if repeats(row) or key(row) in seen:
+                    continue
+                seen.add(key(row))
+                keep.append(row)
+            if keep and keep[0] is not line[0] and key(line[0]) not in seen:
+                seen.add(key(line[0]))
+                keep.insert(0, line[0])
+            kept += keep
+    return kept
+
+
+def build_lines(path: str, locals_: List[str]) -> List[str]:
     doc = xml.dom.minidom.parse(path)
     root = doc.documentElement
     root.normalize()  # merge adjacent text nodes so "\n after <br/>" is reliable
     updated_el = only_child(root, "updated")
     if updated_el is None:
         raise OracleError("root <%s> has no <updated> child" % root.localName)
-    records = elements(root, "record")
-    lines = ["updated\t" + escape(plain_text(updated_el).strip(XML_WS)),
-             "rows\t%d" % len(records)]
-    for i, rec in enumerate(records, 1):
+    registry_rows = []
+    for i, rec in enumerate(elements(root, "record"), 1):
         try:
-            row = record_row(rec)
+            registry_rows.append(record_row(rec))
         except OracleError as e:
             raise OracleError("record #%d: %s" % (i, e))
-        lines.append("\t".join(escape(f) for f in row))
+    local = kept_local_rows(registry_rows, locals_)
+    rows = local + registry_rows
+    lines = ["updated\t" + escape(plain_text(updated_el).strip(XML_WS)),
+             "rows\t%d" % len(rows)]
+    lines += ["\t".join(escape(f) for f in row) for row in rows]
     # The people directory: every <person> of <people>, its five fields as written (several
     # <uri>s joined by a space).
     people = [p for section in elements(root, "people") for p in elements(section, "person")]
@@ -228,17 +306,18 @@ def build_lines(path: str) -> List[str]:
             return " ".join(plain_text(el) for el in elements(person, name))
         lines.append("\t".join(escape(f) for f in (person.getAttribute("id"), field("name"), field("org"),
                                                    field("uri"), field("updated"))))
+    lines.append("local\t%d" % len(local))
     return lines
 
 
 def main(argv: List[str]) -> int:
-    if len(argv) != 3:
-        print("usage: %s REGISTRY.xml OUTPUT.txt" % argv[0], file=sys.stderr)
+    if len(argv) < 3:
+        print("usage: %s REGISTRY.xml OUTPUT.txt [LOCAL-SERVICES-FILE...]" % argv[0], file=sys.stderr)
         return 1
-    src, dst = argv[1], argv[2]
+    src, dst, locals_ = argv[1], argv[2], argv[3:]
     tmp = dst + ".tmp"
     try:
-        lines = build_lines(src)
+        lines = build_lines(src, locals_)
         os.makedirs(os.path.dirname(os.path.abspath(dst)), exist_ok=True)  # Make, unlike Ninja, does not
         with open(tmp, "wb") as f:
             f.write("".join(line + "\n" for line in lines).encode("utf-8"))

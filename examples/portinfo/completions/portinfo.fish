@@ -9,7 +9,7 @@ complete -c portinfo -f
 # Settings
 complete -c portinfo -l protocol -x -a 'tcp udp sctp dccp' -d 'Protocol of arguments without one'
 complete -c portinfo -l format -x -a 'table csv json services' -d 'How rows are printed'
-complete -c portinfo -l wide -d 'Table cells whole, not shortened'
+complete -c portinfo -l wide -d 'Table cells whole, with a Source column'
 
 # Questions: one a call
 complete -c portinfo -l search -x -d 'Rows whose port number as written contains TEXT'

@@ -141,6 +141,9 @@ constexpr std::string_view row::unauthorized_use() const noexcept {
 constexpr std::string_view row::notes() const noexcept {
   return detail::row_text(index_, detail::text_column::notes);
 }
+constexpr record_source row::source() const noexcept {
+  return detail::row_origin(index_);
+}
 constexpr bool row::ports_written_as_range() const noexcept {
   return detail::row_one_port_as_range(index_);
 }

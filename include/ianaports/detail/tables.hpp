@@ -69,6 +69,7 @@ constexpr std::string_view text(std::size_t id) noexcept {
 // --- records ---------------------------------------------------------------------------------
 
 inline constexpr std::uint32_t record_count = reg::record_count;
+inline constexpr std::uint32_t local_row_count = reg::local_row_count;  // rows [0, this) are local
 
 constexpr std::uint8_t row_flags(std::size_t row) noexcept {
   return reg::record_flags[row];
@@ -224,6 +225,11 @@ constexpr std::string_view row_text(std::size_t row, text_column column) noexcep
   }
 }
 
+// Where a row comes from: the user's own services are the first rows.
+constexpr record_source row_origin(std::size_t row) noexcept {
+  return row < local_row_count ? record_source::local : record_source::registry;
+}
+
 IANAPORTS_ALWAYS_INLINE constexpr record make_record(std::size_t row) noexcept {
   const std::size_t texts = row_text_tuple(row);
   const std::size_t tail = text_tuple_tail(texts);
@@ -239,7 +245,8 @@ IANAPORTS_ALWAYS_INLINE constexpr record make_record(std::size_t row) noexcept {
                 row_service_code(row),
                 text(reg::tail_unauthorized_use[tail]),
                 text(reg::tail_notes[tail]),
-                row_one_port_as_range(row)};
+                row_one_port_as_range(row),
+                row_origin(row)};
 }
 
 // --- port order ------------------------------------------------------------------------------

@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: BSL-1.0
+"""A user's own services, read from their files and set before the registry's rows.
+
+    generate.py --registry r.xml --local site.services --local more.xml --local-conflicts error
+
+A local file is in one of two formats, told apart by its content:
+
+- services(5), as admins keep /etc/services: `name port/protocol [alias...] [# comment]`. The
+  comment is the row's description; each alias is a row of its own on the same port and
+  protocol, after the name's (as IANA lists http, www, www-http).
+- IANA's own XML (`<record>`s, every column), for those who want every column; its <updated>
+  date and <people> are not read.
+
+Local rows come first, in file order, so that the rules of the first row (port_of, name_of)
+give the local answer. A local row that repeats a registry row (the same name, ignoring case,
+on ports and a protocol a registry row of that name already covers: `x11 6000/tcp` beside
+IANA's `x11 6000-6063/tcp`) is dropped without a word: most of a distribution's /etc/services
+does, and what stays are the names IANA does not have. The others are checked
+against the registry, and each conflict is one line, `file:line: problem`:
+
+    site.services:3: billing-api 8123/tcp takes a port IANA assigns to xyz
+    site.services:4: name foo is registered by IANA on port 1234/tcp
+
+warn (the default) prints them and goes on, error fails, ignore says nothing. A services(5) line
+for a protocol the registry does not have (Debian's /etc/services lists AppleTalk's ddp) is left
+out, and said so the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from typing import Dict, List, Optional, Tuple
+
+from registry_xml import PROTOCOLS, Registry, RegistryError, Row, read_registry
+
+CONFLICT_MODES = ("warn", "error", "ignore")
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    path: str
+    sha256: str
+    rows: List[Row]  # each row's line is its line in this file
+    left_out: List[Tuple[int, str]]  # lines of other protocols (ddp): (line, why)
+
+
+class LocalError(Exception):
+    """A bad local file: its path, and a RegistryError with the line."""
+
+    def __init__(self, path: str, error: RegistryError) -> None:
+        super().__init__(error.located(path))
+        self.path = path
+
+
+def _row(line: int, name: str, ports: Tuple[int, int], transport: str, description: str) -> Row:
+    return Row(line=line, service=name, ports=ports, ports_written_as_range=False, transport=transport,
+               description=description, assignee="", contact="", registered="", modified="", reference="",
+               service_code=None, unauthorized_use="", notes="")
+
+
+def _services_line(number: int, line: str) -> List[Row]:
+    """The rows of one services(5) line: the name's, then one for each alias."""
+    text, _, comment = line.partition("#")
+    fields = text.split()
+    if not fields:
+        return []
+    if len(fields) < 2:
+        raise RegistryError(number, f"'{fields[0]}' has no port/protocol (services(5): name port/protocol [alias...])")
+    name, where, aliases = fields[0], fields[1], fields[2:]
+    port_text, slash, protocol = where.partition("/")
+    if not slash or not port_text.isdigit() or not port_text.isascii():
+        raise RegistryError(number, f"'{where}' is not a port/protocol, such as 8123/tcp")
+    port = int(port_text)
+    if port > 65535:
+        raise RegistryError(number, f"port {port_text} is out of range: ports are 0 to 65535")
+    if not protocol:
+        raise RegistryError(number, f"'{where}' has no protocol, such as 8123/tcp")
+    if protocol not in PROTOCOLS:
+        # Valid services(5) (Debian's /etc/services lists AppleTalk's ddp), but not a protocol
+        # the registry or the API has: left out, and said so as a conflict is.
+        raise _OtherProtocol(f"{name} {where}: {protocol} is not one of the registry's protocols"
+                             f" ({', '.join(PROTOCOLS)}); left out")
+    description = comment.strip()
+    return [_row(number, service, (port, port), protocol, description) for service in [name] + aliases]
+
+
+class _OtherProtocol(Exception):
+    """A services(5) line for a protocol the registry does not have."""
+
+
+def _read_services(data: bytes) -> Tuple[List[Row], List[Tuple[int, str]]]:
+    """The rows of a services(5) file, and the lines left out: (line, why)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise RegistryError(line, "not UTF-8") from None
+    rows: List[Row] = []
+    left_out: List[Tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        try:
+            rows += _services_line(number, line.rstrip("\r"))
+        except _OtherProtocol as other:
+            left_out.append((number, str(other)))
+    return rows, left_out
+
+
+def read_local(path: str) -> LocalFile:
+    """One local file, in either format; raises LocalError naming the file and line."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as error:
+        raise LocalError(path, RegistryError(None, f"cannot read it: {error.strerror}")) from None
+    try:
+        if data.lstrip()[:1] == b"<":
+            rows, left_out = read_registry(path, require_updated=False).rows, []
+        else:
+            rows, left_out = _read_services(data)
+    except RegistryError as error:
+        raise LocalError(path, error) from None
+    return LocalFile(path, hashlib.sha256(data).hexdigest(), rows, left_out)
+
+
+def _fold(name: str) -> str:
+    return name.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
+
+
+def _ports_text(row: Row) -> str:
+    assert row.ports is not None
+    first, last = row.ports
+    return str(first) if first == last else f"{first}-{last}"
+
+
+class _RegistryIndex:
+    """What the repeat and conflict checks ask of the registry's rows."""
+
+    def __init__(self, rows: List[Row]) -> None:
+        self.named: List[Row] = [r for r in rows if r.service and r.ports is not None]
+        self.first_with_name: Dict[str, Row] = {}
+        self.by_name: Dict[str, List[Row]] = {}
+        for r in self.named:
+            self.first_with_name.setdefault(_fold(r.service), r)
+            self.by_name.setdefault(_fold(r.service), []).append(r)
+        self.no_port = {_fold(r.service) for r in rows if r.service and r.ports is None}
+
+    def covering(self, port: int, transport: Optional[str]) -> List[Row]:
+        return [r for r in self.named if r.ports[0] <= port <= r.ports[1]
+                and (r.transport is None or transport is None or r.transport == transport)]
+
+    def repeats(self, local: Row) -> bool:
+        """Whether a registry row of the local row's name already says what it says."""
+        name = _fold(local.service)
+        if local.ports is None:
+            return name in self.no_port
+        return any(r.ports[0] <= local.ports[0] and local.ports[1] <= r.ports[1]
+                   and (r.transport is None or r.transport == local.transport)
+                   for r in self.by_name.get(name, []))
+
+
+def _conflicts(local: Row, index: _RegistryIndex) -> List[str]:
+    if local.ports is None:
+        return []
+    name = _fold(local.service)
+    where = f"{_ports_text(local)}/{local.transport}" if local.transport else _ports_text(local)
+    problems = []
+    covering = index.covering(local.ports[0], local.transport)
+    if covering and all(_fold(r.service) != name for r in covering):
+        problems.append(f"{local.service} {where} takes a port IANA assigns to {covering[0].service}")
+    registered = index.first_with_name.get(name)
+    if registered is not None and all(_fold(r.service) != name for r in covering):
+        on = f"{_ports_text(registered)}/{registered.transport}" if registered.transport else _ports_text(registered)
+        problems.append(f"name {local.service} is registered by IANA on port {on}")
+    return problems
+
+
+@dataclass(frozen=True)
+class Merged:
+    registry: Registry  # the local rows kept, then the registry's
+    local_count: int
+    conflicts: List[str]  # "file:line: problem", in file order
+
+
+def merge(registry: Registry, locals_: List[LocalFile]) -> Merged:
+    """The local rows before the registry's, without repeats; and the conflicts.
+
+    The rows of one services(5) line (its name, then its aliases) stay together: when an alias
+    is kept, so is the line's name before it, repeat or not, so that the name the line gives
+    its port still names it (`discard 9/tcp sink null` keeps discard first on 9/tcp)."""
+    index = _RegistryIndex(registry.rows)
+    kept: List[Row] = []
+    seen = set()
+    conflicts: List[str] = []
+    for local in locals_:
+        conflicts += [f"{local.path}:{line}: {why}" for line, why in local.left_out]
+        for group in _lines(local.rows):
+            keep = []
+            for row in group:
+                key = (_fold(row.service), row.ports, row.transport)
+                if (row.service and index.repeats(row)) or key in seen:
+                    continue  # a repeat of a registry row, or of an earlier local one
+                seen.add(key)
+                keep.append(row)
+            if keep and keep[0] is not group[0] and (_fold(group[0].service), group[0].ports,
+                                                     group[0].transport) not in seen:
+                seen.add((_fold(group[0].service), group[0].ports, group[0].transport))
+                keep.insert(0, group[0])  # the line's name, before the aliases it keeps
+            for row in keep:
+                kept.append(row)
+                if row is group[0] and index.repeats(row):
+                    continue  # kept for its aliases: IANA's own row, no conflict
+                conflicts += [f"{local.path}:{row.line}: {problem}" for problem in _conflicts(row, index)]
+    return Merged(replace(registry, rows=kept + registry.rows), len(kept), conflicts)
+
+
+def _lines(rows: List[Row]) -> List[List[Row]]:
+    """Rows grouped by the line they come from (an XML record is a line of its own)."""
+    groups: List[List[Row]] = []
+    for row in rows:
+        if groups and groups[-1][0].line == row.line and row.line > 0:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+def describe(locals_: List[LocalFile]) -> List[Tuple[str, str]]:
+    """(file name, SHA-256) of each local file, for the generated header's banner."""
+    return [(os.path.basename(f.path), f.sha256) for f in locals_]

@@ -1,0 +1,194 @@
+# SPDX-License-Identifier: BSL-1.0
+"""Tests of local services (codegen/local_services.py) through generate.py --local, run as the
+build runs it: a subprocess, on small registries and services files in a temporary folder.
+
+    python3 -m unittest -v test_local                          (from tests/codegen)
+
+What each run prints (the conflicts, one `file:line: problem` a line, in the three modes; the
+error of a bad local file), whether it writes the header (and leaves an earlier one untouched
+when it fails), and which rows it keeps, read back through local_services.merge. The C++ side,
+every row against an independent reading, is the oracle test's (oracle_local, oracle_etc_services).
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CODEGEN = os.path.join(ROOT, "codegen")
+GENERATE = os.path.join(CODEGEN, "generate.py")
+BUNDLED = os.path.join(ROOT, "registry", "service-names-port-numbers.xml")
+sys.path.insert(0, CODEGEN)
+import local_services  # noqa: E402
+from generate import TABLES_HEADER as HEADER  # noqa: E402
+from registry_xml import read_registry  # noqa: E402
+
+REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
+<registry xmlns="http://www.iana.org/assignments"><updated>2001-02-03</updated>
+<record><name>nicname</name><protocol>tcp</protocol><number>43</number><description>Who Is</description></record>
+<record><name>http</name><protocol>tcp</protocol><number>80</number><description>WWW</description></record>
+<record><name>www</name><protocol>tcp</protocol><number>80</number><description>WWW</description></record>
+<record><name>x11</name><protocol>tcp</protocol><number>6000-6063</number><description>X</description></record>
+<record><name>domain</name><protocol>udp</protocol><number>53</number><description>DNS</description></record>
+<record><name>discard</name><protocol>tcp</protocol><number>9</number><description>Discard</description></record>
+</registry>
+"""
+
+
+class LocalServicesTest(unittest.TestCase):
+    def setUp(self):
+        temporary = tempfile.TemporaryDirectory(prefix="ianaports-local-")
+        self.addCleanup(temporary.cleanup)
+        self.tmp = temporary.name
+        self.registry = self.write("registry.xml", REGISTRY)
+
+    def write(self, name, text, encoding="utf-8"):
+        path = os.path.join(self.tmp, name)
+        with open(path, "wb") as f:
+            f.write(text.encode(encoding) if isinstance(text, str) else text)
+        return path
+
+    def run_generator(self, *locals_, mode=None, registry=None, output="out"):
+        command = [sys.executable, GENERATE, "--registry", registry or self.registry,
+                   "--output", os.path.join(self.tmp, output)]
+        command += ["--local=" + path for path in locals_]
+        if mode:
+            command.append("--local-conflicts=" + mode)
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    def header(self, output="out"):
+        return os.path.join(self.tmp, output, HEADER)
+
+    def kept(self, *locals_):
+        registry = read_registry(self.registry)
+        merged = local_services.merge(registry, [local_services.read_local(p) for p in locals_])
+        return [(r.service, r.ports, r.transport) for r in merged.registry.rows[:merged.local_count]]
+
+    # --- services(5) -----------------------------------------------------------------------
+
+    def test_names_aliases_and_comments(self):
+        site = self.write("site", "# a comment line\n\n  billing-api 8123/tcp billing  # Billing API\r\n"
+                                  "inventory\t8124/udp\n")
+        self.assertEqual(self.kept(site), [("billing-api", (8123, 8123), "tcp"), ("billing", (8123, 8123), "tcp"),
+                                           ("inventory", (8124, 8124), "udp")])
+        rows = local_services.read_local(site).rows
+        self.assertEqual([r.description for r in rows], ["Billing API", "Billing API", ""])
+        self.assertEqual([r.line for r in rows], [3, 3, 4])
+
+    def test_repeats_are_dropped_but_a_line_keeps_its_name_for_its_aliases(self):
+        site = self.write("site", "http 80/tcp www\n"          # both IANA's: nothing added
+                                  "x11 6000/tcp\n"             # inside IANA's range
+                                  "discard 9/tcp sink null\n"  # discard stays, before its aliases
+                                  "sink 9/tcp\n")              # a repeat of the line before
+        self.assertEqual(self.kept(site), [("discard", (9, 9), "tcp"), ("sink", (9, 9), "tcp"),
+                                           ("null", (9, 9), "tcp")])
+
+    def test_an_iana_format_file_without_a_date(self):
+        site = self.write("site.xml", '<?xml version="1.0"?>\n<registry xmlns="http://www.iana.org/assignments">\n'
+                                      "<record><name>inv</name><protocol>udp</protocol><number>8124</number>"
+                                      "<note>Internal</note></record>\n</registry>\n")
+        self.assertEqual(self.kept(site), [("inv", (8124, 8124), "udp")])
+        self.assertEqual(local_services.read_local(site).rows[0].notes, "Internal")
+
+    # --- conflicts, in the three modes -----------------------------------------------------
+
+    CONFLICTING = "whois 43/tcp\ndomain 5353/udp\nbilling-api 8123/tcp\n"
+
+    def expected_conflicts(self, site):
+        return (f"{site}:1: whois 43/tcp takes a port IANA assigns to nicname\n"
+                f"{site}:2: name domain is registered by IANA on port 53/udp\n")
+
+    def test_warn_prints_and_writes(self):
+        site = self.write("site", self.CONFLICTING)
+        for mode in (None, "warn"):  # warn is the default
+            done = self.run_generator(site, mode=mode)
+            self.assertEqual((done.returncode, done.stderr), (0, self.expected_conflicts(site)), mode)
+            self.assertTrue(os.path.exists(self.header()))
+
+    def test_error_prints_and_writes_nothing(self):
+        self.assertEqual(self.run_generator().returncode, 0)  # a header from before
+        with open(self.header(), "rb") as f:
+            before = f.read()
+        site = self.write("site", self.CONFLICTING)
+        done = self.run_generator(site, mode="error")
+        self.assertEqual(done.returncode, 1)
+        self.assertEqual(done.stderr, self.expected_conflicts(site) +
+                         "2 local services conflict with the registry; nothing was written"
+                         " (--local-conflicts error)\n")
+        with open(self.header(), "rb") as f:
+            self.assertEqual(f.read(), before)
+
+    def test_ignore_is_silent(self):
+        done = self.run_generator(self.write("site", self.CONFLICTING), mode="ignore")
+        self.assertEqual((done.returncode, done.stderr), (0, ""))
+
+    def test_no_conflict_no_word(self):
+        done = self.run_generator(self.write("site", "billing-api 8123/tcp\nhttp 80/tcp www\n"), mode="error")
+        self.assertEqual((done.returncode, done.stderr), (0, ""))
+
+    def test_another_protocol_is_left_out_and_said(self):
+        site = self.write("site", "rtmp 1/ddp\nbilling-api 8123/tcp\n")
+        done = self.run_generator(site)
+        self.assertEqual(done.stderr, f"{site}:1: rtmp 1/ddp: ddp is not one of the registry's protocols"
+                                      " (tcp, udp, sctp, dccp); left out\n")
+        self.assertEqual(self.kept(site), [("billing-api", (8123, 8123), "tcp")])
+
+    # --- bad local files -------------------------------------------------------------------
+
+    def test_bad_files_name_the_line_and_write_nothing(self):
+        self.assertEqual(self.run_generator().returncode, 0)
+        with open(self.header(), "rb") as f:
+            before = f.read()
+        for text, line, message in [
+                ("ok 1/tcp\nlonely\n", 2, "'lonely' has no port/protocol (services(5): name port/protocol [alias...])"),
+                ("x 8123\n", 1, "'8123' is not a port/protocol, such as 8123/tcp"),
+                ("x 70000/tcp\n", 1, "port 70000 is out of range: ports are 0 to 65535"),
+                ("x 12/\n", 1, "'12/' has no protocol, such as 8123/tcp"),
+                (b"ok 1/tcp\nbad\xff 2/tcp\n", 2, "not UTF-8"),
+                ("<registry><record><name>a</name></record>", 1,
+                 "root element is <registry>, expected <registry> in namespace http://www.iana.org/assignments")]:
+            site = self.write("bad", text)
+            done = self.run_generator(site)
+            self.assertEqual((done.returncode, done.stderr), (1, f"{site}:{line}: {message}\n"), text)
+            with open(self.header(), "rb") as f:
+                self.assertEqual(f.read(), before, text)
+        missing = os.path.join(self.tmp, "missing")
+        done = self.run_generator(missing)
+        self.assertEqual((done.returncode, done.stderr), (1, f"{missing}: cannot read it: No such file or directory\n"))
+
+    def test_text_is_escaped_in_the_header(self):
+        site = self.write("site", 'odd 8125/tcp # */ "quoted" \\ ??= \x01\n')
+        self.assertEqual(self.run_generator(site).returncode, 0)
+        with open(self.header(), encoding="latin-1") as f:
+            header = f.read()
+        self.assertNotIn('*/ "quoted"', header)  # neither the comment end nor the quotes raw
+        self.assertIn("with the local services of site (SHA-256 ", header)
+
+    # --- this machine's /etc/services ------------------------------------------------------
+
+    @unittest.skipUnless(os.path.exists("/etc/services"), "no /etc/services here")
+    def test_etc_services_adds_only_the_names_iana_lacks(self):
+        self.registry = BUNDLED
+        registry = read_registry(BUNDLED)
+        iana = {r.service.lower() for r in registry.rows if r.service}
+        local = local_services.read_local("/etc/services")
+        wanted = {r.service.lower() for r in local.rows} - iana
+        merged = local_services.merge(registry, [local])
+        kept = merged.registry.rows[:merged.local_count]
+        self.assertEqual({r.service.lower() for r in kept} - iana, wanted)
+        # A kept row with an IANA name is a line's name kept before its aliases, or says what
+        # IANA does not (the name on another port), and that is said as a conflict.
+        for row in kept:
+            if row.service.lower() in iana:
+                said = f"/etc/services:{row.line}: "
+                self.assertTrue(any(r.line == row.line and r is not row for r in kept)
+                                or any(c.startswith(said) and row.service in c for c in merged.conflicts), row)
+        print(f"\n/etc/services: {len(local.rows)} rows, {merged.local_count} kept,"
+              f" {len(wanted)} names IANA lacks, {len(merged.conflicts)} conflicts", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
