@@ -108,12 +108,61 @@ bool port_text_contains(port_range ports, bool written_as_range, std::string_vie
          std::string_view::npos;
 }
 
+// Does a number's decimal text contain the digits of text (digits_value, digit_count long, as
+// written: "05" is 5, two digits)? Each window of digit_count digits is compared in turn, by
+// arithmetic: no text is written. A window starts only where the number has that many digits.
+bool decimal_contains(std::uint32_t number, std::uint32_t digits_value, std::uint32_t modulus,
+                      std::uint32_t smallest_window) {
+  for (;;) {
+    if (number >= smallest_window && number % modulus == digits_value) {
+      return true;
+    }
+    if (number < modulus) {
+      return false;
+    }
+    number /= 10;
+  }
+}
+
+// --search TEXT over port numbers as written: a TEXT of digits alone is looked for in the first
+// and the last port by arithmetic (a range's text is "first-last"); any other TEXT in the text.
+class port_search {
+ public:
+  explicit port_search(std::string_view text) : text_(text) {
+    digits_ = !text.empty() && text.size() <= 5 &&
+              text.find_first_not_of("0123456789") == std::string_view::npos;
+    if (digits_) {
+      for (const char c : text) {
+        value_ = value_ * 10 + static_cast<std::uint32_t>(c - '0');
+        modulus_ *= 10;
+      }
+      smallest_window_ = text.size() == 1 ? 0 : modulus_ / 10;
+    }
+  }
+
+  [[nodiscard]] bool matches(port_range ports, bool written_as_range) const {
+    if (!digits_) {
+      return port_text_contains(ports, written_as_range, text_);
+    }
+    return decimal_contains(ports.first, value_, modulus_, smallest_window_) ||
+           ((ports.last != ports.first || written_as_range) &&
+            decimal_contains(ports.last, value_, modulus_, smallest_window_));
+  }
+
+ private:
+  std::string_view text_;
+  bool digits_ = false;
+  std::uint32_t value_ = 0;
+  std::uint32_t modulus_ = 1;
+  std::uint32_t smallest_window_ = 0;
+};
+
 // Does a row match the search? Only the column searched is read (a row handle reads on
 // demand), so a search costs a column of the registry, not every record. Rows come in port
 // order, a service's tcp and udp rows side by side: the last port's answer is kept for the next.
 class search_matcher {
  public:
-  explicit search_matcher(const command_line& line) : line_(line) {}
+  explicit search_matcher(const command_line& line) : line_(line), ports_(line.argument) {}
 
   bool operator()(ianaports::row row) {
     switch (line_.asked) {
@@ -127,7 +176,7 @@ class search_matcher {
           have_last_ = true;
           last_ports_ = *ports;
           last_as_range_ = as_range;
-          last_answer_ = port_text_contains(*ports, as_range, line_.argument);
+          last_answer_ = ports_.matches(*ports, as_range);
         }
         return last_answer_;
       }
@@ -141,6 +190,7 @@ class search_matcher {
 
  private:
   const command_line& line_;
+  port_search ports_;
   bool have_last_ = false;
   port_range last_ports_{0, 0};
   bool last_as_range_ = false;

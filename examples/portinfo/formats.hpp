@@ -14,6 +14,7 @@
 #include <array>          // std::array
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::uint16_t, std::uint32_t
+#include <deque>          // std::deque
 #include <optional>       // std::optional
 #include <string>         // std::string, std::to_string
 #include <string_view>    // std::string_view
@@ -404,12 +405,31 @@ inline constexpr std::array<table_column, 6> table_columns{{{"Service", 7},
 inline constexpr std::size_t source_column = 5;
 inline constexpr std::string_view column_gap = "  ";
 
-using table_row = std::array<std::string, table_columns.size()>;
+// A table's cells are views: into the registry's text where it is on one line already (nearly
+// always), else into a copy made so, kept here; a deque, so that what it holds never moves.
+class cell_text {
+ public:
+  std::string_view keep(std::string text) {
+    owned_.push_back(std::move(text));
+    return owned_.back();
+  }
+  std::string_view on_one_line(std::string_view text) {
+    return is_one_line(text) ? text : keep(portinfo::on_one_line(text));
+  }
 
-inline table_row table_cells(const record& row) {
-  return {on_one_line(row.service),         port_text(row),
-          std::string(transport_text(row)), on_one_line(row.description),
-          on_one_line(row.reference),       std::string(ianaports::to_string(row.source))};
+ private:
+  std::deque<std::string> owned_;
+};
+
+using table_row = std::array<std::string_view, table_columns.size()>;
+
+inline table_row table_cells(const record& row, cell_text& store) {
+  return {store.on_one_line(row.service),
+          store.keep(port_text(row)),
+          transport_text(row),
+          store.on_one_line(row.description),
+          store.on_one_line(row.reference),
+          ianaports::to_string(row.source)};
 }
 
 // Each column as wide as its widest cell; then, until the table fits, Reference shortened
@@ -442,6 +462,7 @@ inline void write_table(const std::vector<record>& rows, const table_layout& lay
   if (rows.empty()) {
     return;
   }
+  cell_text store;
   std::vector<table_row> cells;
   cells.reserve(rows.size() + 1);
   cells.push_back({});
@@ -449,13 +470,13 @@ inline void write_table(const std::vector<record>& rows, const table_layout& lay
     cells.front()[i] = table_columns[i].header;
   }
   for (const record& row : rows) {
-    cells.push_back(table_cells(row));
+    cells.push_back(table_cells(row, store));
     if (!layout.wide) {
-      cells.back()[source_column].clear();
+      cells.back()[source_column] = {};
     }
   }
   if (!layout.wide) {
-    cells.front()[source_column].clear();
+    cells.front()[source_column] = {};
   }
   const auto widths = column_widths(cells, layout);
   const std::size_t shown = layout.wide ? table_columns.size() : source_column;

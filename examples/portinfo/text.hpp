@@ -53,12 +53,17 @@ inline std::string shortened(std::string_view text, std::size_t width) {
 // Control characters would move the cursor or end a line: on one line of output each becomes
 // a space. That is C0 and DEL, and C1 (U+0080-U+009F, UTF-8 C2 80-C2 9F), which some terminals
 // obey too. (Descriptions are folded already; this guards against any registry text.)
-inline std::string on_one_line(std::string_view text) {
-  const auto plain = [](char c) {
+// Whether text is on one line already (nearly every text is): no control character, and no
+// C2 lead byte (which a C1 control would start).
+inline bool is_one_line(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
     return byte >= 0x20U && byte != 0x7FU && byte != 0xC2U;
-  };
-  if (std::all_of(text.begin(), text.end(), plain)) {  // nearly every text: a copy will do
+  });
+}
+
+inline std::string on_one_line(std::string_view text) {
+  if (is_one_line(text)) {  // a copy will do
     return std::string(text);
   }
   std::string line;
