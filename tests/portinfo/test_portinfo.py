@@ -839,6 +839,24 @@ class WholeWho(PortinfoTest):
                            for p in o["assignee_people"] + o["contact_people"]], person_id)
 
 
+class LocalRows(PortinfoTest):
+    """A portinfo with local services (tests/fixtures/local) before the registry's rows: the
+    Source column of --wide says which rows are local; the Whole* cases check the rest."""
+
+    def test_wide_source_column(self):
+        local = expected().rows[:expected().local]
+        self.assertTrue(local, "this portinfo has local services")
+        for row in local:
+            if not row[0] or not row[1]:
+                continue
+            result = run("--wide", "--format", "table", row[0])
+            lines = result.text.split("\n")
+            self.assertTrue(lines[0].endswith("Source"), lines[0])
+            first = [line for line in lines[1:] if line.startswith(row[0] + " ")][0]
+            self.assertTrue(first.endswith("local"), first)
+            self.assertTrue(all(line.endswith(("local", "registry")) for line in lines[1:] if line))
+
+
 # --- Usage errors and exit codes ------------------------------------------------------------
 
 
