@@ -26,6 +26,28 @@ def blocks(readme: str, language: str):
     return re.findall(r"^```" + language + r"\n(.*?)^```", readme, re.S | re.M)
 
 
+def check_session(readme: str, marker: str, program: str, command: list, **run_options):
+    """The console block after <!-- test: MARKER -->: each "$ PROGRAM ARGS" line, run as
+    COMMAND ARGS, must print what follows it. Returns (commands run, failures), or (None, 0)
+    when the README has no such block."""
+    session = re.search(r"<!-- test: " + re.escape(marker) + r" -->\n```console\n(.*?)```", readme, re.S)
+    if not session:
+        print(f"no {marker} in the README")
+        return None, 0
+    ran = failed = 0
+    for arguments, shown in re.findall(r"^\$ " + re.escape(program) + r" (.*)\n((?:(?!\$ ).*\n)*)",
+                                       session.group(1), re.M):
+        ran += 1
+        printed = subprocess.run([*command, *shlex.split(arguments)], capture_output=True, text=True,
+                                 **run_options).stdout
+        if printed != shown:
+            failed += 1
+            print(f"README shows for {program} {arguments}:\n{shown}but it prints:\n{printed}")
+        else:
+            print(f"{program} {arguments}: as shown")
+    return ran, failed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("readme")
@@ -80,36 +102,18 @@ def main() -> int:
         print("quick start output: as shown")
     checks = len(snippets) + 1
     if args.portinfo:
-        session = re.search(r"<!-- test: portinfo session -->\n```console\n(.*?)```", readme, re.S)
-        if not session:
-            print("no portinfo session in the README")
+        ran, failed = check_session(readme, "portinfo session", "portinfo",
+                                    [*args.emulator, args.portinfo], env={**os.environ, "COLUMNS": "100"})
+        if ran is None:
             return 1
-        # "$ portinfo ARGS" lines, each followed by the output it shows.
-        for command, shown in re.findall(r"^\$ portinfo (.*)\n((?:(?!\$ ).*\n)*)", session.group(1), re.M):
-            checks += 1
-            printed = subprocess.run([*args.emulator, args.portinfo, *shlex.split(command)], capture_output=True,
-                                     text=True, env={**os.environ, "COLUMNS": "100"}).stdout
-            if printed != shown:
-                failures += 1
-                print(f"README shows for portinfo {command}:\n{shown}but it prints:\n{printed}")
-            else:
-                print(f"portinfo {command}: as shown")
-    # The diff session: "$ python3 codegen/diff.py ARGS" lines, run from the source tree (host-side
-    # Python: no emulator), each followed by what it prints.
-    session = re.search(r"<!-- test: diff session -->\n```console\n(.*?)```", readme, re.S)
-    if not session:
-        print("no codegen/diff.py session in the README")
-        return 1
+        checks, failures = checks + ran, failures + failed
+    # codegen/diff.py runs on the host (Python: no emulator), from the source tree.
     source_dir = os.path.dirname(os.path.abspath(args.readme))
-    for command, shown in re.findall(r"^\$ python3 codegen/diff\.py (.*)\n((?:(?!\$ ).*\n)*)", session.group(1), re.M):
-        checks += 1
-        printed = subprocess.run([sys.executable, os.path.join(source_dir, "codegen", "diff.py"), *shlex.split(command)],
-                                 capture_output=True, text=True, cwd=source_dir).stdout
-        if printed != shown:
-            failures += 1
-            print(f"README shows for codegen/diff.py {command}:\n{shown}but it prints:\n{printed}")
-        else:
-            print(f"codegen/diff.py {command}: as shown")
+    ran, failed = check_session(readme, "diff session", "python3 codegen/diff.py",
+                                [sys.executable, os.path.join(source_dir, "codegen", "diff.py")], cwd=source_dir)
+    if ran is None:
+        return 1
+    checks, failures = checks + ran, failures + failed
     print(f"{checks - failures} passed, {failures} failed")
     return 1 if failures else 0
 
