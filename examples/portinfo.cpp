@@ -219,12 +219,19 @@ std::vector<record> look_up(const command_line& line, std::vector<std::string_vi
 
 // A search or --all: the matching rows that hold for --protocol, in registry order.
 std::vector<record> search(const command_line& line) {
-  std::vector<record> rows;
+  // The rows found as handles first (a few bytes each), then as records in one allocation: a
+  // vector of records grown row by row copies and touches twice the memory.
+  std::vector<ianaports::row> found;
   search_matcher matches(line);
   for (const ianaports::row row : ianaports::rows()) {
     if ((!line.default_protocol || row.holds_for(*line.default_protocol)) && matches(row)) {
-      rows.push_back(row.to_record());
+      found.push_back(row);
     }
+  }
+  std::vector<record> rows;
+  rows.reserve(found.size());
+  for (const ianaports::row row : found) {
+    rows.push_back(row.to_record());
   }
   return rows;
 }
