@@ -169,10 +169,16 @@ constexpr std::uint8_t row_rare(std::size_t row) noexcept {
 }
 
 constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  if ((row_rare(row) & reg::rare_has_service_code) == 0) {
+  if (!row_has(row, reg::flag_rare)) {
     return std::nullopt;
   }
-  return reg::rare_service_code[find_row(reg::rare_record, reg::rare_count, row)];
+  // The index checked here, where the read is: g++ -O2 cannot see that a row with the flag is
+  // always found, and warns of a read past the table (-Warray-bounds) when it is not.
+  const std::size_t index = find_row(reg::rare_record, reg::rare_count, row);
+  if (index >= reg::rare_count || (reg::rare_what[index] & reg::rare_has_service_code) == 0) {
+    return std::nullopt;
+  }
+  return reg::rare_service_code[index];
 }
 
 // Does IANA write the row's one port as a range, "4748-4748"?
