@@ -39,10 +39,56 @@ IANAPORTS_BEGIN_NAMESPACE
 // begin(), end(), size() and empty() are constexpr and cost no walk: size() counts from the
 // tables where they say (by_range, by_protocol), empty() looks at the first row.
 
-class row;
-
 namespace detail {
 struct range_access;
+template <typename Value>
+class query_iterator;
+}  // namespace detail
+
+// A row of the registry by position: its columns are read from the tables when asked, one at a
+// time. Cheap to copy (one integer); valid for the whole program.
+class row {
+ public:
+  constexpr row() noexcept = default;
+
+  // The row's position in registry order (records() yields rows in this order).
+  [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
+
+  // The columns, as record has them.
+  [[nodiscard]] constexpr std::string_view service() const noexcept;
+  [[nodiscard]] constexpr std::optional<port_range> ports() const noexcept;
+  // (A reference into a constant table, valid for the whole program: a walk of the registry
+  // in constant evaluation that reads this column then copies nothing.)
+  [[nodiscard]] constexpr const std::optional<protocol>& transport() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  [[nodiscard]] constexpr std::string_view assignee() const noexcept;
+  [[nodiscard]] constexpr std::string_view contact() const noexcept;
+  [[nodiscard]] constexpr std::string_view registered() const noexcept;
+  [[nodiscard]] constexpr std::string_view modified() const noexcept;
+  [[nodiscard]] constexpr std::string_view reference() const noexcept;
+  [[nodiscard]] constexpr std::optional<std::uint32_t> service_code() const noexcept;
+  [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
+  [[nodiscard]] constexpr std::string_view notes() const noexcept;
+  [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
+  [[nodiscard]] constexpr record_source source() const noexcept;
+  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
+
+  // Every column at once.
+  [[nodiscard]] constexpr record to_record() const noexcept;
+
+  friend constexpr bool operator==(row a, row b) noexcept { return a.index_ == b.index_; }
+  friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
+
+ private:
+  friend struct detail::range_access;
+  template <typename Value>
+  friend class detail::query_iterator;
+  constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
+
+  std::uint32_t index_ = 0;
+};
+
+namespace detail {
 
 // The iterator of both ranges: Value is record or row.
 template <typename Value>
@@ -66,11 +112,12 @@ class query_iterator {
     ++*this;
     return before;
   }
-  friend constexpr bool operator==(const query_iterator& a, const query_iterator& b) noexcept {
-    return a.row_ == b.row_;
+  // Members rather than friends, as a member may read the row handle's index.
+  constexpr bool operator==(const query_iterator& other) const noexcept {
+    return row_.index_ == other.row_.index_;
   }
-  friend constexpr bool operator!=(const query_iterator& a, const query_iterator& b) noexcept {
-    return a.row_ != b.row_;
+  constexpr bool operator!=(const query_iterator& other) const noexcept {
+    return row_.index_ != other.row_.index_;
   }
 
  private:
@@ -78,56 +125,20 @@ class query_iterator {
   constexpr explicit query_iterator(const row_query& query) noexcept;
 
   row_query query_{};
-  std::uint32_t row_ = no_row;  // the current row; no_row at the end
+  // The current row (no_row at the end), as the handle a row_range yields: the handle is
+  // copied out, not built, which is one call fewer a row for constant evaluation.
+  row row_ = row(no_row);
   // A query of one run whose every row is kept (records(), rows(), by_name, by_port) walks
-  // these alone: its next position, one past its last, and whether positions are rows (a
-  // walk of the registry) or entries of row_lists. Plain members, not the query's, as a
-  // constant evaluation over the whole registry pays for every step it takes.
-  bool simple_ = false;
-  bool walks_registry_ = false;
+  // these alone: its next position and one past its last, positions being rows (a walk of
+  // the registry) or entries of row_lists. Plain members, not the query's, as a constant
+  // evaluation over the whole registry pays for every step it takes. Any other query steps
+  // by asking the query.
+  enum class step : std::uint8_t { by_query, by_position, by_list_entry };
+  step step_ = step::by_query;
   std::uint32_t at_ = 0;
   std::uint32_t end_ = 0;
 };
 }  // namespace detail
-
-// A row of the registry by position: its columns are read from the tables when asked, one at a
-// time. Cheap to copy (one integer); valid for the whole program.
-class row {
- public:
-  constexpr row() noexcept = default;
-
-  // The row's position in registry order (records() yields rows in this order).
-  [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
-
-  // The columns, as record has them.
-  [[nodiscard]] constexpr std::string_view service() const noexcept;
-  [[nodiscard]] constexpr std::optional<port_range> ports() const noexcept;
-  [[nodiscard]] constexpr std::optional<protocol> transport() const noexcept;
-  [[nodiscard]] constexpr std::string_view description() const noexcept;
-  [[nodiscard]] constexpr std::string_view assignee() const noexcept;
-  [[nodiscard]] constexpr std::string_view contact() const noexcept;
-  [[nodiscard]] constexpr std::string_view registered() const noexcept;
-  [[nodiscard]] constexpr std::string_view modified() const noexcept;
-  [[nodiscard]] constexpr std::string_view reference() const noexcept;
-  [[nodiscard]] constexpr std::optional<std::uint32_t> service_code() const noexcept;
-  [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
-  [[nodiscard]] constexpr std::string_view notes() const noexcept;
-  [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
-  [[nodiscard]] constexpr record_source source() const noexcept;
-  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
-
-  // Every column at once.
-  [[nodiscard]] constexpr record to_record() const noexcept;
-
-  friend constexpr bool operator==(row a, row b) noexcept { return a.index_ == b.index_; }
-  friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
-
- private:
-  friend struct detail::range_access;
-  constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
-
-  std::uint32_t index_ = 0;
-};
 
 // The rows a query found, as row handles.
 class row_range {

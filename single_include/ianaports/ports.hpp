@@ -531,10 +531,56 @@ IANAPORTS_BEGIN_NAMESPACE
 // begin(), end(), size() and empty() are constexpr and cost no walk: size() counts from the
 // tables where they say (by_range, by_protocol), empty() looks at the first row.
 
-class row;
-
 namespace detail {
 struct range_access;
+template <typename Value>
+class query_iterator;
+}  // namespace detail
+
+// A row of the registry by position: its columns are read from the tables when asked, one at a
+// time. Cheap to copy (one integer); valid for the whole program.
+class row {
+ public:
+  constexpr row() noexcept = default;
+
+  // The row's position in registry order (records() yields rows in this order).
+  [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
+
+  // The columns, as record has them.
+  [[nodiscard]] constexpr std::string_view service() const noexcept;
+  [[nodiscard]] constexpr std::optional<port_range> ports() const noexcept;
+  // (A reference into a constant table, valid for the whole program: a walk of the registry
+  // in constant evaluation that reads this column then copies nothing.)
+  [[nodiscard]] constexpr const std::optional<protocol>& transport() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  [[nodiscard]] constexpr std::string_view assignee() const noexcept;
+  [[nodiscard]] constexpr std::string_view contact() const noexcept;
+  [[nodiscard]] constexpr std::string_view registered() const noexcept;
+  [[nodiscard]] constexpr std::string_view modified() const noexcept;
+  [[nodiscard]] constexpr std::string_view reference() const noexcept;
+  [[nodiscard]] constexpr std::optional<std::uint32_t> service_code() const noexcept;
+  [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
+  [[nodiscard]] constexpr std::string_view notes() const noexcept;
+  [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
+  [[nodiscard]] constexpr record_source source() const noexcept;
+  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
+
+  // Every column at once.
+  [[nodiscard]] constexpr record to_record() const noexcept;
+
+  friend constexpr bool operator==(row a, row b) noexcept { return a.index_ == b.index_; }
+  friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
+
+ private:
+  friend struct detail::range_access;
+  template <typename Value>
+  friend class detail::query_iterator;
+  constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
+
+  std::uint32_t index_ = 0;
+};
+
+namespace detail {
 
 // The iterator of both ranges: Value is record or row.
 template <typename Value>
@@ -558,11 +604,12 @@ class query_iterator {
     ++*this;
     return before;
   }
-  friend constexpr bool operator==(const query_iterator& a, const query_iterator& b) noexcept {
-    return a.row_ == b.row_;
+  // Members rather than friends, as a member may read the row handle's index.
+  constexpr bool operator==(const query_iterator& other) const noexcept {
+    return row_.index_ == other.row_.index_;
   }
-  friend constexpr bool operator!=(const query_iterator& a, const query_iterator& b) noexcept {
-    return a.row_ != b.row_;
+  constexpr bool operator!=(const query_iterator& other) const noexcept {
+    return row_.index_ != other.row_.index_;
   }
 
  private:
@@ -570,56 +617,20 @@ class query_iterator {
   constexpr explicit query_iterator(const row_query& query) noexcept;
 
   row_query query_{};
-  std::uint32_t row_ = no_row;  // the current row; no_row at the end
+  // The current row (no_row at the end), as the handle a row_range yields: the handle is
+  // copied out, not built, which is one call fewer a row for constant evaluation.
+  row row_ = row(no_row);
   // A query of one run whose every row is kept (records(), rows(), by_name, by_port) walks
-  // these alone: its next position, one past its last, and whether positions are rows (a
-  // walk of the registry) or entries of row_lists. Plain members, not the query's, as a
-  // constant evaluation over the whole registry pays for every step it takes.
-  bool simple_ = false;
-  bool walks_registry_ = false;
+  // these alone: its next position and one past its last, positions being rows (a walk of
+  // the registry) or entries of row_lists. Plain members, not the query's, as a constant
+  // evaluation over the whole registry pays for every step it takes. Any other query steps
+  // by asking the query.
+  enum class step : std::uint8_t { by_query, by_position, by_list_entry };
+  step step_ = step::by_query;
   std::uint32_t at_ = 0;
   std::uint32_t end_ = 0;
 };
 }  // namespace detail
-
-// A row of the registry by position: its columns are read from the tables when asked, one at a
-// time. Cheap to copy (one integer); valid for the whole program.
-class row {
- public:
-  constexpr row() noexcept = default;
-
-  // The row's position in registry order (records() yields rows in this order).
-  [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
-
-  // The columns, as record has them.
-  [[nodiscard]] constexpr std::string_view service() const noexcept;
-  [[nodiscard]] constexpr std::optional<port_range> ports() const noexcept;
-  [[nodiscard]] constexpr std::optional<protocol> transport() const noexcept;
-  [[nodiscard]] constexpr std::string_view description() const noexcept;
-  [[nodiscard]] constexpr std::string_view assignee() const noexcept;
-  [[nodiscard]] constexpr std::string_view contact() const noexcept;
-  [[nodiscard]] constexpr std::string_view registered() const noexcept;
-  [[nodiscard]] constexpr std::string_view modified() const noexcept;
-  [[nodiscard]] constexpr std::string_view reference() const noexcept;
-  [[nodiscard]] constexpr std::optional<std::uint32_t> service_code() const noexcept;
-  [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
-  [[nodiscard]] constexpr std::string_view notes() const noexcept;
-  [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
-  [[nodiscard]] constexpr record_source source() const noexcept;
-  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
-
-  // Every column at once.
-  [[nodiscard]] constexpr record to_record() const noexcept;
-
-  friend constexpr bool operator==(row a, row b) noexcept { return a.index_ == b.index_; }
-  friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
-
- private:
-  friend struct detail::range_access;
-  constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
-
-  std::uint32_t index_ = 0;
-};
 
 // The rows a query found, as row handles.
 class row_range {
@@ -790,6 +801,8 @@ IANAPORTS_END_NAMESPACE
 #ifndef IANAPORTS_DETAIL_PORTS_IMPL_HPP
 #define IANAPORTS_DETAIL_PORTS_IMPL_HPP
 
+#include <type_traits>  // std::is_same
+
 // ---- ianaports/detail/tables.hpp ----
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
@@ -819,6 +832,7 @@ IANAPORTS_END_NAMESPACE
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
+#include <utility>      // std::index_sequence
 
 
 // ---- ianaports/detail/name_hash.hpp ----
@@ -40188,14 +40202,28 @@ constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
   return port_range{row_first_port(row), row_last_port(row)};
 }
 
-// (One statement a function on the hot paths: constant evaluation counts statements.)
-constexpr std::optional<protocol> transport_of(std::uint8_t named) noexcept {
-  return named == reg::flag_no_protocol ? std::optional<protocol>{}
-                                        : std::optional<protocol>{static_cast<protocol>(named)};
+constexpr std::optional<protocol> transport_of(std::size_t named) noexcept {
+  return named < protocol_count ? std::optional<protocol>{static_cast<protocol>(named)}
+                                : std::optional<protocol>{};
 }
 
-constexpr std::optional<protocol> row_transport(std::size_t row) noexcept {
-  return transport_of(row_protocol(row));
+// The transport of every value of the protocol bits, made once: a row's is a reference into
+// it, because constant evaluation pays for every call it makes and every object it copies, and
+// building an optional is a handful of calls (a walk over the registry reads this a row).
+template <std::size_t... Named>
+struct transport_values {
+  std::optional<protocol> of[sizeof...(Named)] = {transport_of(Named)...};
+};
+template <std::size_t... Named>
+constexpr transport_values<Named...> make_transport_values(std::index_sequence<Named...>) noexcept {
+  return {};
+}
+inline constexpr auto transports =
+    make_transport_values(std::make_index_sequence<std::size_t{reg::flag_protocol_mask} + 1>{});
+
+// (row_protocol's read written out: a call fewer a row, for the same reason.)
+constexpr const std::optional<protocol>& row_transport(std::size_t row) noexcept {
+  return transports.of[reg::record_flags[row] & reg::flag_protocol_mask];
 }
 
 // The few rows with a rare column (a service code, one port written as N-N) are a short list
@@ -40842,7 +40870,7 @@ consteval std::uint16_t literal_port(std::string_view name, protocol p) {
 
 namespace detail {
 
-// Builds the ranges from queries, and reads a query's rows as records or handles.
+// Builds the ranges from queries, and their iterators.
 struct range_access {
   template <typename Range>
   static constexpr Range make(const row_query& query) noexcept {
@@ -40852,12 +40880,6 @@ struct range_access {
   static constexpr query_iterator<Value> begin(const row_query& query) noexcept {
     return query_iterator<Value>(query);
   }
-  // A row read as the Value an iterator yields (the pointer only chooses the overload).
-  IANAPORTS_ALWAYS_INLINE static constexpr record value(std::uint32_t index,
-                                                        const record*) noexcept {
-    return make_record(index);
-  }
-  static constexpr row value(std::uint32_t index, const row*) noexcept { return row(index); }
   static constexpr const row_query& query_of(const record_range& range) noexcept {
     return range.query_;
   }
@@ -40869,25 +40891,29 @@ struct range_access {
 template <typename Value>
 constexpr query_iterator<Value>::query_iterator(const row_query& query) noexcept
     : query_(query),
-      row_(current_row(query)),
-      simple_(query.source_count == 1 && query.sources[0].keeps_all),
-      walks_registry_(query.sources[0].kind == source_kind::registry),
+      row_(row(current_row(query))),
+      step_(query.source_count != 1 || !query.sources[0].keeps_all ? step::by_query
+            : query.sources[0].kind == source_kind::registry       ? step::by_position
+                                                                   : step::by_list_entry),
       at_(query.sources[0].at + 1),
       end_(query.sources[0].end) {}
 
 template <typename Value>
 constexpr Value query_iterator<Value>::operator*() const noexcept {
-  return range_access::value(row_, static_cast<const Value*>(nullptr));
+  if constexpr (std::is_same<Value, row>::value) {
+    return row_;
+  } else {
+    return make_record(row_.index_);
+  }
 }
 
 template <typename Value>
 constexpr query_iterator<Value>& query_iterator<Value>::operator++() noexcept {
-  if (simple_) {  // the next entry is the next row
-    row_ = at_ >= end_ ? no_row : walks_registry_ ? at_ : listed_row(at_);
-    ++at_;
-    return *this;
-  }
-  row_ = advance(query_, row_);
+  // One statement: constant evaluation pays for each it runs, and a walk runs this a row.
+  // A walk of the registry first, as the longest walks are.
+  row_.index_ = step_ == step::by_position     ? (at_ < end_ ? at_++ : no_row)
+                : step_ == step::by_list_entry ? (at_ < end_ ? listed_row(at_++) : no_row)
+                                               : advance(query_, row_.index_);
   return *this;
 }
 
@@ -40922,7 +40948,7 @@ constexpr std::string_view row::service() const noexcept {
 constexpr std::optional<port_range> row::ports() const noexcept {
   return detail::row_ports(index_);
 }
-constexpr std::optional<protocol> row::transport() const noexcept {
+constexpr const std::optional<protocol>& row::transport() const noexcept {
   return detail::row_transport(index_);
 }
 constexpr std::string_view row::description() const noexcept {

@@ -5,6 +5,8 @@
 #ifndef IANAPORTS_DETAIL_PORTS_IMPL_HPP
 #define IANAPORTS_DETAIL_PORTS_IMPL_HPP
 
+#include <type_traits>  // std::is_same
+
 #include "ianaports/detail/tables.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
@@ -31,7 +33,7 @@ consteval std::uint16_t literal_port(std::string_view name, protocol p) {
 
 namespace detail {
 
-// Builds the ranges from queries, and reads a query's rows as records or handles.
+// Builds the ranges from queries, and their iterators.
 struct range_access {
   template <typename Range>
   static constexpr Range make(const row_query& query) noexcept {
@@ -41,12 +43,6 @@ struct range_access {
   static constexpr query_iterator<Value> begin(const row_query& query) noexcept {
     return query_iterator<Value>(query);
   }
-  // A row read as the Value an iterator yields (the pointer only chooses the overload).
-  IANAPORTS_ALWAYS_INLINE static constexpr record value(std::uint32_t index,
-                                                        const record*) noexcept {
-    return make_record(index);
-  }
-  static constexpr row value(std::uint32_t index, const row*) noexcept { return row(index); }
   static constexpr const row_query& query_of(const record_range& range) noexcept {
     return range.query_;
   }
@@ -58,25 +54,29 @@ struct range_access {
 template <typename Value>
 constexpr query_iterator<Value>::query_iterator(const row_query& query) noexcept
     : query_(query),
-      row_(current_row(query)),
-      simple_(query.source_count == 1 && query.sources[0].keeps_all),
-      walks_registry_(query.sources[0].kind == source_kind::registry),
+      row_(row(current_row(query))),
+      step_(query.source_count != 1 || !query.sources[0].keeps_all ? step::by_query
+            : query.sources[0].kind == source_kind::registry       ? step::by_position
+                                                                   : step::by_list_entry),
       at_(query.sources[0].at + 1),
       end_(query.sources[0].end) {}
 
 template <typename Value>
 constexpr Value query_iterator<Value>::operator*() const noexcept {
-  return range_access::value(row_, static_cast<const Value*>(nullptr));
+  if constexpr (std::is_same<Value, row>::value) {
+    return row_;
+  } else {
+    return make_record(row_.index_);
+  }
 }
 
 template <typename Value>
 constexpr query_iterator<Value>& query_iterator<Value>::operator++() noexcept {
-  if (simple_) {  // the next entry is the next row
-    row_ = at_ >= end_ ? no_row : walks_registry_ ? at_ : listed_row(at_);
-    ++at_;
-    return *this;
-  }
-  row_ = advance(query_, row_);
+  // One statement: constant evaluation pays for each it runs, and a walk runs this a row.
+  // A walk of the registry first, as the longest walks are.
+  row_.index_ = step_ == step::by_position     ? (at_ < end_ ? at_++ : no_row)
+                : step_ == step::by_list_entry ? (at_ < end_ ? listed_row(at_++) : no_row)
+                                               : advance(query_, row_.index_);
   return *this;
 }
 
@@ -111,7 +111,7 @@ constexpr std::string_view row::service() const noexcept {
 constexpr std::optional<port_range> row::ports() const noexcept {
   return detail::row_ports(index_);
 }
-constexpr std::optional<protocol> row::transport() const noexcept {
+constexpr const std::optional<protocol>& row::transport() const noexcept {
   return detail::row_transport(index_);
 }
 constexpr std::string_view row::description() const noexcept {
