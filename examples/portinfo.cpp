@@ -16,7 +16,6 @@
 #include <ianaports/ports.hpp>
 
 #include <algorithm>    // std::sort, std::unique
-#include <charconv>     // std::to_chars
 #include <cstdint>      // std::uint16_t, std::uint32_t
 #include <cstdio>       // std::fprintf
 #include <iterator>     // std::begin, std::end
@@ -50,7 +49,7 @@ std::vector<protocol> protocols(std::optional<protocol> asked) {
 }
 
 // Does the row hold for the protocol asked (as in ianaports::by_port), or is none asked?
-bool holds_for(const record& row, std::optional<protocol> asked) {
+bool holds_for(ianaports::row row, std::optional<protocol> asked) {
   return !asked || row.holds_for(*asked);
 }
 
@@ -65,9 +64,9 @@ void note_nothing_found(std::string_view what) {
 // --- Listings: lookups, searches, --all ------------------------------------------------------
 
 // The rows answering one query, added in registry order.
-void add_rows_for(const query& asked, std::vector<record>& rows) {
+void add_rows_for(const query& asked, std::vector<ianaports::row>& rows) {
   if (!asked.name.empty()) {
-    for (const record& row : ianaports::by_name(asked.name)) {
+    for (const ianaports::row row : ianaports::by_name(asked.name).rows()) {
       if (holds_for(row, asked.transport)) {
         rows.push_back(row);
       }
@@ -76,35 +75,27 @@ void add_rows_for(const query& asked, std::vector<record>& rows) {
     const auto found = asked.ports.first == asked.ports.last
                            ? ianaports::by_port(asked.ports.first, *asked.transport)
                            : ianaports::by_range(asked.ports, *asked.transport);
-    rows.insert(rows.end(), found.begin(), found.end());
+    const ianaports::row_range handles = found.rows();
+    rows.insert(rows.end(), handles.begin(), handles.end());
   } else {
     // Every protocol: the rows for each, merged in registry order, once each (a row for every
     // protocol is found four times). Four searches, not a walk over the registry.
-    std::vector<ianaports::row> found;
+    const std::size_t first = rows.size();
     for (const protocol p : ianaports::all_protocols) {
-      for (const ianaports::row row : ianaports::by_range(asked.ports, p).rows()) {
-        found.push_back(row);
-      }
+      const ianaports::row_range found = ianaports::by_range(asked.ports, p).rows();
+      rows.insert(rows.end(), found.begin(), found.end());
     }
-    std::sort(found.begin(), found.end(),
-              [](ianaports::row a, ianaports::row b) { return a.index() < b.index(); });
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    for (const ianaports::row row : found) {
-      rows.push_back(row.to_record());
-    }
+    const auto by_index = [](ianaports::row a, ianaports::row b) { return a.index() < b.index(); };
+    const auto from = rows.begin() + static_cast<std::ptrdiff_t>(first);
+    std::sort(from, rows.end(), by_index);
+    rows.erase(std::unique(from, rows.end()), rows.end());
   }
 }
 
-// Does the port number, as IANA writes it, contain text? Written into a buffer of its own: a
-// search asks every row, and a string each would cost more than the search.
+// Does the port number, as IANA writes it, contain text?
 bool port_text_contains(port_range ports, bool written_as_range, std::string_view text) {
-  char written[12];
-  char* end = std::to_chars(written, written + sizeof written, ports.first).ptr;
-  if (ports.last != ports.first || written_as_range) {
-    *end++ = '-';
-    end = std::to_chars(end, written + sizeof written, ports.last).ptr;
-  }
-  return std::string_view(written, static_cast<std::size_t>(end - written)).find(text) !=
+  portinfo::port_text_buffer buffer;
+  return portinfo::write_port_text(buffer, ports, written_as_range).find(text) !=
          std::string_view::npos;
 }
 
@@ -159,7 +150,8 @@ class port_search {
 
 // Does a row match the search? Only the column searched is read (a row handle reads on
 // demand), so a search costs a column of the registry, not every record. Rows come in port
-// order, a service's tcp and udp rows side by side: the last port's answer is kept for the next.
+// order, a service's tcp and udp rows side by side: the last answer is kept for the next row,
+// which often has the same ports, and the same text (one copy of it: the same address).
 class search_matcher {
  public:
   explicit search_matcher(const command_line& line) : line_(line), ports_(line.argument) {}
@@ -176,29 +168,41 @@ class search_matcher {
           have_last_ = true;
           last_ports_ = *ports;
           last_as_range_ = as_range;
-          last_answer_ = ports_.matches(*ports, as_range);
+          last_port_answer_ = ports_.matches(*ports, as_range);
         }
-        return last_answer_;
+        return last_port_answer_;
       }
-      case question::search_name: return contains_ignoring_case(row.service(), line_.argument);
-      case question::search_description:
-        return contains_ignoring_case(row.description(), line_.argument);
+      case question::search_name: return text_matches(row.service());
+      case question::search_description: return text_matches(row.description());
       default:  // question::all
         return true;
     }
   }
 
  private:
+  bool text_matches(std::string_view text) {
+    if (!have_last_text_ || text.data() != last_text_.data() || text.size() != last_text_.size()) {
+      have_last_text_ = true;
+      last_text_ = text;
+      last_text_answer_ = contains_ignoring_case(text, line_.argument);
+    }
+    return last_text_answer_;
+  }
+
   const command_line& line_;
   port_search ports_;
   bool have_last_ = false;
   port_range last_ports_{0, 0};
   bool last_as_range_ = false;
-  bool last_answer_ = false;
+  bool last_port_answer_ = false;
+  bool have_last_text_ = false;
+  std::string_view last_text_;
+  bool last_text_answer_ = false;
 };
 
 // A lookup (or --who): the rows of each query in turn. The queries that found nothing are noted.
-std::vector<record> look_up(const command_line& line, std::vector<std::string_view>& not_found) {
+std::vector<ianaports::row> look_up(const command_line& line,
+                                    std::vector<std::string_view>& not_found) {
   std::vector<query> queries;  // all checked before anything is printed
   const std::vector<std::string_view> written_queries =
       line.asked == question::who ? std::vector<std::string_view>{line.argument} : line.queries;
@@ -206,7 +210,7 @@ std::vector<record> look_up(const command_line& line, std::vector<std::string_vi
   for (const std::string_view written : written_queries) {
     queries.push_back(parse_query(written, line.default_protocol));
   }
-  std::vector<record> rows;
+  std::vector<ianaports::row> rows;
   for (const query& asked : queries) {
     const std::size_t before = rows.size();
     add_rows_for(asked, rows);
@@ -218,9 +222,7 @@ std::vector<record> look_up(const command_line& line, std::vector<std::string_vi
 }
 
 // A search or --all: the matching rows that hold for --protocol, in registry order.
-std::vector<record> search(const command_line& line) {
-  // The rows found as handles first (a few bytes each), then as records in one allocation: a
-  // vector of records grown row by row copies and touches twice the memory.
+std::vector<ianaports::row> search(const command_line& line) {
   std::vector<ianaports::row> found;
   search_matcher matches(line);
   for (const ianaports::row row : ianaports::rows()) {
@@ -228,12 +230,7 @@ std::vector<record> search(const command_line& line) {
       found.push_back(row);
     }
   }
-  std::vector<record> rows;
-  rows.reserve(found.size());
-  for (const ianaports::row row : found) {
-    rows.push_back(row.to_record());
-  }
-  return rows;
+  return found;
 }
 
 // Lookups, searches and --all print one listing of all the rows, in the order asked: one
@@ -241,7 +238,7 @@ std::vector<record> search(const command_line& line) {
 int list_rows(const command_line& line) {
   std::vector<std::string_view> not_found;
   const bool looks_up = line.asked == question::lookup || line.asked == question::who;
-  const std::vector<record> rows = looks_up ? look_up(line, not_found) : search(line);
+  const std::vector<ianaports::row> rows = looks_up ? look_up(line, not_found) : search(line);
   if (rows.empty() && !looks_up) {
     not_found.push_back(line.argument);
   }
@@ -268,15 +265,15 @@ int report_status(const command_line& line) {
   std::vector<std::string> answers;  // JSON, one object a protocol
   bool first = true;
   for (const protocol p : protocols(asked)) {
-    const ianaports::record_range covering = ianaports::by_port(ports.first, p);
-    const std::vector<record> rows(covering.begin(), covering.end());
+    const ianaports::row_range covering = ianaports::by_port(ports.first, p).rows();
+    const std::vector<ianaports::row> rows(covering.begin(), covering.end());
     const std::string_view status = ianaports::to_string(ianaports::status(ports.first, p));
     if (line.output == format::json) {
       answers.push_back(json_object()
                             .number("port", ports.first)
                             .text("transport", ianaports::to_string(p))
                             .text("status", status)
-                            .value("rows", json_rows(rows))
+                            .value("rows", json_rows(records_of(rows)))
                             .str());
     } else {
       if (!first) {

@@ -12,6 +12,7 @@
 
 #include <algorithm>      // std::max, std::min
 #include <array>          // std::array
+#include <charconv>       // std::to_chars
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::uint16_t, std::uint32_t
 #include <deque>          // std::deque
@@ -41,27 +42,34 @@ inline std::optional<format> parse_format(std::string_view name) {
 
 // --- Columns as IANA writes them ---------------------------------------------------------------
 
-// "80", "6000-6063" ("4748-4748" where IANA writes one port so), or "" for a registration of a
-// name only.
-inline std::string port_text(std::optional<ianaports::port_range> ports, bool written_as_range) {
-  if (!ports) {
-    return {};
+// Room for the longest port text, "65535-65535".
+using port_text_buffer = std::array<char, 11>;
+
+// "80", "6000-6063" ("4748-4748" where IANA writes one port so), written into buffer: a table or
+// a search writes one a row, and a string each would cost more than the rest of the row.
+inline std::string_view write_port_text(port_text_buffer& buffer, ianaports::port_range ports,
+                                        bool written_as_range) {
+  char* const end_of_buffer = buffer.data() + buffer.size();
+  char* end = std::to_chars(buffer.data(), end_of_buffer, ports.first).ptr;
+  if (ports.last != ports.first || written_as_range) {
+    *end++ = '-';
+    end = std::to_chars(end, end_of_buffer, ports.last).ptr;
   }
-  std::string text = std::to_string(ports->first);
-  if (ports->last != ports->first || written_as_range) {
-    text += '-';
-    text += std::to_string(ports->last);
-  }
-  return text;
+  return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
+// The port text, or "" for a registration of a name only.
 inline std::string port_text(const record& row) {
-  return port_text(row.ports, row.ports_written_as_range);
+  if (!row.ports) {
+    return {};
+  }
+  port_text_buffer buffer;
+  return std::string(write_port_text(buffer, *row.ports, row.ports_written_as_range));
 }
 
 // "tcp"..., or "" for a row that holds for every protocol.
-inline std::string_view transport_text(const record& row) {
-  return row.transport ? ianaports::to_string(*row.transport) : std::string_view{};
+inline std::string_view transport_text(std::optional<protocol> transport) {
+  return transport ? ianaports::to_string(*transport) : std::string_view{};
 }
 
 inline std::string service_code_text(const record& row) {
@@ -100,10 +108,18 @@ inline void append_csv_field(std::string& line, std::string_view field) {
 inline void append_csv_row(std::string& line, const record& row) {
   const std::string port = port_text(row);
   const std::string code = service_code_text(row);
-  const std::array<std::string_view, 12> fields{
-      row.service,   port,        transport_text(row),  row.description,
-      row.assignee,  row.contact, row.registered,       row.modified,
-      row.reference, code,        row.unauthorized_use, row.notes};
+  const std::array<std::string_view, 12> fields{row.service,
+                                                port,
+                                                transport_text(row.transport),
+                                                row.description,
+                                                row.assignee,
+                                                row.contact,
+                                                row.registered,
+                                                row.modified,
+                                                row.reference,
+                                                code,
+                                                row.unauthorized_use,
+                                                row.notes};
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) {
       line += ',';
@@ -403,33 +419,50 @@ inline constexpr std::array<table_column, 6> table_columns{{{"Service", 7},
                                                             {"Reference", 9},
                                                             {"Source", 0}}};
 inline constexpr std::size_t source_column = 5;
-inline constexpr std::string_view column_gap = "  ";
+inline constexpr std::size_t column_gap = 2;  // spaces between two columns
+
+// A cell's text and the columns it takes, counted once.
+struct table_cell {
+  std::string_view text;
+  std::size_t columns = 0;
+};
 
 // A table's cells are views: into the registry's text where it is on one line already (nearly
-// always), else into a copy made so, kept here; a deque, so that what it holds never moves.
+// always), else into a copy made so, kept here; deques, so that what they hold never moves.
 class cell_text {
  public:
-  std::string_view keep(std::string text) {
-    owned_.push_back(std::move(text));
-    return owned_.back();
+  // The text measured, on one line.
+  table_cell on_one_line(std::string_view text) {
+    const text_measure measure = measured(text);
+    if (measure.one_line) {
+      return {text, measure.columns};
+    }
+    owned_.push_back(portinfo::on_one_line(text));
+    return {owned_.back(), columns(owned_.back())};
   }
-  std::string_view on_one_line(std::string_view text) {
-    return is_one_line(text) ? text : keep(portinfo::on_one_line(text));
+  table_cell port(ianaports::row row) {
+    const std::optional<ianaports::port_range> ports = row.ports();
+    if (!ports) {
+      return {};
+    }
+    const std::string_view text =
+        write_port_text(ports_.emplace_back(), *ports, row.ports_written_as_range());
+    return {text, text.size()};  // digits and '-': a column a byte
   }
 
  private:
   std::deque<std::string> owned_;
+  std::deque<port_text_buffer> ports_;
 };
 
-using table_row = std::array<std::string_view, table_columns.size()>;
+using table_row = std::array<table_cell, table_columns.size()>;
 
-inline table_row table_cells(const record& row, cell_text& store) {
-  return {store.on_one_line(row.service),
-          store.keep(port_text(row)),
-          transport_text(row),
-          store.on_one_line(row.description),
-          store.on_one_line(row.reference),
-          ianaports::to_string(row.source)};
+// Read from the row handle: the table shows six of the twelve columns, and reads no others.
+inline table_row table_cells(ianaports::row row, cell_text& store) {
+  const auto ascii = [](std::string_view text) { return table_cell{text, text.size()}; };
+  return {store.on_one_line(row.service()),       store.port(row),
+          ascii(transport_text(row.transport())), store.on_one_line(row.description()),
+          store.on_one_line(row.reference()),     ascii(ianaports::to_string(row.source()))};
 }
 
 // Each column as wide as its widest cell; then, until the table fits, Reference shortened
@@ -438,10 +471,10 @@ inline std::array<std::size_t, table_columns.size()> column_widths(
     const std::vector<table_row>& rows, const table_layout& layout) {
   std::array<std::size_t, table_columns.size()> widths{};
   // The gaps between the columns shown (an empty Source column, without --wide, is not).
-  std::size_t total = column_gap.size() * (widths.size() - (layout.wide ? 1 : 2));
+  std::size_t total = column_gap * (widths.size() - (layout.wide ? 1 : 2));
   for (std::size_t i = 0; i < widths.size(); ++i) {
     for (const table_row& row : rows) {
-      widths[i] = std::max(widths[i], columns(row[i]));
+      widths[i] = std::max(widths[i], row[i].columns);
     }
     total += widths[i];
   }
@@ -458,7 +491,7 @@ inline std::array<std::size_t, table_columns.size()> column_widths(
   return widths;
 }
 
-inline void write_table(const std::vector<record>& rows, const table_layout& layout) {
+inline void write_table(const std::vector<ianaports::row>& rows, const table_layout& layout) {
   if (rows.empty()) {
     return;
   }
@@ -467,9 +500,9 @@ inline void write_table(const std::vector<record>& rows, const table_layout& lay
   cells.reserve(rows.size() + 1);
   cells.push_back({});
   for (std::size_t i = 0; i < table_columns.size(); ++i) {
-    cells.front()[i] = table_columns[i].header;
+    cells.front()[i] = {table_columns[i].header, table_columns[i].header.size()};  // ASCII
   }
-  for (const record& row : rows) {
+  for (const ianaports::row row : rows) {
     cells.push_back(table_cells(row, store));
     if (!layout.wide) {
       cells.back()[source_column] = {};
@@ -483,34 +516,48 @@ inline void write_table(const std::vector<record>& rows, const table_layout& lay
   std::string line;
   for (const table_row& row : cells) {
     line.clear();
+    // The blanks after a cell (its padding, the gap) are written before the next cell that has
+    // text, in one go, and never at the end of the line.
+    std::size_t blanks = 0;
     for (std::size_t i = 0; i < shown; ++i) {
-      if (i > 0) {
-        line += column_gap;
+      const table_cell& cell = row[i];
+      const bool fits = cell.columns <= widths[i];
+      if (!cell.text.empty()) {
+        line.append(blanks, ' ');
+        blanks = 0;
+        if (fits) {
+          line += cell.text;
+        } else {
+          append_shortened(line, cell.text, cell.columns, widths[i]);  // then exactly widths[i]
+        }
       }
-      const std::size_t width = columns(row[i]);
-      if (width <= widths[i]) {  // most cells fit: appended as they are, no copy made
-        line += row[i];
-        line.append(widths[i] - width, ' ');
-      } else {
-        const std::string cell = shortened(row[i], widths[i]);
-        line += cell;
-        line.append(widths[i] - columns(cell), ' ');  // shortened() keeps to widths[i]
-      }
+      blanks += (fits ? widths[i] - cell.columns : 0) + column_gap;
     }
-    line.erase(line.find_last_not_of(' ') + 1);  // no trailing blanks (npos + 1 is 0: all blank)
+    line.erase(line.find_last_not_of(' ') + 1);  // nor a text's own (npos + 1 is 0: all blank)
     line += '\n';
     put(line);
   }
 }
 
-inline void write_rows(const std::vector<record>& rows, format how, const table_layout& layout) {
+// Every column of each row, for the formats that show them all.
+inline std::vector<record> records_of(const std::vector<ianaports::row>& rows) {
+  std::vector<record> records;
+  records.reserve(rows.size());
+  for (const ianaports::row row : rows) {
+    records.push_back(row.to_record());
+  }
+  return records;
+}
+
+inline void write_rows(const std::vector<ianaports::row>& rows, format how,
+                       const table_layout& layout) {
   switch (how) {
     case format::table: write_table(rows, layout); break;
-    case format::csv: write_csv(rows); break;
-    case format::json: write_json(rows); break;
+    case format::csv: write_csv(records_of(rows)); break;
+    case format::json: write_json(records_of(rows)); break;
     case format::services:
       write_services_header();
-      write_service_lines(rows);
+      write_service_lines(records_of(rows));
       break;
   }
 }

@@ -127,7 +127,7 @@ inline void write_people_table(const std::vector<record>& rows) {
   std::string out = "\n";
   for (const auto& line : cells) {
     for (std::size_t i = 0; i < line.size(); ++i) {
-      out += i > 0 ? std::string(column_gap) : std::string{};
+      out.append(i > 0 ? column_gap : 0, ' ');
       out += line[i];
       out.append(widths[i] - columns(line[i]), ' ');
     }
@@ -210,16 +210,17 @@ inline void write_people_services(const std::vector<record>& rows) {
   }
 }
 
-inline void write_rows_with_people(const std::vector<record>& rows, format how,
+inline void write_rows_with_people(const std::vector<ianaports::row>& rows, format how,
                                    const table_layout& layout) {
+  const std::vector<record> records = records_of(rows);
   switch (how) {
     case format::table:
       write_table(rows, layout);
-      write_people_table(rows);
+      write_people_table(records);
       break;
-    case format::csv: write_people_csv(rows); break;
-    case format::json: write_people_json(rows); break;
-    case format::services: write_people_services(rows); break;
+    case format::csv: write_people_csv(records); break;
+    case format::json: write_people_json(records); break;
+    case format::services: write_people_services(records); break;
   }
 }
 

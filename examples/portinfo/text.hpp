@@ -4,7 +4,7 @@
 #ifndef PORTINFO_TEXT_HPP
 #define PORTINFO_TEXT_HPP
 
-#include <algorithm>    // std::search, std::all_of
+#include <algorithm>    // std::all_of
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -28,14 +28,16 @@ inline std::size_t columns(std::string_view text) {
   return count;
 }
 
-// The text in at most `width` columns: whole if it fits, else cut between code points and
-// ended with "…".
-inline std::string shortened(std::string_view text, std::size_t width) {
-  if (columns(text) <= width) {
-    return std::string(text);
+// Appends the text (of text_columns columns) in at most `width` columns: whole if it fits,
+// else cut between code points and ended with "…", which then takes exactly `width` columns.
+inline void append_shortened(std::string& out, std::string_view text, std::size_t text_columns,
+                             std::size_t width) {
+  if (text_columns <= width) {
+    out += text;
+    return;
   }
   if (width == 0) {
-    return {};
+    return;
   }
   std::size_t kept = 0;  // code points kept, leaving one column for "…"
   std::size_t end = 0;
@@ -47,7 +49,14 @@ inline std::string shortened(std::string_view text, std::size_t width) {
       ++kept;
     }
   }
-  return std::string(text.substr(0, end)) + "…";
+  out.append(text.substr(0, end));
+  out += "…";
+}
+
+inline std::string shortened(std::string_view text, std::size_t width) {
+  std::string out;
+  append_shortened(out, text, columns(text), width);
+  return out;
 }
 
 // Control characters would move the cursor or end a line: on one line of output each becomes
@@ -55,11 +64,29 @@ inline std::string shortened(std::string_view text, std::size_t width) {
 // obey too. (Descriptions are folded already; this guards against any registry text.)
 // Whether text is on one line already (nearly every text is): no control character, and no
 // C2 lead byte (which a C1 control would start).
+inline bool keeps_on_line(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20U && byte != 0x7FU && byte != 0xC2U;
+}
+
 inline bool is_one_line(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x20U && byte != 0x7FU && byte != 0xC2U;
-  });
+  return std::all_of(text.begin(), text.end(), keeps_on_line);
+}
+
+// The columns a text takes and whether it is on one line, in one pass over it (a table asks
+// both of every cell).
+struct text_measure {
+  std::size_t columns = 0;
+  bool one_line = true;
+};
+
+inline text_measure measured(std::string_view text) {
+  text_measure measure;
+  for (const char c : text) {
+    measure.columns += starts_code_point(c) ? 1U : 0U;
+    measure.one_line &= keeps_on_line(c);
+  }
+  return measure;
 }
 
 inline std::string on_one_line(std::string_view text) {
@@ -81,12 +108,31 @@ inline std::string on_one_line(std::string_view text) {
 }
 
 // Case-insensitive for ASCII letters, as service names are (RFC 6335 section 5.1); other bytes
-// must match exactly.
+// must match exactly. A search asks every row, so the part's first byte is folded once and
+// looked for before anything else is compared.
 inline bool contains_ignoring_case(std::string_view text, std::string_view part) {
-  const auto same = [](char a, char b) {
-    return ianaports::ascii_lower(a) == ianaports::ascii_lower(b);
-  };
-  return std::search(text.begin(), text.end(), part.begin(), part.end(), same) != text.end();
+  if (part.size() > text.size()) {
+    return false;
+  }
+  if (part.empty()) {
+    return true;
+  }
+  const char first = ianaports::ascii_lower(part.front());
+  const std::size_t last_start = text.size() - part.size();
+  for (std::size_t at = 0; at <= last_start; ++at) {
+    if (ianaports::ascii_lower(text[at]) != first) {
+      continue;
+    }
+    std::size_t matched = 1;
+    while (matched < part.size() &&
+           ianaports::ascii_lower(text[at + matched]) == ianaports::ascii_lower(part[matched])) {
+      ++matched;
+    }
+    if (matched == part.size()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // An argument as a message shows it: quoted, on one line, and cut if it is long (a
