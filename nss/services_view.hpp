@@ -23,43 +23,16 @@ namespace ianaports_nss {
 
 using ianaports::protocol;
 
-// services(5) splits a line at white space and starts a comment at '#': a name holding either
-// cannot be written, so the export (and this view) leave its rows out.
-constexpr bool fits_services_file(std::string_view name) noexcept {
-  for (const char c : name) {
-    if (static_cast<unsigned char>(c) <= 0x20U || c == 0x7F || c == '#') {
-      return false;
-    }
-  }
-  return !name.empty();
-}
-
-// Whether the tables keep a protocol's rows (ianaports::kept_protocols, "tcp,udp,...").
-constexpr bool is_kept(protocol p) noexcept {
-  const std::string_view name = ianaports::to_string(p);
-  std::string_view list = ianaports::kept_protocols;
-  while (!list.empty()) {
-    // No substr(): it may throw, and the module links no C++ runtime to throw with.
-    const std::size_t comma = list.find(',');
-    const std::size_t length = comma == std::string_view::npos ? list.size() : comma;
-    if (std::string_view(list.data(), length) == name) {
-      return true;
-    }
-    list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
-  }
-  return false;
-}
-
 // Whether a row's entries include protocol p: its own protocol, or any kept one for a row
 // written without a protocol.
 constexpr bool lists_on(const ianaports::row& r, protocol p) noexcept {
   const std::optional<protocol> own = r.transport();
-  return own ? *own == p : is_kept(p);
+  return own ? *own == p : ianaports::keeps_protocol(p);
 }
 
 // A row the export writes: named, with a name it can write, on a port.
 constexpr bool is_listed(const ianaports::row& r) noexcept {
-  return fits_services_file(r.service()) && r.ports().has_value();
+  return ianaports::fits_services_file(r.service()) && r.ports().has_value();
 }
 
 struct entry {

@@ -70,8 +70,20 @@ static_assert(!ip::is_valid_service_name("http-"));
 static_assert(!ip::is_valid_service_name("a--b"));
 static_assert(!ip::is_valid_service_name("sql*net"));
 static_assert(!ip::is_valid_service_name("acmaint_dbd"));
+static_assert(ip::fits_services_file("sql*net") && ip::fits_services_file("acmaint_dbd"),
+              "legacy names are still one field of a services file");
+static_assert(!ip::fits_services_file("") && !ip::fits_services_file("a b") &&
+                  !ip::fits_services_file("a#b") && !ip::fits_services_file("a\tb") &&
+                  !ip::fits_services_file(std::string_view("a\0b", 3)) &&
+                  !ip::fits_services_file("a\x7f"),
+              "nor white space, '#', a control character, or nothing");
 
 static_assert(ip::registry_updated.size() == 10 && ip::registry_updated[4] == '-');
+static_assert(ip::keeps_protocol(protocol::tcp) && ip::keeps_protocol(protocol::dccp),
+              "a full build keeps every protocol");
+static_assert(!ip::keeps_protocol(static_cast<protocol>(4)) &&
+                  !ip::keeps_protocol(static_cast<protocol>(200)),
+              "a value outside the enumeration is no protocol kept");
 
 // Whole-registry walks in constant evaluation, within the compilers' default limits: row
 // handles read only the column asked for, and the counts agree with by_protocol's stored ones.

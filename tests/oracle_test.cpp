@@ -311,6 +311,13 @@ TEST_CASE("registry date and row count") {
 TEST_CASE("the build says which columns and protocols it left out") {
   CHECK(ip::omitted_columns == IANAPORTS_TEST_OMIT);
   CHECK(ip::kept_protocols == IANAPORTS_TEST_PROTOCOLS);
+  const std::string_view kept = IANAPORTS_TEST_PROTOCOLS;
+  for (const protocol p : ip::all_protocols) {
+    INFO(ip::to_string(p));
+    const std::string name(ip::to_string(p));
+    const bool listed = ("," + std::string(kept) + ",").find("," + name + ",") != std::string::npos;
+    CHECK(ip::keeps_protocol(p) == listed);
+  }
 }
 
 TEST_CASE("service_name_count counts the distinct names, case ignored") {

@@ -285,27 +285,12 @@ struct service_entry {
   std::string_view description;
 };
 
-// services(5) splits a line at white space and starts a comment at '#'; a name holding either
-// cannot be written (no name in the registry does).
-inline bool fits_services_file(std::string_view name) {
-  for (const char c : name) {
-    if (static_cast<unsigned char>(c) <= 0x20U || c == 0x7F || c == '#') {
-      return false;
-    }
-  }
-  return true;
-}
-
-inline bool same_name(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && contains_ignoring_case(a, b);
-}
-
 inline void add_alias(service_entry& entry, std::string_view name) {
-  if (same_name(entry.name, name)) {
+  if (ianaports::same_service_name(entry.name, name)) {
     return;
   }
   for (const std::string_view alias : entry.aliases) {
-    if (same_name(alias, name)) {
+    if (ianaports::same_service_name(alias, name)) {
       return;
     }
   }
@@ -319,16 +304,9 @@ inline std::vector<protocol> services_protocols(const record& row) {
     return {*row.transport};
   }
   std::vector<protocol> kept;
-  for (const protocol p : {protocol::tcp, protocol::udp, protocol::sctp, protocol::dccp}) {
-    const std::string_view name = ianaports::to_string(p);
-    std::string_view list = ianaports::kept_protocols;  // "tcp,udp,sctp,dccp"
-    while (!list.empty()) {
-      const std::size_t comma = list.find(',');
-      if (list.substr(0, comma) == name) {
-        kept.push_back(p);
-        break;
-      }
-      list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  for (const protocol p : ianaports::all_protocols) {
+    if (ianaports::keeps_protocol(p)) {
+      kept.push_back(p);
     }
   }
   return kept;
@@ -341,7 +319,7 @@ inline std::vector<service_entry> service_entries(const std::vector<record>& row
   std::vector<service_entry> entries;
   std::unordered_map<std::uint32_t, std::size_t> entry_of;  // port * 4 + protocol → index
   for (const record& row : rows) {
-    if (row.service.empty() || !row.ports || !fits_services_file(row.service)) {
+    if (!row.ports || !ianaports::fits_services_file(row.service)) {
       continue;
     }
     for (const protocol transport : services_protocols(row)) {

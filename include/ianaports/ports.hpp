@@ -288,6 +288,10 @@ class person_range {
 //   kept_protocols      the protocols whose rows it keeps (CMake IANAPORTS_PROTOCOLS), rows that
 //                       hold for every protocol always kept; a full build: "tcp,udp,sctp,dccp"
 
+// Does the build keep p's rows (is p in kept_protocols)? A services(5) view lists a row written
+// without a protocol on each protocol kept.
+[[nodiscard]] constexpr bool keeps_protocol(protocol p) noexcept;
+
 #if IANAPORTS_HAS_CONSTEVAL
 // C++20: ports as literals, checked at compile time. An unknown name does not compile.
 //   using namespace ianaports::literals;

@@ -207,6 +207,11 @@ class person_id_range {
 // leading, trailing or doubled '-'. Some legacy names in the registry break these rules.
 [[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
 
+// Can a services(5) file (/etc/services) hold the name? It splits a line at white space and
+// starts a comment at '#', so not a name holding either, a control character, or nothing. Every
+// valid service name can, and so can every name in IANA's registry.
+[[nodiscard]] constexpr bool fits_services_file(std::string_view name) noexcept;
+
 // Names for the enumerations ("" for a value outside them), and back.
 [[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
@@ -284,6 +289,15 @@ constexpr bool is_valid_service_name(std::string_view name) noexcept {
     }
   }
   return letter;
+}
+
+constexpr bool fits_services_file(std::string_view name) noexcept {
+  for (const char c : name) {
+    if (static_cast<unsigned char>(c) <= 0x20U || c == 0x7F || c == '#') {
+      return false;
+    }
+  }
+  return !name.empty();
 }
 
 constexpr std::string_view to_string(protocol p) noexcept {

@@ -410,6 +410,11 @@ class person_id_range {
 // leading, trailing or doubled '-'. Some legacy names in the registry break these rules.
 [[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
 
+// Can a services(5) file (/etc/services) hold the name? It splits a line at white space and
+// starts a comment at '#', so not a name holding either, a control character, or nothing. Every
+// valid service name can, and so can every name in IANA's registry.
+[[nodiscard]] constexpr bool fits_services_file(std::string_view name) noexcept;
+
 // Names for the enumerations ("" for a value outside them), and back.
 [[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
@@ -487,6 +492,15 @@ constexpr bool is_valid_service_name(std::string_view name) noexcept {
     }
   }
   return letter;
+}
+
+constexpr bool fits_services_file(std::string_view name) noexcept {
+  for (const char c : name) {
+    if (static_cast<unsigned char>(c) <= 0x20U || c == 0x7F || c == '#') {
+      return false;
+    }
+  }
+  return !name.empty();
 }
 
 constexpr std::string_view to_string(protocol p) noexcept {
@@ -779,6 +793,10 @@ class person_range {
 //                       build: "". status() knows reserved ports without descriptions.
 //   kept_protocols      the protocols whose rows it keeps (CMake IANAPORTS_PROTOCOLS), rows that
 //                       hold for every protocol always kept; a full build: "tcp,udp,sctp,dccp"
+
+// Does the build keep p's rows (is p in kept_protocols)? A services(5) view lists a row written
+// without a protocol on each protocol kept.
+[[nodiscard]] constexpr bool keeps_protocol(protocol p) noexcept;
 
 #if IANAPORTS_HAS_CONSTEVAL
 // C++20: ports as literals, checked at compile time. An unknown name does not compile.
@@ -1207,6 +1225,7 @@ inline constexpr std::uint32_t person_count = 5615;  // people in the directory
 inline constexpr bool fast_index = true;  // the name keys, port segments and direct answers are here
 inline constexpr std::string_view omitted_columns = "";  // column groups left out of this build (generate.py --omit)
 inline constexpr std::string_view kept_protocols = "tcp,udp,sctp,dccp";  // protocols whose rows are in this build (generate.py --protocols)
+inline constexpr std::uint8_t kept_protocol_bits = 15;  // the same, bit i for protocol index i
 inline constexpr std::uint32_t local_row_count = 0;  // rows [0, local_row_count) are the user's own services (generate.py --local)
 inline constexpr std::size_t name_sample_count = 4;  // (name, slot) pairs in name_sample_*
 
@@ -40107,6 +40126,11 @@ constexpr unsigned table_index(protocol p) noexcept {
   return static_cast<unsigned>(p) < protocol_count ? static_cast<unsigned>(p) : protocol_count;
 }
 
+// Does the build keep p's rows? (A value outside the enumeration is no protocol it keeps.)
+constexpr bool tables_keep(protocol p) noexcept {
+  return table_index(p) < protocol_count && ((reg::kept_protocol_bits >> table_index(p)) & 1U) != 0;
+}
+
 // --- text ------------------------------------------------------------------------------------
 
 constexpr std::string_view text(std::size_t id) noexcept {
@@ -41017,6 +41041,10 @@ constexpr record_range by_range(port_range ports, protocol p) noexcept {
 
 constexpr record_range by_protocol(protocol p) noexcept {
   return detail::range_access::make<record_range>(detail::rows_naming(p));
+}
+
+constexpr bool keeps_protocol(protocol p) noexcept {
+  return detail::tables_keep(p);
 }
 
 constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p) noexcept {

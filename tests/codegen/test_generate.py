@@ -821,6 +821,7 @@ class LeanBuildTest(GeneratorTestCase):
         lean = self.lean_header("--protocols", "tcp;udp")  # CMake's list separator works too
         self.assertNotIn("sctp-only", lean)
         self.assertIn('kept_protocols = "tcp,udp"', lean)
+        self.assertIn("kept_protocol_bits = 3;", lean)  # protocol indexes 0 and 1
         self.assertIn("record_count = 2;", lean)
 
     def test_unknown_group_or_protocol_is_a_usage_error(self):

@@ -182,6 +182,10 @@ constexpr record_range by_protocol(protocol p) noexcept {
   return detail::range_access::make<record_range>(detail::rows_naming(p));
 }
 
+constexpr bool keeps_protocol(protocol p) noexcept {
+  return detail::tables_keep(p);
+}
+
 constexpr std::optional<std::uint16_t> port_of(std::string_view service, protocol p) noexcept {
   return detail::port_of_name(service, p);
 }

@@ -54,6 +54,11 @@ constexpr unsigned table_index(protocol p) noexcept {
   return static_cast<unsigned>(p) < protocol_count ? static_cast<unsigned>(p) : protocol_count;
 }
 
+// Does the build keep p's rows? (A value outside the enumeration is no protocol it keeps.)
+constexpr bool tables_keep(protocol p) noexcept {
+  return table_index(p) < protocol_count && ((reg::kept_protocol_bits >> table_index(p)) & 1U) != 0;
+}
+
 // --- text ------------------------------------------------------------------------------------
 
 constexpr std::string_view text(std::size_t id) noexcept {
