@@ -149,8 +149,13 @@ def main():
         print("|---|---|---|---|---|---|---|")
         for compiler in args.compilers:
             medians = {}
-            for name, source in sources.items():
-                runs = [timed_compile(compiler, source, flags, os.path.join(work, name + ".o")) for _ in range(args.runs)]
+            # Interleaved, a run of every TU at a time, so that the machine's drift over the
+            # minutes this takes falls on every TU alike and leaves the ratios alone.
+            runs_of = {name: [] for name in sources}
+            for _ in range(args.runs):
+                for name, source in sources.items():
+                    runs_of[name].append(timed_compile(compiler, source, flags, os.path.join(work, name + ".o")))
+            for name, runs in runs_of.items():
                 seconds = [r[0] for r in runs]
                 medians[name] = (statistics.median(seconds), statistics.median(r[1] for r in runs) / 1024)
                 medians[name + "_range"] = (min(seconds), max(seconds))

@@ -591,6 +591,9 @@ class row {
   friend class detail::query_iterator;
   constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
 
+  // The row's protocol bits, read in place (see tables.hpp).
+  [[nodiscard]] constexpr unsigned protocol_bits() const noexcept;
+
   std::uint32_t index_ = 0;
 };
 
@@ -819,8 +822,6 @@ IANAPORTS_END_NAMESPACE
 #ifndef IANAPORTS_DETAIL_PORTS_IMPL_HPP
 #define IANAPORTS_DETAIL_PORTS_IMPL_HPP
 
-#include <type_traits>  // std::is_same
-
 // ---- ianaports/detail/tables.hpp ----
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
@@ -850,6 +851,7 @@ IANAPORTS_END_NAMESPACE
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
+#include <type_traits>  // std::remove_const_t
 #include <utility>      // std::index_sequence
 
 
@@ -1112,6 +1114,8 @@ struct packed_table {
 
   // Each row is a literal's bytes plus its terminating NUL, which C++ (unlike C) requires room for.
   char bytes[Rows][RowElements * sizeof(T) + 1];
+
+  static constexpr std::size_t rows = Rows;
 
   static constexpr std::size_t size() noexcept { return Count; }
 
@@ -40245,10 +40249,42 @@ constexpr transport_values<Named...> make_transport_values(std::index_sequence<N
 inline constexpr auto transports =
     make_transport_values(std::make_index_sequence<std::size_t{reg::flag_protocol_mask} + 1>{});
 
-// (row_protocol's read written out: a call fewer a row, for the same reason.)
 constexpr const std::optional<protocol>& row_transport(std::size_t row) noexcept {
-  return transports.of[reg::record_flags[row] & reg::flag_protocol_mask];
+  return transports.of[row_protocol(row)];
 }
+
+using flags_table = std::remove_const_t<decltype(reg::record_flags)>;
+
+}  // namespace detail
+
+// A row handle's protocol, read in place. Constant evaluation pays for every object a call
+// makes, a parameter being one, and a walk over the registry reads this a row: so members of
+// the handle (its position is no parameter), beside the table they read, with no parameter but
+// the one asked for. A table of one row (any registry of up to 65535 rows) is read in place,
+// without operator[]'s call.
+constexpr unsigned row::protocol_bits() const noexcept {
+  if constexpr (detail::flags_table::rows == 1) {  // the byte at index_ of the one literal
+    return static_cast<unsigned char>(detail::reg::record_flags.bytes[0][index_]) &
+           detail::reg::flag_protocol_mask;
+  } else {
+    return detail::reg::record_flags[index_] & detail::reg::flag_protocol_mask;
+  }
+}
+
+constexpr const std::optional<protocol>& row::transport() const noexcept {
+  return detail::transports.of[protocol_bits()];
+}
+
+// The row names p, or no protocol (then it holds for all): a bit set of the two, tested at the
+// row's bits. (A value outside the enumeration is no protocol a row holds for.)
+constexpr bool row::holds_for(protocol p) const noexcept {
+  return static_cast<unsigned>(p) < detail::protocol_count &&
+         ((((1U << static_cast<unsigned>(p)) | (1U << detail::reg::flag_no_protocol)) >>
+           protocol_bits()) &
+          1U) != 0;
+}
+
+namespace detail {
 
 // The few rows with a rare column (a service code, one port written as N-N) are a short list
 // behind a flag: the bits of what the row has there, 0 for every other row.
@@ -40323,8 +40359,10 @@ constexpr std::string_view row_text(std::size_t row, text_column column) noexcep
   }
 }
 
-// Where a row comes from: the user's own services are the first rows.
+// Where a row comes from: the user's own services are the first rows. (None, in a build
+// without them: the test is then never true, as cppcheck notices.)
 constexpr record_source row_origin(std::size_t row) noexcept {
+  // cppcheck-suppress unsignedLessThanZero
   return row < local_row_count ? record_source::local : record_source::registry;
 }
 
@@ -40924,11 +40962,14 @@ constexpr query_iterator<Value>::query_iterator(const row_query& query) noexcept
 
 template <typename Value>
 constexpr Value query_iterator<Value>::operator*() const noexcept {
-  if constexpr (std::is_same<Value, row>::value) {
-    return row_;
-  } else {
-    return make_record(row_.index_);
-  }
+  return make_record(row_.index_);
+}
+
+// A row handle is copied out, not made. (A specialisation rather than a test of Value, which
+// constant evaluation would evaluate at every row.)
+template <>
+constexpr row query_iterator<row>::operator*() const noexcept {
+  return row_;
 }
 
 template <typename Value>
@@ -40972,9 +41013,7 @@ constexpr std::string_view row::service() const noexcept {
 constexpr std::optional<port_range> row::ports() const noexcept {
   return detail::row_ports(index_);
 }
-constexpr const std::optional<protocol>& row::transport() const noexcept {
-  return detail::row_transport(index_);
-}
+// (row::transport() and row::holds_for() are in tables.hpp, beside the table they read.)
 constexpr std::string_view row::description() const noexcept {
   return detail::row_text(index_, detail::text_column::description);
 }
@@ -41007,11 +41046,6 @@ constexpr record_source row::source() const noexcept {
 }
 constexpr bool row::ports_written_as_range() const noexcept {
   return detail::row_one_port_as_range(index_);
-}
-constexpr bool row::holds_for(protocol p) const noexcept {
-  // (p is a value of the enumeration or no protocol's index: a row never names that.)
-  return detail::row_holds_for(index_, detail::table_index(p)) &&
-         detail::table_index(p) != detail::protocol_count;
 }
 constexpr record row::to_record() const noexcept {
   return detail::make_record(index_);

@@ -24,6 +24,8 @@ struct packed_table {
   // Each row is a literal's bytes plus its terminating NUL, which C++ (unlike C) requires room for.
   char bytes[Rows][RowElements * sizeof(T) + 1];
 
+  static constexpr std::size_t rows = Rows;
+
   static constexpr std::size_t size() noexcept { return Count; }
 
   // The value at index (< Count).

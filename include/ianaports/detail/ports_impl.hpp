@@ -5,8 +5,6 @@
 #ifndef IANAPORTS_DETAIL_PORTS_IMPL_HPP
 #define IANAPORTS_DETAIL_PORTS_IMPL_HPP
 
-#include <type_traits>  // std::is_same
-
 #include "ianaports/detail/tables.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
@@ -63,11 +61,14 @@ constexpr query_iterator<Value>::query_iterator(const row_query& query) noexcept
 
 template <typename Value>
 constexpr Value query_iterator<Value>::operator*() const noexcept {
-  if constexpr (std::is_same<Value, row>::value) {
-    return row_;
-  } else {
-    return make_record(row_.index_);
-  }
+  return make_record(row_.index_);
+}
+
+// A row handle is copied out, not made. (A specialisation rather than a test of Value, which
+// constant evaluation would evaluate at every row.)
+template <>
+constexpr row query_iterator<row>::operator*() const noexcept {
+  return row_;
 }
 
 template <typename Value>
@@ -111,9 +112,7 @@ constexpr std::string_view row::service() const noexcept {
 constexpr std::optional<port_range> row::ports() const noexcept {
   return detail::row_ports(index_);
 }
-constexpr const std::optional<protocol>& row::transport() const noexcept {
-  return detail::row_transport(index_);
-}
+// (row::transport() and row::holds_for() are in tables.hpp, beside the table they read.)
 constexpr std::string_view row::description() const noexcept {
   return detail::row_text(index_, detail::text_column::description);
 }
@@ -146,11 +145,6 @@ constexpr record_source row::source() const noexcept {
 }
 constexpr bool row::ports_written_as_range() const noexcept {
   return detail::row_one_port_as_range(index_);
-}
-constexpr bool row::holds_for(protocol p) const noexcept {
-  // (p is a value of the enumeration or no protocol's index: a row never names that.)
-  return detail::row_holds_for(index_, detail::table_index(p)) &&
-         detail::table_index(p) != detail::protocol_count;
 }
 constexpr record row::to_record() const noexcept {
   return detail::make_record(index_);

@@ -27,6 +27,7 @@
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
+#include <type_traits>  // std::remove_const_t
 #include <utility>      // std::index_sequence
 
 #include "ianaports/detail/config.hpp"
@@ -173,10 +174,42 @@ constexpr transport_values<Named...> make_transport_values(std::index_sequence<N
 inline constexpr auto transports =
     make_transport_values(std::make_index_sequence<std::size_t{reg::flag_protocol_mask} + 1>{});
 
-// (row_protocol's read written out: a call fewer a row, for the same reason.)
 constexpr const std::optional<protocol>& row_transport(std::size_t row) noexcept {
-  return transports.of[reg::record_flags[row] & reg::flag_protocol_mask];
+  return transports.of[row_protocol(row)];
 }
+
+using flags_table = std::remove_const_t<decltype(reg::record_flags)>;
+
+}  // namespace detail
+
+// A row handle's protocol, read in place. Constant evaluation pays for every object a call
+// makes, a parameter being one, and a walk over the registry reads this a row: so members of
+// the handle (its position is no parameter), beside the table they read, with no parameter but
+// the one asked for. A table of one row (any registry of up to 65535 rows) is read in place,
+// without operator[]'s call.
+constexpr unsigned row::protocol_bits() const noexcept {
+  if constexpr (detail::flags_table::rows == 1) {  // the byte at index_ of the one literal
+    return static_cast<unsigned char>(detail::reg::record_flags.bytes[0][index_]) &
+           detail::reg::flag_protocol_mask;
+  } else {
+    return detail::reg::record_flags[index_] & detail::reg::flag_protocol_mask;
+  }
+}
+
+constexpr const std::optional<protocol>& row::transport() const noexcept {
+  return detail::transports.of[protocol_bits()];
+}
+
+// The row names p, or no protocol (then it holds for all): a bit set of the two, tested at the
+// row's bits. (A value outside the enumeration is no protocol a row holds for.)
+constexpr bool row::holds_for(protocol p) const noexcept {
+  return static_cast<unsigned>(p) < detail::protocol_count &&
+         ((((1U << static_cast<unsigned>(p)) | (1U << detail::reg::flag_no_protocol)) >>
+           protocol_bits()) &
+          1U) != 0;
+}
+
+namespace detail {
 
 // The few rows with a rare column (a service code, one port written as N-N) are a short list
 // behind a flag: the bits of what the row has there, 0 for every other row.
@@ -251,8 +284,10 @@ constexpr std::string_view row_text(std::size_t row, text_column column) noexcep
   }
 }
 
-// Where a row comes from: the user's own services are the first rows.
+// Where a row comes from: the user's own services are the first rows. (None, in a build
+// without them: the test is then never true, as cppcheck notices.)
 constexpr record_source row_origin(std::size_t row) noexcept {
+  // cppcheck-suppress unsignedLessThanZero
   return row < local_row_count ? record_source::local : record_source::registry;
 }
 
