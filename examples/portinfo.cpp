@@ -22,6 +22,7 @@
 #include <optional>     // std::optional
 #include <string>       // std::string, std::to_string
 #include <string_view>  // std::string_view
+#include <utility>      // std::pair
 #include <vector>       // std::vector
 
 #include "portinfo/arguments.hpp"
@@ -148,6 +149,27 @@ class port_search {
   std::uint32_t smallest_window_ = 0;
 };
 
+// The answer for the last key asked, kept for a next ask of the same key.
+template <typename Key>
+class last_answer {
+ public:
+  template <typename Compute>
+  bool of(const Key& key, Compute compute) {
+    if (!asked_ || !(key_ == key)) {
+      asked_ = true;
+      key_ = key;
+      answer_ = compute();
+    }
+    return answer_;
+  }
+
+ private:
+  // (A flag, not a std::optional: g++ 12 -O2 then warns of a key read uninitialised.)
+  bool asked_ = false;
+  Key key_{};
+  bool answer_ = false;
+};
+
 // Does a row match the search? Only the column searched is read (a row handle reads on
 // demand), so a search costs a column of the registry, not every record. Rows come in port
 // order, a service's tcp and udp rows side by side: the last answer is kept for the next row,
@@ -164,13 +186,7 @@ class search_matcher {
           return false;
         }
         const bool as_range = row.ports_written_as_range();
-        if (!have_last_ || last_ports_ != *ports || last_as_range_ != as_range) {
-          have_last_ = true;
-          last_ports_ = *ports;
-          last_as_range_ = as_range;
-          last_port_answer_ = ports_.matches(*ports, as_range);
-        }
-        return last_port_answer_;
+        return last_ports_.of({*ports, as_range}, [&] { return ports_.matches(*ports, as_range); });
       }
       case question::search_name: return text_matches(row.service());
       case question::search_description: return text_matches(row.description());
@@ -181,23 +197,14 @@ class search_matcher {
 
  private:
   bool text_matches(std::string_view text) {
-    if (!have_last_text_ || text.data() != last_text_.data() || text.size() != last_text_.size()) {
-      have_last_text_ = true;
-      last_text_ = text;
-      last_text_answer_ = contains_ignoring_case(text, line_.argument);
-    }
-    return last_text_answer_;
+    return last_text_.of({text.data(), text.size()},
+                         [&] { return contains_ignoring_case(text, line_.argument); });
   }
 
   const command_line& line_;
   port_search ports_;
-  bool have_last_ = false;
-  port_range last_ports_{0, 0};
-  bool last_as_range_ = false;
-  bool last_port_answer_ = false;
-  bool have_last_text_ = false;
-  std::string_view last_text_;
-  bool last_text_answer_ = false;
+  last_answer<std::pair<port_range, bool>> last_ports_;         // the ports, as a range or not
+  last_answer<std::pair<const char*, std::size_t>> last_text_;  // where the text is
 };
 
 // A lookup (or --who): the rows of each query in turn. The queries that found nothing are noted.
@@ -226,7 +233,7 @@ std::vector<ianaports::row> search(const command_line& line) {
   std::vector<ianaports::row> found;
   search_matcher matches(line);
   for (const ianaports::row row : ianaports::rows()) {
-    if ((!line.default_protocol || row.holds_for(*line.default_protocol)) && matches(row)) {
+    if (holds_for(row, line.default_protocol) && matches(row)) {
       found.push_back(row);
     }
   }

@@ -405,6 +405,11 @@ struct table_cell {
   std::size_t columns = 0;
 };
 
+// Text known to be ASCII takes a column a byte.
+inline table_cell ascii_cell(std::string_view text) {
+  return {text, text.size()};
+}
+
 // A table's cells are views: into the registry's text where it is on one line already (nearly
 // always), else into a copy made so, kept here; deques, so that what they hold never moves.
 class cell_text {
@@ -423,9 +428,7 @@ class cell_text {
     if (!ports) {
       return {};
     }
-    const std::string_view text =
-        write_port_text(ports_.emplace_back(), *ports, row.ports_written_as_range());
-    return {text, text.size()};  // digits and '-': a column a byte
+    return ascii_cell(write_port_text(ports_.emplace_back(), *ports, row.ports_written_as_range()));
   }
 
  private:
@@ -437,10 +440,12 @@ using table_row = std::array<table_cell, table_columns.size()>;
 
 // Read from the row handle: the table shows six of the twelve columns, and reads no others.
 inline table_row table_cells(ianaports::row row, cell_text& store) {
-  const auto ascii = [](std::string_view text) { return table_cell{text, text.size()}; };
-  return {store.on_one_line(row.service()),       store.port(row),
-          ascii(transport_text(row.transport())), store.on_one_line(row.description()),
-          store.on_one_line(row.reference()),     ascii(ianaports::to_string(row.source()))};
+  return {store.on_one_line(row.service()),
+          store.port(row),
+          ascii_cell(transport_text(row.transport())),
+          store.on_one_line(row.description()),
+          store.on_one_line(row.reference()),
+          ascii_cell(ianaports::to_string(row.source()))};
 }
 
 // Each column as wide as its widest cell; then, until the table fits, Reference shortened
@@ -478,7 +483,7 @@ inline void write_table(const std::vector<ianaports::row>& rows, const table_lay
   cells.reserve(rows.size() + 1);
   cells.push_back({});
   for (std::size_t i = 0; i < table_columns.size(); ++i) {
-    cells.front()[i] = {table_columns[i].header, table_columns[i].header.size()};  // ASCII
+    cells.front()[i] = ascii_cell(table_columns[i].header);
   }
   for (const ianaports::row row : rows) {
     cells.push_back(table_cells(row, store));
