@@ -8,6 +8,8 @@ or a comment, splice a line, form a trigraph, or become a preprocessor directive
 
 from __future__ import annotations
 
+import hashlib
+import re
 import struct
 from typing import Dict, List, Sequence, Tuple
 
@@ -155,11 +157,52 @@ def _render_banner(*, updated: str, source_name: str, sha256: str,
     ]
 
 
-def _render_prologue(*, updated: str, sha256: str) -> List[str]:
+# How many hex digits of the tables' SHA-256 name them: 48 bits, so that the identity is also
+# an integer the preprocessor compares (two copies in one translation unit), and a program of
+# many copies still meets a collision with a chance of about copies^2 / 2^49.
+TABLES_ID_DIGITS = 12
+
+
+def tables_identity(tables_lines: Sequence[str], updated: str) -> Tuple[str, str]:
+    """The tables' identity, from their own text (every table, constant and type the readers
+    see, so every input and option that changes them changes it; file names and the banner do
+    not): the hex digits, and the inline namespace that names them, t<registry date>_<digits>.
+    The date is for people reading symbols; it is the registry's digits alone, so no input can
+    make the name anything but an identifier."""
+    digits = hashlib.sha256("\n".join(tables_lines).encode("utf-8")).hexdigest()[:TABLES_ID_DIGITS]
+    date = re.sub(r"[^0-9]", "", updated)[:8]
+    return digits, f"t{date}_{digits}"
+
+
+def _render_identity(*, digits: str, namespace: str, description: str) -> List[str]:
+    """The macros that name these tables, and, ahead of the include guard, the check that a
+    translation unit holds no other tables: a second copy of ianaports built from other inputs
+    fails to compile here, naming both (the guard would otherwise keep the first in silence)."""
+    described = '"%s"' % cpp_string_literal_body(description.encode("utf-8", "surrogateescape"))
     return [
+        "// One translation unit, one copy of ianaports: another copy's tables are already here.",
+        f"#if defined(IANAPORTS_TABLES_ID) && IANAPORTS_TABLES_ID != 0x{digits}",
+        f"static_assert(IANAPORTS_TABLES_ID == 0x{digits},",
+        '              "ianaports: two copies built from different tables in one translation unit: "',
+        '              IANAPORTS_TABLES_DESCRIPTION " (included first), and " ' + described,
+        '              " (included since). Include one copy in each translation unit.");',
+        "#endif",
+        "",
         "#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_HPP",
         "#define IANAPORTS_DETAIL_REGISTRY_TABLES_HPP",
         "",
+        "// What these tables are: the code that reads them lives in the inline namespace",
+        "// ianaports::v1::IANAPORTS_TABLES_NAMESPACE (config.hpp), so copies built from other",
+        "// inputs are other symbols and a program may link several.",
+        f"#define IANAPORTS_TABLES_ID 0x{digits}",
+        f"#define IANAPORTS_TABLES_NAMESPACE {namespace}",
+        f"#define IANAPORTS_TABLES_DESCRIPTION {described}",
+        "",
+    ]
+
+
+def _render_prologue(*, updated: str, sha256: str) -> List[str]:
+    return [
         "#include <cstddef>      // std::size_t",
         "#include <cstdint>      // std::uint16_t, std::uint64_t",
         "#include <string_view>  // std::string_view",
@@ -167,8 +210,8 @@ def _render_prologue(*, updated: str, sha256: str) -> List[str]:
         '#include "ianaports/detail/config.hpp"',
         '#include "ianaports/detail/packed_table.hpp"',
         "",
-        "IANAPORTS_BEGIN_NAMESPACE",
-        "namespace detail::registry {",
+        "IANAPORTS_BEGIN_TABLES_DETAIL",
+        "namespace registry {",
         "",
         f'inline constexpr std::string_view updated = "{cpp_string_literal_body(updated.encode("utf-8"))}";',
         f'inline constexpr std::string_view source_sha256 = "{sha256}";',
@@ -183,17 +226,32 @@ def _render_declarations(layout: Layout) -> List[str]:
     return lines + [""]
 
 
+def describe_tables(*, updated: str, source_name: str, sha256: str, omitted: str, kept: str,
+                    index: str, local_sources: Sequence[Tuple[str, str]] = ()) -> str:
+    """One line that says what the tables were made from, for a person reading an error."""
+    local = "".join(f", local services {name} (SHA-256 {digest[:12]})" for name, digest in local_sources)
+    lean = (f", columns omitted: {omitted}" if omitted else "") + f", protocols {kept}, {index} index"
+    return f"{source_name} (updated {updated}, SHA-256 {sha256[:12]}){local}{lean}"
+
+
 def render(layout: Layout, *, updated: str, source_name: str, sha256: str,
            local_sources: Sequence[Tuple[str, str]] = ()) -> str:
     aliases = {a.name: a.ctype for a in layout.aliases}
-    lines = _render_banner(updated=updated, source_name=source_name, sha256=sha256, local_sources=local_sources)
-    lines += _render_prologue(updated=updated, sha256=sha256)
-    lines += _render_declarations(layout)
-    lines += _render_text_pool(layout) + [""]
+    tables = _render_prologue(updated=updated, sha256=sha256)
+    tables += _render_declarations(layout)
+    tables += _render_text_pool(layout) + [""]
     for array in layout.arrays:
-        lines += _render_array(array, aliases) + [""]
+        tables += _render_array(array, aliases) + [""]
     for strings in layout.string_arrays:
-        lines += _render_string_array(strings) + [""]
-    lines += ["}  // namespace detail::registry", "IANAPORTS_END_NAMESPACE", "",
-              "#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_HPP", ""]
-    return "\n".join(lines)
+        tables += _render_string_array(strings) + [""]
+    tables += ["}  // namespace registry", "IANAPORTS_END_TABLES_DETAIL", "",
+               "#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_HPP", ""]
+    digits, namespace = tables_identity(tables, updated)
+    constants = {c.name: c.value for c in layout.constants}
+    description = describe_tables(updated=updated, source_name=source_name, sha256=sha256,
+                                  omitted=constants["omitted_columns"], kept=constants["kept_protocols"],
+                                  index="fast" if constants["fast_index"] else "compact",
+                                  local_sources=local_sources)
+    lines = _render_banner(updated=updated, source_name=source_name, sha256=sha256, local_sources=local_sources)
+    lines += _render_identity(digits=digits, namespace=namespace, description=description)
+    return "\n".join(lines + tables)

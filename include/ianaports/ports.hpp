@@ -14,6 +14,17 @@
 //
 // Names compare case-insensitively (RFC 6335 section 5.1); results come in registry order.
 // https://www.iana.org/assignments/service-names-port-numbers/
+//
+// Copies built from other tables (another release, local services, a lean build) may share a
+// program, each answering from its own: what reads the tables lives in an inline namespace
+// named after them. The vocabulary of types.hpp (record, protocol...) is common to all; a row
+// and the ranges belong to their copy. One translation unit includes one copy.
+
+// The tables first, ahead of the include guard: they name the namespace everything below lives
+// in, and they refuse a second copy of ianaports built from other tables in this translation
+// unit, which the guard would otherwise skip in silence.
+#include "ianaports/detail/registry_tables.hpp"
+
 #ifndef IANAPORTS_PORTS_HPP
 #define IANAPORTS_PORTS_HPP
 
@@ -26,7 +37,7 @@
 #include "ianaports/detail/row_query.hpp"
 #include "ianaports/types.hpp"  // protocol, port_range, record, the iterator tags...
 
-IANAPORTS_BEGIN_NAMESPACE
+IANAPORTS_BEGIN_TABLES_NAMESPACE
 
 // ---------------------------------------------------------------------------------------------
 // Ranges of rows: what a query found, as a cheap view (a few integers) over static tables.
@@ -39,11 +50,13 @@ IANAPORTS_BEGIN_NAMESPACE
 // begin(), end(), size() and empty() are constexpr and cost no walk: size() counts from the
 // tables where they say (by_range, by_protocol), empty() looks at the first row.
 
-namespace detail {
+IANAPORTS_END_TABLES_NAMESPACE
+IANAPORTS_BEGIN_TABLES_DETAIL
 struct range_access;
 template <typename Value>
 class query_iterator;
-}  // namespace detail
+IANAPORTS_END_TABLES_DETAIL
+IANAPORTS_BEGIN_TABLES_NAMESPACE
 
 // A row of the registry by position: its columns are read from the tables when asked, one at a
 // time. Cheap to copy (one integer); valid for the whole program.
@@ -91,7 +104,8 @@ class row {
   std::uint32_t index_ = 0;
 };
 
-namespace detail {
+IANAPORTS_END_TABLES_NAMESPACE
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 // The iterator of both ranges: Value is record or row.
 template <typename Value>
@@ -141,7 +155,8 @@ class query_iterator {
   std::uint32_t at_ = 0;
   std::uint32_t end_ = 0;
 };
-}  // namespace detail
+IANAPORTS_END_TABLES_DETAIL
+IANAPORTS_BEGIN_TABLES_NAMESPACE
 
 // The rows a query found, as row handles.
 class row_range {
@@ -307,15 +322,15 @@ consteval std::uint16_t operator""_dccp(const char* name, std::size_t size);
 }  // namespace literals
 #endif
 
-IANAPORTS_END_NAMESPACE
+IANAPORTS_END_TABLES_NAMESPACE
 
 #include "ianaports/detail/ports_impl.hpp"
 
-IANAPORTS_BEGIN_NAMESPACE
+IANAPORTS_BEGIN_TABLES_NAMESPACE
 inline constexpr std::string_view registry_updated = detail::tables_updated;
 inline constexpr std::size_t service_name_count = detail::tables_name_count;
 inline constexpr std::string_view omitted_columns = detail::tables_omitted_columns;
 inline constexpr std::string_view kept_protocols = detail::tables_kept_protocols;
-IANAPORTS_END_NAMESPACE
+IANAPORTS_END_TABLES_NAMESPACE
 
 #endif  // IANAPORTS_PORTS_HPP

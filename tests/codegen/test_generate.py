@@ -138,7 +138,10 @@ def outside_literals(line):
 
 
 def directive_lines(header):
-    return [line for line in header.split("\n") if line.lstrip().startswith("#")]
+    """The preprocessor lines, string literals emptied and the tables' identity (a hash of them)
+    blanked: what is left is the generator's own text."""
+    lines = [outside_literals(line) for line in header.split("\n") if line.lstrip().startswith("#")]
+    return [re.sub(r"\b(0x|t[0-9]*_)[0-9a-f]{12}\b", r"\1<id>", line) for line in lines]
 
 
 # Registry text that must never reach the header's code: outside string literals and comments.
@@ -575,6 +578,43 @@ static_assert(ianaports::port_of("%s", ianaports::protocol::udp) == 9);
 
 
 # --- output handling ---------------------------------------------------------------------------
+
+class TablesIdentityTest(GeneratorTestCase):
+    """The namespace the tables' readers live in names the tables: every input and option that
+    changes them changes it; what does not (a file's name) leaves it."""
+
+    def identity(self, output, options=(), name="registry.xml", data=GOOD):
+        write_file(self.tmp, os.path.join("in", name), data)
+        result = run_generator(os.path.join("in", name), output, self.tmp, options=options)
+        self.assertEqual(result.returncode, 0, msg=result.stderr.decode("utf-8", "replace"))
+        header = read_bytes(os.path.join(self.tmp, output, HEADER)).decode("ascii")
+        found = re.search(r"^#define IANAPORTS_TABLES_NAMESPACE (\S+)$", header, re.M)
+        self.assertIsNotNone(found)
+        number = re.search(r"^#define IANAPORTS_TABLES_ID 0x([0-9a-f]+)$", header, re.M)
+        self.assertIsNotNone(number)
+        self.assertTrue(found.group(1).endswith("_" + number.group(1)), "one identity, in both forms")
+        return found.group(1)
+
+    def test_every_input_and_option_names_other_tables(self):
+        write_file(self.tmp, "local.services", "probe-local 40001/tcp\n")
+        plain = self.identity("plain")
+        self.assertRegex(plain, r"^t20010203_[0-9a-f]{12}$")
+        self.assertEqual(self.identity("again", name="renamed.xml"), plain, "a file's name is not the tables")
+        others = {
+            "another release": self.identity("release", data=GOOD.replace("2001-02-03", "2001-02-04")),
+            "local services": self.identity("local", options=["--local", "local.services"]),
+            "omitted columns": self.identity("omit", options=["--omit", "notes"]),
+            "kept protocols": self.identity("protocols", options=["--protocols", "tcp,udp,sctp"]),
+            "index": self.identity("index", options=["--index", "compact"]),
+        }
+        for option, identity in others.items():
+            self.assertNotEqual(identity, plain, option)
+        self.assertEqual(len(set(others.values())), len(others), "each option names tables of its own")
+
+    def test_the_namespace_is_an_identifier_whatever_the_date(self):
+        hostile = GOOD.replace("2001-02-03", xml_escape('2001 */ R"( \u202e ?? #x'))
+        self.assertRegex(self.identity("odd", data=hostile), r"^t2001_[0-9a-f]{12}$")
+
 
 class OutputTest(GeneratorTestCase):
 

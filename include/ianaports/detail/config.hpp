@@ -19,6 +19,29 @@
   }                             \
   }
 
+// What reads the generated tables is only as shared as the tables are: it lives one inline
+// namespace further down, named by the generator after the tables' own bytes
+// (IANAPORTS_TABLES_NAMESPACE, in registry_tables.hpp). Two copies built from different inputs
+// (another release, local services, a lean build) are then different symbols that a program may
+// link side by side, each answering from its own tables; two copies of the same tables are one.
+// The vocabulary (types.hpp) stays in v1 alone, shared by every copy. Internals that read the
+// tables go in detail's namespace of the same name, so that ianaports::detail stays one
+// namespace.
+#define IANAPORTS_BEGIN_TABLES_NAMESPACE \
+  IANAPORTS_BEGIN_NAMESPACE              \
+  inline namespace IANAPORTS_TABLES_NAMESPACE {
+#define IANAPORTS_END_TABLES_NAMESPACE \
+  }                                    \
+  IANAPORTS_END_NAMESPACE
+#define IANAPORTS_BEGIN_TABLES_DETAIL \
+  IANAPORTS_BEGIN_NAMESPACE           \
+  namespace detail {                  \
+  inline namespace IANAPORTS_TABLES_NAMESPACE {
+#define IANAPORTS_END_TABLES_DETAIL \
+  }                                 \
+  }                                 \
+  IANAPORTS_END_NAMESPACE
+
 // The language version. MSVC leaves __cplusplus at 199711L unless given /Zc:__cplusplus.
 #if defined(_MSVC_LANG) && _MSVC_LANG > __cplusplus
 #define IANAPORTS_CPLUSPLUS _MSVC_LANG

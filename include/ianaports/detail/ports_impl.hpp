@@ -7,9 +7,7 @@
 
 #include "ianaports/detail/tables.hpp"
 
-IANAPORTS_BEGIN_NAMESPACE
-
-namespace detail {
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 #if IANAPORTS_HAS_CONSTEVAL
 // Deliberately never defined and not constexpr: a literal that reaches it is a compile error
@@ -25,11 +23,9 @@ consteval std::uint16_t literal_port(std::string_view name, protocol p) {
 }
 #endif
 
-}  // namespace detail
 
 // --- ranges and rows -------------------------------------------------------------------------
 
-namespace detail {
 
 // Builds the ranges from queries, and their iterators.
 struct range_access {
@@ -81,7 +77,9 @@ constexpr query_iterator<Value>& query_iterator<Value>::operator++() noexcept {
   return *this;
 }
 
-}  // namespace detail
+IANAPORTS_END_TABLES_DETAIL
+
+IANAPORTS_BEGIN_TABLES_NAMESPACE
 
 constexpr row_range::iterator row_range::begin() const noexcept {
   return detail::range_access::begin<row>(query_);
@@ -233,6 +231,6 @@ consteval std::uint16_t operator""_dccp(const char* name, std::size_t size) {
 }  // namespace literals
 #endif
 
-IANAPORTS_END_NAMESPACE
+IANAPORTS_END_TABLES_NAMESPACE
 
 #endif  // IANAPORTS_DETAIL_PORTS_IMPL_HPP

@@ -36,8 +36,7 @@
 #include "ianaports/detail/row_query.hpp"
 #include "ianaports/types.hpp"
 
-IANAPORTS_BEGIN_NAMESPACE
-namespace detail {
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 namespace reg = registry;
 
@@ -180,7 +179,8 @@ constexpr const std::optional<protocol>& row_transport(std::size_t row) noexcept
 
 using flags_table = std::remove_const_t<decltype(reg::record_flags)>;
 
-}  // namespace detail
+IANAPORTS_END_TABLES_DETAIL
+IANAPORTS_BEGIN_TABLES_NAMESPACE
 
 // A row handle's protocol, read in place. Constant evaluation pays for every object a call
 // makes, a parameter being one, and a walk over the registry reads this a row: so members of
@@ -209,7 +209,8 @@ constexpr bool row::holds_for(protocol p) const noexcept {
           1U) != 0;
 }
 
-namespace detail {
+IANAPORTS_END_TABLES_NAMESPACE
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 // The few rows with a rare column (a service code, one port written as N-N) are a short list
 // behind a flag: the bits of what the row has there, 0 for every other row.
@@ -828,7 +829,6 @@ static_assert(port_samples_found(),
               "codegen/tables/ports.py put them in: one side of the port index changed without "
               "the other");
 
-}  // namespace detail
-IANAPORTS_END_NAMESPACE
+IANAPORTS_END_TABLES_DETAIL
 
 #endif  // IANAPORTS_DETAIL_TABLES_HPP
