@@ -25,7 +25,7 @@ from typing import Dict, Optional, Set, Tuple
 sys.dont_write_bytecode = True
 
 import generate  # noqa: E402
-from cpp_emit import GENERATOR, sanitize_comment  # noqa: E402
+from cpp_emit import GENERATOR, identity_of, sanitize_comment  # noqa: E402
 from registry_xml import RegistryError  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -63,7 +63,11 @@ def _single_header(tables_text: str) -> Tuple[str, Set[str]]:
         body = _OWN_INCLUDE.sub(lambda m: expand(m.group(1)).rstrip("\n"), _read_header(name, tables_text))
         return f"// ---- {name} ----\n{body}"
 
-    return expand(SINGLE_HEADER), seen
+    # One guard around the whole file, named after its tables as theirs is: included again, the
+    # file is skipped unread; a single header of other tables is read, and its tables refuse
+    # to join these.
+    guard = f"IANAPORTS_SINGLE_HEADER_{identity_of(tables_text).upper()}_HPP"
+    return f"#ifndef {guard}\n#define {guard}\n\n{expand(SINGLE_HEADER)}\n#endif  // {guard}\n", seen
 
 
 def _companion(name: str, in_single_header: Set[str]) -> str:

@@ -175,21 +175,24 @@ def tables_identity(tables_lines: Sequence[str], updated: str) -> Tuple[str, str
 
 
 def _render_identity(*, digits: str, namespace: str, description: str) -> List[str]:
-    """The macros that name these tables, and, ahead of the include guard, the check that a
-    translation unit holds no other tables: a second copy of ianaports built from other inputs
-    fails to compile here, naming both (the guard would otherwise keep the first in silence)."""
+    """The include guard and the macros that name these tables. The guard names them too, so
+    that another copy's tables are not skipped as these: in a translation unit that already
+    holds a copy, they fail to compile, naming both (a guard of one name would keep the first
+    copy in silence). Everything sits inside the guard, so that the compiler skips the file
+    unread when it is included again."""
     described = '"%s"' % cpp_string_literal_body(description.encode("utf-8", "surrogateescape"))
+    guard = f"IANAPORTS_DETAIL_REGISTRY_TABLES_{digits.upper()}_HPP"
     return [
+        f"#ifndef {guard}",
+        f"#define {guard}",
+        "",
         "// One translation unit, one copy of ianaports: another copy's tables are already here.",
-        f"#if defined(IANAPORTS_TABLES_ID) && IANAPORTS_TABLES_ID != 0x{digits}",
+        "#if defined(IANAPORTS_TABLES_ID)",
         f"static_assert(IANAPORTS_TABLES_ID == 0x{digits},",
         '              "ianaports: two copies built from different tables in one translation unit: "',
         '              IANAPORTS_TABLES_DESCRIPTION " (included first), and " ' + described,
         '              " (included since). Include one copy in each translation unit.");',
-        "#endif",
-        "",
-        "#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_HPP",
-        "#define IANAPORTS_DETAIL_REGISTRY_TABLES_HPP",
+        "#else",
         "",
         "// What these tables are: the code that reads them lives in the inline namespace",
         "// ianaports::v1::IANAPORTS_TABLES_NAMESPACE (config.hpp), so copies built from other",
@@ -198,7 +201,18 @@ def _render_identity(*, digits: str, namespace: str, description: str) -> List[s
         f"#define IANAPORTS_TABLES_NAMESPACE {namespace}",
         f"#define IANAPORTS_TABLES_DESCRIPTION {described}",
         "",
-    ]
+    ], ["#endif  // IANAPORTS_TABLES_ID", f"#endif  // {guard}", ""]
+
+
+_IDENTITY = re.compile(r"^#define IANAPORTS_TABLES_ID 0x([0-9a-f]+)$", re.M)
+
+
+def identity_of(header: str) -> str:
+    """The identity's hex digits, as a generated header states them."""
+    found = _IDENTITY.search(header)
+    if not found:
+        raise ValueError("not a tables header of this generator: no IANAPORTS_TABLES_ID")
+    return found.group(1)
 
 
 def _render_prologue(*, updated: str, sha256: str) -> List[str]:
@@ -244,8 +258,7 @@ def render(layout: Layout, *, updated: str, source_name: str, sha256: str,
         tables += _render_array(array, aliases) + [""]
     for strings in layout.string_arrays:
         tables += _render_string_array(strings) + [""]
-    tables += ["}  // namespace registry", "IANAPORTS_END_TABLES_DETAIL", "",
-               "#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_HPP", ""]
+    tables += ["}  // namespace registry", "IANAPORTS_END_TABLES_DETAIL", ""]
     digits, namespace = tables_identity(tables, updated)
     constants = {c.name: c.value for c in layout.constants}
     description = describe_tables(updated=updated, source_name=source_name, sha256=sha256,
@@ -253,5 +266,5 @@ def render(layout: Layout, *, updated: str, source_name: str, sha256: str,
                                   index="fast" if constants["fast_index"] else "compact",
                                   local_sources=local_sources)
     lines = _render_banner(updated=updated, source_name=source_name, sha256=sha256, local_sources=local_sources)
-    lines += _render_identity(digits=digits, namespace=namespace, description=description)
-    return "\n".join(lines + tables)
+    opening, closing = _render_identity(digits=digits, namespace=namespace, description=description)
+    return "\n".join(lines + opening + tables + closing)

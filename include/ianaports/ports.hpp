@@ -21,8 +21,8 @@
 // and the ranges belong to their copy. One translation unit includes one copy.
 
 // The tables first, ahead of the include guard: they name the namespace everything below lives
-// in, and they refuse a second copy of ianaports built from other tables in this translation
-// unit, which the guard would otherwise skip in silence.
+// in, and their own guard, named after them, lets another copy's tables in to refuse to join
+// these, where this file's guard would skip them in silence.
 #include "ianaports/detail/registry_tables.hpp"
 
 #ifndef IANAPORTS_PORTS_HPP

@@ -9,6 +9,9 @@
 // Do not edit: change the sources and run
 //   python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include
 
+#ifndef IANAPORTS_SINGLE_HEADER_63437F8065FC_HPP
+#define IANAPORTS_SINGLE_HEADER_63437F8065FC_HPP
+
 // ---- ianaports/ports.hpp ----
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
 //
@@ -32,8 +35,8 @@
 // and the ranges belong to their copy. One translation unit includes one copy.
 
 // The tables first, ahead of the include guard: they name the namespace everything below lives
-// in, and they refuse a second copy of ianaports built from other tables in this translation
-// unit, which the guard would otherwise skip in silence.
+// in, and their own guard, named after them, lets another copy's tables in to refuse to join
+// these, where this file's guard would skip them in silence.
 // ---- ianaports/detail/registry_tables.hpp ----
 // SPDX-License-Identifier: BSL-1.0
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry as tables.
@@ -45,22 +48,22 @@
 // The comment above each table says what it holds: this file is the layout's reference;
 // include/ianaports/detail/tables.hpp reads it.
 
+#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_63437F8065FC_HPP
+#define IANAPORTS_DETAIL_REGISTRY_TABLES_63437F8065FC_HPP
+
 // One translation unit, one copy of ianaports: another copy's tables are already here.
-#if defined(IANAPORTS_TABLES_ID) && IANAPORTS_TABLES_ID != 0x781f20dba040
-static_assert(IANAPORTS_TABLES_ID == 0x781f20dba040,
+#if defined(IANAPORTS_TABLES_ID)
+static_assert(IANAPORTS_TABLES_ID == 0x63437f8065fc,
               "ianaports: two copies built from different tables in one translation unit: "
               IANAPORTS_TABLES_DESCRIPTION " (included first), and " "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
               " (included since). Include one copy in each translation unit.");
-#endif
-
-#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_HPP
-#define IANAPORTS_DETAIL_REGISTRY_TABLES_HPP
+#else
 
 // What these tables are: the code that reads them lives in the inline namespace
 // ianaports::v1::IANAPORTS_TABLES_NAMESPACE (config.hpp), so copies built from other
 // inputs are other symbols and a program may link several.
-#define IANAPORTS_TABLES_ID 0x781f20dba040
-#define IANAPORTS_TABLES_NAMESPACE t20260817_781f20dba040
+#define IANAPORTS_TABLES_ID 0x63437f8065fc
+#define IANAPORTS_TABLES_NAMESPACE t20260817_63437f8065fc
 #define IANAPORTS_TABLES_DESCRIPTION "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
 
 #include <cstddef>      // std::size_t
@@ -39218,7 +39221,8 @@ inline constexpr std::string_view name_sample_names[] = {"c3", "liaison", "submi
 }  // namespace registry
 IANAPORTS_END_TABLES_DETAIL
 
-#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_HPP
+#endif  // IANAPORTS_TABLES_ID
+#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_63437F8065FC_HPP
 
 #ifndef IANAPORTS_PORTS_HPP
 #define IANAPORTS_PORTS_HPP
@@ -41197,3 +41201,5 @@ inline constexpr std::string_view kept_protocols = detail::tables_kept_protocols
 IANAPORTS_END_TABLES_NAMESPACE
 
 #endif  // IANAPORTS_PORTS_HPP
+
+#endif  // IANAPORTS_SINGLE_HEADER_63437F8065FC_HPP

@@ -141,7 +141,7 @@ def directive_lines(header):
     """The preprocessor lines, string literals emptied and the tables' identity (a hash of them)
     blanked: what is left is the generator's own text."""
     lines = [outside_literals(line) for line in header.split("\n") if line.lstrip().startswith("#")]
-    return [re.sub(r"\b(0x|t[0-9]*_)[0-9a-f]{12}\b", r"\1<id>", line) for line in lines]
+    return [re.sub(r"(0x|\bt[0-9]*_|_)[0-9a-fA-F]{12}(?![0-9a-fA-F])", r"\1<id>", line) for line in lines]
 
 
 # Registry text that must never reach the header's code: outside string literals and comments.
@@ -610,6 +610,17 @@ class TablesIdentityTest(GeneratorTestCase):
         for option, identity in others.items():
             self.assertNotEqual(identity, plain, option)
         self.assertEqual(len(set(others.values())), len(others), "each option names tables of its own")
+
+    def test_the_guard_holds_the_whole_header_and_names_the_tables(self):
+        # Compilers skip a file included again unread only when a guard holds all its code.
+        self.identity("guarded")
+        header = read_bytes(os.path.join(self.tmp, "guarded", HEADER)).decode("ascii")
+        code = [line for line in header.split("\n") if line.strip() and not line.startswith("//")]
+        guard = re.fullmatch(r"#ifndef (IANAPORTS_DETAIL_REGISTRY_TABLES_([0-9A-F]{12})_HPP)", code[0])
+        self.assertIsNotNone(guard, code[0])
+        self.assertEqual(code[1], "#define " + guard.group(1))
+        self.assertEqual(code[-1], "#endif  // " + guard.group(1))
+        self.assertIn("#define IANAPORTS_TABLES_ID 0x" + guard.group(2).lower(), code)
 
     def test_the_namespace_is_an_identifier_whatever_the_date(self):
         hostile = GOOD.replace("2001-02-03", xml_escape('2001 */ R"( \u202e ?? #x'))
