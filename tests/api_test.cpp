@@ -82,6 +82,9 @@ static_assert(ip::fits_services_file("FORT\xc3\x89") &&
                   ip::fits_services_file("\xe6\x96\x87\xf0\x9f\x98\x80") &&
                   ip::fits_services_file("zero\xe2\x80\x8bwidth"),
               "Latin, CJK, an emoji, a zero-width space are text");
+static_assert(!ip::fits_services_file("\xc3\xa9 x") && !ip::fits_services_file("\xc3\xa9#x") &&
+                  !ip::fits_services_file("\xc3\xa9\tx") && !ip::fits_services_file("\xc3\xa9\x7f"),
+              "after UTF-8 as before it: no white space, '#' or control");
 static_assert(!ip::fits_services_file("a\xc2\x9b"
                                       "2J") &&
                   !ip::fits_services_file("nel\xc2\x85") && !ip::fits_services_file("a\xc2\x80"),

@@ -380,12 +380,17 @@ constexpr text_control find_control(std::string_view text, std::size_t from) noe
 }
 
 constexpr bool fits_services_file(std::string_view name) noexcept {
-  for (const char c : name) {
-    if (c == ' ' || c == '#') {
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (byte <= 0x20U || byte == 0x7FU || byte == '#') {
       return false;
     }
+    if (byte >= 0x80U) {  // decoded from here on (names are ASCII, nearly all: this is rare)
+      return find_control(name, i).at == name.size() &&
+             name.find_first_of(" #", i) == std::string_view::npos;
+    }
   }
-  return !name.empty() && find_control(name).at == name.size();
+  return !name.empty();
 }
 
 constexpr std::string_view to_string(protocol p) noexcept {
