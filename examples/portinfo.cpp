@@ -250,9 +250,9 @@ int list_rows(const command_line& line) {
     not_found.push_back(line.argument);
   }
   if (line.asked == question::who) {
-    write_rows_with_people(rows, line.output, {output_width(), line.wide});
+    write_rows_with_people(rows, line.output, {output_width(), line.wide, writes_to_terminal()});
   } else {
-    write_rows(rows, line.output, {output_width(), line.wide});
+    write_rows(rows, line.output, {output_width(), line.wide, writes_to_terminal()});
   }
   finish_output();  // the notes on stderr come after the results, not in the middle
   for (const std::string_view what : not_found) {
@@ -287,7 +287,7 @@ int report_status(const command_line& line) {
         put("\n");  // a blank line between the protocols
       }
       put(port_and_protocol(ports.first, p) + ": " + std::string(status) + "\n");
-      write_table(rows, {output_width(), line.wide});
+      write_table(rows, {output_width(), line.wide, writes_to_terminal()});
     }
     first = false;
   }
@@ -428,7 +428,7 @@ int answer(const command_line& line) {
     case question::version:
       put("portinfo (ianaports) " + std::to_string(IANAPORTS_VERSION_MAJOR) + "." +
           std::to_string(IANAPORTS_VERSION_MINOR) + "." + std::to_string(IANAPORTS_VERSION_PATCH) +
-          "\nregistry of " + std::string(ianaports::registry_updated) + "\n");
+          "\nregistry of " + on_one_line(ianaports::registry_updated) + "\n");
       return 0;
     case question::status: return report_status(line);
     case question::port_class: return report_class(line);

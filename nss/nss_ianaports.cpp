@@ -17,7 +17,7 @@
 #include <cerrno>    // ERANGE, ENOENT
 #include <cstddef>   // std::size_t
 #include <cstdint>   // std::uint16_t, std::uintptr_t
-#include <cstring>   // std::memcpy
+#include <cstring>   // std::memcpy, std::memmove, std::strlen
 #include <optional>  // std::optional
 
 #include "services_view.hpp"
@@ -27,54 +27,78 @@ namespace {
 using ianaports_nss::entry;
 
 // Writes an entry into result and buffer: the alias pointers first (aligned), then the strings.
+//
+// In one walk over the aliases, as finding them is what costs (a local line may have
+// thousands): the strings are written from the start of the buffer as they come, with room
+// kept for their pointers, then moved up past the pointers, which are found again at their
+// NULs (no name the export writes holds one: fits_services_file). A buffer too small is told so
+// as soon as the walk has filled it, so that glibc's retries, a buffer twice as big each time,
+// cost about one walk together.
 class servent_writer {
  public:
   servent_writer(char* buffer, std::size_t size) noexcept : buffer_(buffer), size_(size) {}
 
   bool write(const entry& e, servent* result) noexcept {
-    std::size_t aliases = 0;
-    std::size_t text = 0;
-    ianaports_nss::for_each_alias(e, [&](std::string_view alias) {
-      ++aliases;
-      text += alias.size() + 1;
-    });
-    const std::string_view name = e.first.service();
-    const std::string_view proto = ianaports::to_string(e.transport);
-    text += name.size() + 1 + proto.size() + 1;
     const std::size_t pad =
         (alignof(char*) - reinterpret_cast<std::uintptr_t>(buffer_) % alignof(char*)) %
         alignof(char*);
-    const std::size_t pointers = (aliases + 1) * sizeof(char*);
-    if (size_ < pad || size_ - pad < pointers || size_ - pad - pointers < text) {
+    if (size_ < pad) {
       return false;
     }
-    char** alias_list = reinterpret_cast<char**>(buffer_ + pad);
-    next_ = buffer_ + pad + pointers;
-    result->s_name = copy(name);
-    result->s_proto = copy(proto);
-    std::size_t i = 0;
-    ianaports_nss::for_each_alias(e,
-                                  [&](std::string_view alias) { alias_list[i++] = copy(alias); });
-    alias_list[i] = nullptr;
+    start_ = buffer_ + pad;
+    room_ = size_ - pad;
+    bool fits = append(e.first.service(), 0) && append(ianaports::to_string(e.transport), 0);
+    if (fits) {
+      ianaports_nss::for_each_alias(e, [&](std::string_view alias) {
+        fits = append(alias, 1);
+        return fits;
+      });
+    }
+    if (!fits) {
+      return false;
+    }
+    char** const alias_list = reinterpret_cast<char**>(start_);
+    char* next = start_ + pointers_ * sizeof(char*);
+    std::memmove(next, start_, text_);
+    const auto take = [&next]() noexcept {
+      char* const string = next;
+      next += std::strlen(string) + 1;
+      return string;
+    };
+    result->s_name = take();
+    result->s_proto = take();
+    for (std::size_t i = 0; i + 1 < pointers_; ++i) {
+      alias_list[i] = take();
+    }
+    alias_list[pointers_ - 1] = nullptr;
     result->s_aliases = alias_list;
     result->s_port = static_cast<int>(htons(e.port));
     return true;
   }
 
  private:
-  char* copy(std::string_view text) noexcept {
-    char* start = next_;
-    if (!text.empty()) {
-      std::memcpy(next_, text.data(), text.size());
+  // Writes text and its NUL after the strings so far, if the answer still fits with `pointers`
+  // more alias pointers.
+  bool append(std::string_view text, std::size_t pointers) noexcept {
+    const std::size_t after = text_ + text.size() + 1;
+    if (after > room_ || (room_ - after) / sizeof(char*) < pointers_ + pointers) {
+      return false;
     }
-    next_[text.size()] = '\0';
-    next_ += text.size() + 1;
-    return start;
+    if (!text.empty()) {
+      std::memcpy(start_ + text_, text.data(), text.size());
+    }
+    start_[text_ + text.size()] = '\0';
+    text_ = after;
+    pointers_ += pointers;
+    return true;
   }
 
   char* buffer_;
   std::size_t size_;
-  char* next_ = nullptr;
+  char* start_ = nullptr;     // the buffer from its first aligned byte
+  std::size_t room_ = 0;      // its size from there
+  std::size_t text_ = 0;      // the strings written, NULs included
+  std::size_t pointers_ = 1;  // the alias list's: one an alias, and its NULL
 };
 
 // A protocol as the caller names it: none for NULL (any protocol); nothing found for a name

@@ -114,27 +114,42 @@ constexpr std::optional<entry> find_by_name(std::string_view name,
   return first;
 }
 
+// Does the row list on the entry's port and protocol (as an entry's row or alias)?
+constexpr bool lists_at(const ianaports::row& r, const entry& e) noexcept {
+  return is_listed(r) && lists_on(r, e.transport) && r.ports()->contains(e.port);
+}
+
+// Is r, one of the entry's later rows, the first of them named `name` (r's name)? The rows of
+// that name (by_name, in registry order) are walked up to r: an alias costs the rows of its own
+// name, a few, rather than the entry's rows before it, which a local line may make thousands
+// (issue 19: comparing each alias with every earlier one took 10 s a lookup for 5,000).
+constexpr bool opens_name(const ianaports::row& r, std::string_view name, const entry& e) noexcept {
+  for (const ianaports::row same : ianaports::by_name(name).rows()) {
+    if (same.index() >= r.index()) {
+      break;  // r itself: no later row of the entry before it has its name
+    }
+    if (same.index() > e.first.index() && lists_at(same, e)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The aliases of an entry: the names of its later rows, each once, none the entry's own name.
-// Calls f(name) for each, in registry order.
+// Calls f(name) for each, in registry order, while f returns true.
 template <typename F>
 constexpr void for_each_alias(const entry& e, F&& f) noexcept {
   const std::string_view name = e.first.service();
   for (const ianaports::row r : ianaports::by_port(e.port, e.transport).rows()) {
-    if (r.index() <= e.first.index() || !is_listed(r) || !lists_on(r, e.transport)) {
+    // (is_listed(r) less its test of the ports, which a row that covers the port has: reading
+    // them is a search of the few rows out of port order, which local rows all are.)
+    if (r.index() <= e.first.index() || !lists_on(r, e.transport)) {
       continue;
     }
     const std::string_view alias = r.service();
-    bool seen = ianaports::same_service_name(alias, name);
-    for (const ianaports::row earlier : ianaports::by_port(e.port, e.transport).rows()) {
-      if (seen || earlier.index() >= r.index()) {
-        break;
-      }
-      seen = earlier.index() > e.first.index() && is_listed(earlier) &&
-             lists_on(earlier, e.transport) &&
-             ianaports::same_service_name(earlier.service(), alias);
-    }
-    if (!seen) {
-      f(alias);
+    if (ianaports::fits_services_file(alias) && !ianaports::same_service_name(alias, name) &&
+        opens_name(r, alias, e) && !f(alias)) {
+      return;
     }
   }
 }

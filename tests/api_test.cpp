@@ -77,6 +77,48 @@ static_assert(!ip::fits_services_file("") && !ip::fits_services_file("a b") &&
                   !ip::fits_services_file(std::string_view("a\0b", 3)) &&
                   !ip::fits_services_file("a\x7f"),
               "nor white space, '#', a control character, or nothing");
+// Nor what a terminal would obey rather than show (issue 19); any other UTF-8 is text.
+static_assert(ip::fits_services_file("FORT\xc3\x89") &&
+                  ip::fits_services_file("\xe6\x96\x87\xf0\x9f\x98\x80") &&
+                  ip::fits_services_file("zero\xe2\x80\x8bwidth"),
+              "Latin, CJK, an emoji, a zero-width space are text");
+static_assert(!ip::fits_services_file("\xc3\xa9 x") && !ip::fits_services_file("\xc3\xa9#x") &&
+                  !ip::fits_services_file("\xc3\xa9\tx") && !ip::fits_services_file("\xc3\xa9\x7f"),
+              "after UTF-8 as before it: no white space, '#' or control");
+static_assert(!ip::fits_services_file("a\xc2\x9b"
+                                      "2J") &&
+                  !ip::fits_services_file("nel\xc2\x85") && !ip::fits_services_file("a\xc2\x80"),
+              "nor a C1 control in UTF-8 (CSI, NEL, U+0080)");
+static_assert(!ip::fits_services_file("a\x9b"
+                                      "2J") &&
+                  !ip::fits_services_file("\x85"),
+              "nor a raw 8-bit C1 byte (CSI to an 8-bit terminal)");
+static_assert(!ip::fits_services_file("rlo\xe2\x80\xae") &&
+                  !ip::fits_services_file("\xe2\x80\xaa") &&
+                  !ip::fits_services_file("\xe2\x80\x8e") &&
+                  !ip::fits_services_file("\xe2\x80\x8f") &&
+                  !ip::fits_services_file("\xe2\x81\xa6") &&
+                  !ip::fits_services_file("\xe2\x81\xa9") && !ip::fits_services_file("\xd8\x9c"),
+              "nor a bidirectional formatting character: U+202A-U+202E, U+200E, U+200F, "
+              "U+2066-U+2069, U+061C");
+static_assert(!ip::fits_services_file("\xff") && !ip::fits_services_file("\xc0\xaf") &&
+                  !ip::fits_services_file("\xed\xa0\x80") && !ip::fits_services_file("a\xe2\x80") &&
+                  !ip::fits_services_file("\xf4\x90\x80\x80"),
+              "nor text that is not UTF-8: a stray byte, an overlong form, a surrogate, a cut "
+              "sequence, past U+10FFFF");
+
+// find_control: where, how long, which.
+static_assert(ip::find_control("plain text").at == 10 && ip::find_control("plain text").size == 0);
+constexpr ip::text_control right_to_left = ip::find_control(
+    "ab\xe2\x80\xae"
+    "cd");
+static_assert(right_to_left.at == 2 && right_to_left.size == 3 && right_to_left.code == 0x202E,
+              "a right-to-left override: three bytes");
+static_assert(ip::find_control("ab\x9b").at == 2 && ip::find_control("ab\x9b").size == 1 &&
+                  ip::find_control("ab\x9b").code == 0xFFFD,
+              "a byte of no UTF-8 sequence: one byte, U+FFFD");
+static_assert(ip::find_control("a\tb\nc", 2).at == 3 && ip::find_control("a\tb", 9).at == 3,
+              "from a position on");
 
 static_assert(ip::registry_updated.size() == 10 && ip::registry_updated[4] == '-');
 static_assert(ip::keeps_protocol(protocol::tcp) && ip::keeps_protocol(protocol::dccp),
@@ -357,6 +399,59 @@ TEST_CASE("text columns are rendered as IANA's CSV renders them") {
   CHECK(http[0].assignee == "[IESG]");
   CHECK(http[0].contact == "[IETF_Chair]");
   CHECK(http[0].reference.find("[RFC") == 0);
+}
+
+// Every code point as UTF-8: a control exactly when it is C0, DEL, C1 or a bidirectional
+// formatting character; and every byte that starts no sequence alone, one byte of no UTF-8.
+TEST_CASE("find_control: every code point, and every lone byte") {
+  const auto utf8 = [](std::uint32_t code) {
+    std::string text;
+    if (code < 0x80U) {
+      text += static_cast<char>(code);
+    } else if (code < 0x800U) {
+      text += static_cast<char>(0xC0U | (code >> 6U));
+      text += static_cast<char>(0x80U | (code & 0x3FU));
+    } else if (code < 0x10000U) {
+      text += static_cast<char>(0xE0U | (code >> 12U));
+      text += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
+      text += static_cast<char>(0x80U | (code & 0x3FU));
+    } else {
+      text += static_cast<char>(0xF0U | (code >> 18U));
+      text += static_cast<char>(0x80U | ((code >> 12U) & 0x3FU));
+      text += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
+      text += static_cast<char>(0x80U | (code & 0x3FU));
+    }
+    return text;
+  };
+  const auto is_control = [](std::uint32_t code) {
+    return code < 0x20U || (code >= 0x7FU && code <= 0x9FU) || code == 0x061CU || code == 0x200EU ||
+           code == 0x200FU || (code >= 0x202AU && code <= 0x202EU) ||
+           (code >= 0x2066U && code <= 0x2069U);
+  };
+  std::size_t controls = 0;
+  for (std::uint32_t code = 0; code <= 0x10FFFFU; ++code) {
+    if (code >= 0xD800U && code <= 0xDFFFU) {
+      continue;  // surrogates have no UTF-8
+    }
+    const std::string text = "x" + utf8(code) + "y";
+    const ip::text_control found = ip::find_control(text);
+    if (is_control(code)) {
+      ++controls;
+      REQUIRE(found.at == 1);
+      REQUIRE(found.size == text.size() - 2);
+      REQUIRE(found.code == code);
+    } else {
+      REQUIRE(found.at == text.size());
+    }
+  }
+  CHECK(controls == 32 + 1 + 32 + 1 + 2 + 5 + 4);
+  for (unsigned byte = 0x80; byte <= 0xFF; ++byte) {
+    const std::string text = std::string("x") + static_cast<char>(byte) + "y";
+    const ip::text_control found = ip::find_control(text);
+    CHECK(found.at == 1);
+    CHECK(found.size == 1);
+    CHECK(found.code == 0xFFFD);
+  }
 }
 
 TEST_CASE("enumeration names round-trip") {

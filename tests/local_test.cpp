@@ -38,8 +38,9 @@ static_assert("billing-api"_tcp == 8123 && "inventory"_udp == 8124);
 #endif
 
 TEST_CASE("the local rows come first, in file order, names then aliases") {
-  constexpr std::string_view expected[] = {"billing-api", "billing", "billing-v2", "whois",
-                                           "db-proxy",    "Domain",  "odd-text",   "inventory"};
+  constexpr std::string_view expected[] = {
+      "billing-api", "billing",   "billing-v2", "whois",         "db-proxy",     "Domain",
+      "odd-text",    "inventory", "shown-8126", "rlo\u202ename", "csi\u009bname"};
   std::size_t i = 0;
   for (const ip::record& row : ip::records()) {
     if (row.source != ip::record_source::local) {

@@ -104,8 +104,18 @@ inline void append_csv_field(std::string& line, std::string_view field) {
   line += '"';
 }
 
+// A field as CSV on a terminal shows it: its controls (line feeds aside, which its quotes hold)
+// as spaces, as a person reads it there; piped or written to a file, the field is IANA's bytes.
+inline void append_csv_field(std::string& line, std::string_view field, bool on_terminal) {
+  if (on_terminal && has_control(field)) {
+    append_csv_field(line, without_controls(field, true));
+  } else {
+    append_csv_field(line, field);
+  }
+}
+
 // A row's twelve fields, IANA's columns in IANA's order, appended to a line (no line end).
-inline void append_csv_row(std::string& line, const record& row) {
+inline void append_csv_row(std::string& line, const record& row, bool on_terminal) {
   const std::string port = port_text(row);
   const std::string code = service_code_text(row);
   const std::array<std::string_view, 12> fields{row.service,
@@ -124,17 +134,17 @@ inline void append_csv_row(std::string& line, const record& row) {
     if (i > 0) {
       line += ',';
     }
-    append_csv_field(line, fields[i]);
+    append_csv_field(line, fields[i], on_terminal);
   }
 }
 
-inline void write_csv(const std::vector<record>& rows) {
+inline void write_csv(const std::vector<record>& rows, bool on_terminal) {
   put(csv_header);
   put(csv_line_end);
   std::string line;
   for (const record& row : rows) {
     line.clear();
-    append_csv_row(line, row);
+    append_csv_row(line, row, on_terminal);
     line += csv_line_end;
     put(line);
   }
@@ -143,29 +153,37 @@ inline void write_csv(const std::vector<record>& rows) {
 // --- json ------------------------------------------------------------------------------------
 
 // RFC 8259 section 7: quote and backslash escaped, control characters as their short escapes
-// or \u00XX. Other text, UTF-8 included, stays as it is.
+// or \u00XX. So too, though JSON would carry them raw, DEL, C1 controls and the bidirectional
+// formatting characters (\u202E...): JSON read on a terminal obeys none of them, and a JSON
+// reader reads the same text (issue 19). A byte of no well-formed UTF-8, which no table
+// holds, would be \uFFFD. Other text, UTF-8 included, stays as it is.
 inline void append_json_string(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789ABCDEF";
   out += '"';
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
+  for (std::size_t from = 0;;) {
+    const ianaports::text_control control = ianaports::find_control(text, from);
+    for (std::size_t i = from; i < control.at; ++i) {
+      if (text[i] == '"' || text[i] == '\\') {
+        out += '\\';
+      }
+      out += text[i];
+    }
+    if (control.at == text.size()) {
+      break;
+    }
+    switch (control.code) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (byte < 0x20U) {
-          out += "\\u00";
-          out += hex[byte >> 4U];
-          out += hex[byte & 0x0FU];
-        } else {
-          out += c;
+      default:  // every control is in the Basic Multilingual Plane: four hex digits
+        out += "\\u";
+        for (const unsigned shift : {12U, 8U, 4U, 0U}) {
+          out += hex[(control.code >> shift) & 0x0FU];
         }
     }
+    from = control.at + control.size;
   }
   out += '"';
 }
@@ -379,9 +397,11 @@ inline void write_service_lines(const std::vector<record>& rows) {
 
 // --- table -----------------------------------------------------------------------------------
 
-struct table_layout {
-  std::size_t width;  // columns available
-  bool wide;          // show every cell whole, however wide the table gets
+// How the output is laid out.
+struct output_layout {
+  std::size_t width;  // a table's columns available
+  bool wide;          // a table shows every cell whole, however wide it gets
+  bool terminal;      // stdout is a terminal: CSV shows its fields' controls as spaces
 };
 
 struct table_column {
@@ -451,7 +471,7 @@ inline table_row table_cells(ianaports::row row, cell_text& store) {
 // Each column as wide as its widest cell; then, until the table fits, Reference shortened
 // first (it matters least), then Description, then Service. Port and Proto stay whole.
 inline std::array<std::size_t, table_columns.size()> column_widths(
-    const std::vector<table_row>& rows, const table_layout& layout) {
+    const std::vector<table_row>& rows, const output_layout& layout) {
   std::array<std::size_t, table_columns.size()> widths{};
   // The gaps between the columns shown (an empty Source column, without --wide, is not).
   std::size_t total = column_gap * (widths.size() - (layout.wide ? 1 : 2));
@@ -474,7 +494,7 @@ inline std::array<std::size_t, table_columns.size()> column_widths(
   return widths;
 }
 
-inline void write_table(const std::vector<ianaports::row>& rows, const table_layout& layout) {
+inline void write_table(const std::vector<ianaports::row>& rows, const output_layout& layout) {
   if (rows.empty()) {
     return;
   }
@@ -533,10 +553,10 @@ inline std::vector<record> records_of(const std::vector<ianaports::row>& rows) {
 }
 
 inline void write_rows(const std::vector<ianaports::row>& rows, format how,
-                       const table_layout& layout) {
+                       const output_layout& layout) {
   switch (how) {
     case format::table: write_table(rows, layout); break;
-    case format::csv: write_csv(records_of(rows)); break;
+    case format::csv: write_csv(records_of(rows), layout.terminal); break;
     case format::json: write_json(records_of(rows)); break;
     case format::services:
       write_services_header();

@@ -17,7 +17,7 @@
 
 #if defined(_WIN32)
 #include <fcntl.h>  // _O_BINARY
-#include <io.h>     // _setmode, _fileno
+#include <io.h>     // _setmode, _fileno, _isatty
 #endif
 #include "windows.hpp"  // SetConsoleOutputCP, GetLastError
 #if __has_include(<sys/ioctl.h>) && __has_include(<unistd.h>)
@@ -87,6 +87,17 @@ inline void finish_output() {
   if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
     output_failed();
   }
+}
+
+// Is stdout a terminal, which a person reads (and which obeys controls)?
+inline bool writes_to_terminal() {
+#if defined(_WIN32)
+  return _isatty(_fileno(stdout)) != 0;
+#elif PORTINFO_HAS_TERMINAL_SIZE
+  return isatty(STDOUT_FILENO) != 0;
+#else
+  return false;
+#endif
 }
 
 // Columns for a table: the terminal's width when stdout is one, else $COLUMNS, else 100.

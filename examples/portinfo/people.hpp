@@ -139,14 +139,14 @@ inline void write_people_table(const std::vector<record>& rows) {
 
 // --- csv: IANA's columns, and two more --------------------------------------------------------
 
-inline void write_people_csv(const std::vector<record>& rows) {
+inline void write_people_csv(const std::vector<record>& rows, bool on_terminal) {
   put(csv_header);
   put(",Assignee People,Contact People");
   put(csv_line_end);
   std::string line;
   for (const record& row : rows) {
     line.clear();
-    append_csv_row(line, row);
+    append_csv_row(line, row, on_terminal);
     line += ',';
     append_csv_field(line, people_text(people_named_in(row.assignee)));
     line += ',';
@@ -211,14 +211,14 @@ inline void write_people_services(const std::vector<record>& rows) {
 }
 
 inline void write_rows_with_people(const std::vector<ianaports::row>& rows, format how,
-                                   const table_layout& layout) {
+                                   const output_layout& layout) {
   const std::vector<record> records = records_of(rows);
   switch (how) {
     case format::table:
       write_table(rows, layout);
       write_people_table(records);
       break;
-    case format::csv: write_people_csv(records); break;
+    case format::csv: write_people_csv(records, layout.terminal); break;
     case format::json: write_people_json(records); break;
     case format::services: write_people_services(records); break;
   }

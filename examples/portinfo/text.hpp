@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // portinfo: small text helpers: display width of UTF-8, shortening with "…", case-insensitive
-// search, and showing an untrusted argument in a message.
+// search, controls shown as spaces, and showing an untrusted argument in a message.
 #ifndef PORTINFO_TEXT_HPP
 #define PORTINFO_TEXT_HPP
 
@@ -9,7 +9,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
-#include <ianaports/types.hpp>  // ianaports::ascii_lower
+#include <ianaports/types.hpp>  // ianaports::ascii_lower, ianaports::find_control
 
 namespace portinfo {
 
@@ -59,21 +59,22 @@ inline std::string shortened(std::string_view text, std::size_t width) {
   return out;
 }
 
-// Control characters would move the cursor or end a line: on one line of output each becomes
-// a space. That is C0 and DEL, and C1 (U+0080-U+009F, UTF-8 C2 80-C2 9F), which some terminals
-// obey too. (Descriptions are folded already; this guards against any registry text.)
-// Whether text is on one line already (nearly every text is): no control character, and no
-// C2 lead byte (which a C1 control would start).
-inline bool keeps_on_line(char c) {
+// Text from the registry, a local file or the command line is shown, never obeyed: each control
+// a terminal might act on (ianaports::find_control: C0 and DEL, C1, the bidirectional
+// formatting characters, and bytes of no well-formed UTF-8) becomes a space, so that it can
+// neither move the cursor, end a line, nor turn what follows around (issue 19). A byte of ASCII
+// text says at once that it is none; the rest is decoded only in the few texts that have more.
+inline bool is_ascii_text(char c) {
   const auto byte = static_cast<unsigned char>(c);
-  return byte >= 0x20U && byte != 0x7FU && byte != 0xC2U;
+  return byte >= 0x20U && byte < 0x7FU;
 }
 
-inline bool is_one_line(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), keeps_on_line);
+inline bool has_control(std::string_view text) {
+  return !std::all_of(text.begin(), text.end(), is_ascii_text) &&
+         ianaports::find_control(text).at != text.size();
 }
 
-// The columns a text takes and whether it is on one line, in one pass over it (a table asks
+// The columns a text takes and whether it has no control, in one pass over it (a table asks
 // both of every cell).
 struct text_measure {
   std::size_t columns = 0;
@@ -82,29 +83,37 @@ struct text_measure {
 
 inline text_measure measured(std::string_view text) {
   text_measure measure;
+  bool ascii = true;
   for (const char c : text) {
     measure.columns += starts_code_point(c) ? 1U : 0U;
-    measure.one_line &= keeps_on_line(c);
+    ascii &= is_ascii_text(c);
   }
+  measure.one_line = ascii || ianaports::find_control(text).at == text.size();
   return measure;
 }
 
+// The text with each control a space; line feeds kept where `keep_line_feeds` says (a CSV
+// field on a terminal, whose quotes hold its line breaks).
+inline std::string without_controls(std::string_view text, bool keep_line_feeds) {
+  std::string shown;
+  shown.reserve(text.size());
+  for (std::size_t from = 0;;) {
+    const ianaports::text_control control = ianaports::find_control(text, from);
+    shown.append(text.substr(from, control.at - from));
+    if (control.at == text.size()) {
+      return shown;
+    }
+    shown += keep_line_feeds && control.code == '\n' ? '\n' : ' ';
+    from = control.at + control.size;
+  }
+}
+
+// On one line, as a table cell, a comment or a message shows text.
 inline std::string on_one_line(std::string_view text) {
-  if (is_one_line(text)) {  // a copy will do
+  if (!has_control(text)) {  // nearly every text: a copy will do
     return std::string(text);
   }
-  std::string line;
-  line.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
-    const bool c1 = byte == 0xC2U && next >= 0x80U && next <= 0x9FU;
-    if (c1) {
-      ++i;  // both bytes of the code point become one space
-    }
-    line += byte < 0x20U || byte == 0x7FU || c1 ? ' ' : text[i];
-  }
-  return line;
+  return without_controls(text, false);
 }
 
 // Case-insensitive for ASCII letters, as service names are (RFC 6335 section 5.1); other bytes

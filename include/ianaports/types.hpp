@@ -207,9 +207,27 @@ class person_id_range {
 // leading, trailing or doubled '-'. Some legacy names in the registry break these rules.
 [[nodiscard]] constexpr bool is_valid_service_name(std::string_view name) noexcept;
 
+// Text a terminal might obey rather than show, found by find_control: where it starts (the
+// text's size when there is none), its bytes, and its code point.
+struct text_control {
+  std::size_t at = 0;
+  std::size_t size = 0;
+  std::uint32_t code = 0;  // U+FFFD for a byte of no well-formed UTF-8
+};
+
+// The first control in text from `from` on: a C0 control (U+0000-U+001F, tab and line feed
+// too), DEL, a C1 control (U+0080-U+009F), a bidirectional formatting character (U+061C,
+// U+200E, U+200F, U+202A-U+202E, U+2066-U+2069: they reorder what follows them on screen), or
+// a byte of no well-formed UTF-8, one at a time (a lone 0x9B is CSI to an 8-bit terminal).
+// The registry's text and a local file's may hold any of them; a program that shows text to a
+// person replaces or escapes them (portinfo writes a space).
+[[nodiscard]] constexpr text_control find_control(std::string_view text,
+                                                  std::size_t from = 0) noexcept;
+
 // Can a services(5) file (/etc/services) hold the name? It splits a line at white space and
-// starts a comment at '#', so not a name holding either, a control character, or nothing. Every
-// valid service name can, and so can every name in IANA's registry.
+// starts a comment at '#', so not a name holding either, a control (find_control: C0, DEL, C1,
+// bidirectional formatting, text that is not UTF-8), or nothing; programs print these names
+// as they are (getent). Every valid service name can, and so can every name in IANA's registry.
 [[nodiscard]] constexpr bool fits_services_file(std::string_view name) noexcept;
 
 // Names for the enumerations ("" for a value outside them), and back.
@@ -291,10 +309,85 @@ constexpr bool is_valid_service_name(std::string_view name) noexcept {
   return letter;
 }
 
+namespace detail {
+
+// The well-formed UTF-8 sequence at text[at] (Unicode's table 3-7: no overlong form, no
+// surrogate, nothing past U+10FFFF): its size and code point; size 0 when there is none.
+struct utf8_sequence {
+  std::size_t size = 0;
+  std::uint32_t code = 0;
+};
+
+constexpr utf8_sequence utf8_at(std::string_view text, std::size_t at) noexcept {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80U) {
+    return {1, lead};
+  }
+  std::size_t size = 0;
+  std::uint32_t code = 0;
+  std::uint32_t least = 0;  // below it, an overlong form
+  if (lead >= 0xC2U && lead <= 0xDFU) {
+    size = 2;
+    code = lead & 0x1FU;
+    least = 0x80U;
+  } else if (lead >= 0xE0U && lead <= 0xEFU) {
+    size = 3;
+    code = lead & 0x0FU;
+    least = 0x800U;
+  } else if (lead >= 0xF0U && lead <= 0xF4U) {
+    size = 4;
+    code = lead & 0x07U;
+    least = 0x10000U;
+  } else {
+    return {};
+  }
+  if (text.size() - at < size) {
+    return {};
+  }
+  for (std::size_t i = 1; i < size; ++i) {
+    const auto next = static_cast<unsigned char>(text[at + i]);
+    if ((next & 0xC0U) != 0x80U) {
+      return {};
+    }
+    code = (code << 6U) | (next & 0x3FU);
+  }
+  if (code < least || code > 0x10FFFFU || (code >= 0xD800U && code <= 0xDFFFU)) {
+    return {};
+  }
+  return {size, code};
+}
+
+constexpr bool is_control(std::uint32_t code) noexcept {
+  return code < 0x20U || (code >= 0x7FU && code <= 0x9FU) || code == 0x061CU || code == 0x200EU ||
+         code == 0x200FU || (code >= 0x202AU && code <= 0x202EU) ||
+         (code >= 0x2066U && code <= 0x2069U);
+}
+
+}  // namespace detail
+
+constexpr text_control find_control(std::string_view text, std::size_t from) noexcept {
+  for (std::size_t at = from; at < text.size();) {
+    const detail::utf8_sequence sequence = detail::utf8_at(text, at);
+    if (sequence.size == 0) {
+      return {at, 1, 0xFFFDU};
+    }
+    if (detail::is_control(sequence.code)) {
+      return {at, sequence.size, sequence.code};
+    }
+    at += sequence.size;
+  }
+  return {text.size(), 0, 0};
+}
+
 constexpr bool fits_services_file(std::string_view name) noexcept {
-  for (const char c : name) {
-    if (static_cast<unsigned char>(c) <= 0x20U || c == 0x7F || c == '#') {
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (byte <= 0x20U || byte == 0x7FU || byte == '#') {
       return false;
+    }
+    if (byte >= 0x80U) {  // decoded from here on (names are ASCII, nearly all: this is rare)
+      return find_control(name, i).at == name.size() &&
+             name.find_first_of(" #", i) == std::string_view::npos;
     }
   }
   return !name.empty();

@@ -4,6 +4,9 @@
 
 Usage: test_nss.py --module LIBNSS --portinfo PORTINFO [TestCase ...]
 
+ManyAliases holds only for a module and a portinfo built over many_aliases.py's local files
+(tests/CMakeLists.txt builds both); the other cases, for any tables.
+
 The reference is the services export, `portinfo --all --format services`, read as glibc's files
 backend reads /etc/services: getservbyname answers the first line (in file order) that holds the
 name, as its official name or an alias, on the protocol asked (any, for none); getservbyport the
@@ -26,6 +29,8 @@ import threading
 import unittest
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Tuple
+
+import many_aliases  # beside this file: the ManyAliases case's local files, and its answers
 
 MODULE = ""
 PORTINFO = ""
@@ -118,17 +123,25 @@ class Module:
         port = ((result.s_port & 0xFF) << 8) | ((result.s_port >> 8) & 0xFF)  # network order
         return Entry(result.s_name.decode("utf-8"), port, result.s_proto.decode(), tuple(aliases))
 
-    def call(self, f, *args, size: int = 4096) -> Tuple[int, int, Optional[Entry]]:
-        result, buffer, errno = Servent(), ctypes.create_string_buffer(max(size, 1)), ctypes.c_int(0)
+    def call(self, f, *args, size: int = 4096, misaligned: int = 0) -> Tuple[int, int, Optional[Entry]]:
+        """f(*args, result, buffer, size, errno); the buffer starts `misaligned` bytes past an
+        address aligned for a pointer."""
+        pointer = ctypes.sizeof(ctypes.c_void_p)
+        result, errno = Servent(), ctypes.c_int(0)
+        storage = ctypes.create_string_buffer(max(size, 1) + 2 * pointer)
+        skip = (-ctypes.addressof(storage)) % pointer + misaligned
+        buffer = ctypes.cast(ctypes.byref(storage, skip), ctypes.c_char_p)
         status = f(*args, ctypes.byref(result), buffer, size, ctypes.byref(errno))
         return status, errno.value, self.entry(result) if status == NSS_SUCCESS else None
 
-    def name(self, name: bytes, proto: Optional[str], size: int = 4096):
-        return self.call(self.by_name, name, None if proto is None else proto.encode(), size=size)
+    def name(self, name: bytes, proto: Optional[str], size: int = 4096, misaligned: int = 0):
+        return self.call(self.by_name, name, None if proto is None else proto.encode(), size=size,
+                         misaligned=misaligned)
 
-    def port(self, port: int, proto: Optional[str], size: int = 4096):
+    def port(self, port: int, proto: Optional[str], size: int = 4096, misaligned: int = 0):
         network = ((port & 0xFF) << 8) | (port >> 8)
-        return self.call(self.by_port, network, None if proto is None else proto.encode(), size=size)
+        return self.call(self.by_port, network, None if proto is None else proto.encode(), size=size,
+                         misaligned=misaligned)
 
 
 _module: List[Module] = []
@@ -261,6 +274,74 @@ class Threads(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual(failures, [])
+
+
+class ManyAliases(unittest.TestCase):
+    """A module over tables with tests/nss/many_aliases.py's local files (its own CTest test):
+    40001/tcp has 5,000 aliases, and names written on it again over ranges, without a protocol
+    and in other cases. Every path answers each alias once, in registry order, and never the
+    entry's own name: glibc's retries from its 1,024-byte buffer (getent), a buffer of exactly
+    the size at each alignment and any smaller one, and a lookup of each name on the entry.
+
+    Finding the repeats once took a time quadratic in the aliases (issue 19: 10 s a lookup of
+    this port): this case then runs for hours, and fails at its CTest timeout. The speed itself
+    is no test."""
+
+    BIG = Entry(many_aliases.NAME, many_aliases.PORT, many_aliases.PROTOCOL, tuple(many_aliases.ALIASES))
+
+    def test_the_export_lists_the_same(self):
+        entries = {(e.port, e.proto): e for e in export()}
+        self.assertEqual(entries[(self.BIG.port, self.BIG.proto)], self.BIG)
+        for (port, proto), names in many_aliases.OTHER_ENTRIES.items():
+            self.assertEqual(entries[(port, proto)], Entry(names[0], port, proto, tuple(names[1:])))
+
+    def test_through_getent(self):
+        """glibc asks with 1,024 bytes and doubles the buffer at each ERANGE, seven times here."""
+        for query in ["40001/tcp", "40001", "big-entry/tcp", "BIG-ENTRY", "alias-00001/tcp", "ALIAS-02500/tcp",
+                      "alias-05000", "gopher/tcp", "late-alias/tcp", "Late-Alias/tcp", "alias-00010/tcp"]:
+            done = getent(query)
+            self.assertEqual(done.returncode, 0, query)
+            self.assertEqual(parse_services(done.stdout.decode("utf-8")), [self.BIG], query)
+        for (port, proto), names in many_aliases.OTHER_ENTRIES.items():
+            done = getent("%d/%s" % (port, proto))
+            self.assertEqual(parse_services(done.stdout.decode("utf-8")),
+                             [Entry(names[0], port, proto, tuple(names[1:]))], (port, proto))
+
+    def test_every_buffer_size_around_the_answer(self):
+        size = needed_size(self.BIG)
+        for small in sorted({0, 1, 8, 64, 1024, size // 2, size - 1}):
+            self.assertEqual(module().port(self.BIG.port, "tcp", size=small)[:2], (NSS_TRYAGAIN, ERANGE), small)
+            self.assertEqual(module().name(b"alias-04999", "tcp", size=small)[:2], (NSS_TRYAGAIN, ERANGE), small)
+        self.assertEqual(module().port(self.BIG.port, "tcp", size=size), (NSS_SUCCESS, 0, self.BIG))
+        self.assertEqual(module().name(b"alias-04999", "tcp", size=size), (NSS_SUCCESS, 0, self.BIG))
+        # A buffer that does not start aligned: the pointers start at its first aligned byte.
+        pointer = ctypes.sizeof(ctypes.c_void_p)
+        for misaligned in range(1, pointer):
+            fits = size + pointer - misaligned
+            self.assertEqual(module().port(self.BIG.port, "tcp", size=fits - 1, misaligned=misaligned)[:2],
+                             (NSS_TRYAGAIN, ERANGE), misaligned)
+            self.assertEqual(module().port(self.BIG.port, "tcp", size=fits, misaligned=misaligned),
+                             (NSS_SUCCESS, 0, self.BIG), misaligned)
+
+    def test_each_name_on_the_entry_finds_it(self):
+        """getservbyname_r of the entry's name and each alias, as written and in capitals: the
+        entry (its name, port and alias count; every alias of the answer for every 500th)."""
+        m = module()
+        storage = ctypes.create_string_buffer(needed_size(self.BIG) + 64)
+        count = len(self.BIG.aliases)
+        for i, name in enumerate((self.BIG.name,) + self.BIG.aliases):
+            for spelled in (name, name.upper()):
+                result, errno = Servent(), ctypes.c_int(0)
+                status = m.by_name(spelled.encode(), b"tcp", ctypes.byref(result), storage, len(storage),
+                                   ctypes.byref(errno))
+                self.assertEqual(status, NSS_SUCCESS, spelled)
+                if i % 500 == 0:
+                    self.assertEqual(m.entry(result), self.BIG, spelled)
+                    continue
+                port = ((result.s_port & 0xFF) << 8) | ((result.s_port >> 8) & 0xFF)
+                self.assertEqual((result.s_name, port, bool(result.s_aliases[count - 1]),
+                                  bool(result.s_aliases[count])),
+                                 (self.BIG.name.encode(), self.BIG.port, True, False), spelled)
 
 
 PYTHON_CLIENT = r"""

@@ -137,9 +137,52 @@ def ascii_lower(text: str) -> str:
     return text.translate(ASCII_LOWER)
 
 
+# What a terminal might obey rather than show: C0, DEL, C1, and the bidirectional formatting
+# characters (issue 19). portinfo shows each as a space (a byte of no UTF-8 too).
+CONTROLS = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+
 def one_line(text: str) -> str:
-    """C0, DEL and C1 controls as spaces, as portinfo prints text on one line."""
-    return re.sub("[\x00-\x1f\x7f-\x9f]", " ", text)
+    """Controls as spaces, as portinfo shows text in a table, a comment or a message."""
+    return re.sub("[%s]" % CONTROLS, " ", text)
+
+
+def on_terminal(text: str) -> str:
+    """Controls but line feeds as spaces, as portinfo shows a CSV field on a terminal."""
+    return re.sub("[%s]" % CONTROLS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"), " ", text)
+
+
+def assert_nothing_obeyed(test: unittest.TestCase, data: bytes, what) -> None:
+    """The output is UTF-8 with no control but the line feeds that end its lines."""
+    text = data.decode("utf-8")  # strict: a byte of no UTF-8 (a raw 0x9B is CSI) fails here
+    found = re.search("[%s]" % CONTROLS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"), text)
+    test.assertIsNone(found, "%r: %r reaches the terminal, at ...%r..." % (
+        what, found and found.group(), found and text[max(0, found.start() - 30):found.end() + 10]))
+
+
+def run_on_terminal(*args: str) -> bytes:
+    """portinfo's stdout, with stdout a terminal (a pseudo-terminal in raw mode, so that the bytes
+    read are the bytes written)."""
+    import pty  # POSIX only; the callers skip elsewhere
+    import tty
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    env["COLUMNS"] = "100"
+    with subprocess.Popen([*PORTINFO, *args], stdout=slave, stderr=subprocess.DEVNULL, env=env) as child:
+        os.close(slave)
+        out = bytearray()
+        while True:
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:  # EIO: the child has closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+        child.wait(timeout=120)
+    os.close(master)
+    return bytes(out)
 
 
 def parse_csv(data: bytes) -> List[List[str]]:
@@ -529,7 +572,7 @@ class WholeServices(PortinfoTest):
         want: Dict[Tuple[int, str], List[str]] = {}
         for row in expected().rows:
             ports = port_range(row)
-            if not row[0] or ports is None or re.search(r"[\x00-\x20\x7f#]", row[0]):
+            if not row[0] or ports is None or re.search("[ #%s]" % CONTROLS, row[0]):
                 continue
             for protocol in [row[2]] if row[2] else PROTOCOLS:
                 for port in range(ports[0], ports[1] + 1):
@@ -852,9 +895,47 @@ class LocalRows(PortinfoTest):
             result = run("--wide", "--format", "table", row[0])
             lines = result.text.split("\n")
             self.assertTrue(lines[0].endswith("Source"), lines[0])
-            first = [line for line in lines[1:] if line.startswith(row[0] + " ")][0]
+            first = [line for line in lines[1:] if line.startswith(one_line(row[0]) + " ")][0]
             self.assertTrue(first.endswith("local"), first)
             self.assertTrue(all(line.endswith(("local", "registry")) for line in lines[1:] if line))
+
+
+class WholeTerminalText(PortinfoTest):
+    """Nothing a terminal obeys reaches it from the registry's text (issue 19): a control (C0,
+    DEL, C1) or a bidirectional formatting character (U+202E turns what follows around) is a
+    space in a table, --wide, the people of --who and a services file; JSON escapes it, as a
+    JSON reader reads it back the same; CSV is IANA's bytes to a pipe or a file, and shows it
+    as a space on a terminal (line feeds kept, inside their quotes)."""
+
+    def test_table_wide_and_services(self):
+        for args in (["--all"], ["--all", "--wide"], ["--all", "--format", "services"]):
+            result = run(*args)
+            self.assertEqual(result.code, 0, args)
+            assert_nothing_obeyed(self, result.out, args)
+
+    def test_the_people_of_who(self):
+        names = sorted({ascii_lower(r[0]) for r in expected().rows
+                        if r[0] and (person_ids(r[4]) or person_ids(r[5]))})
+        for name in names[::max(1, len(names) // 20)]:
+            for args in (["--who", name], ["--who", name, "--format", "services"]):
+                result = run(*args)
+                self.assertEqual(result.code, 0, args)
+                assert_nothing_obeyed(self, result.out, args)
+
+    def test_json_escapes_them(self):
+        """(WholeJson checks that every value reads back as the registry has it.)"""
+        result = run("--all", "--format", "json")
+        self.assertEqual(result.code, 0)
+        assert_nothing_obeyed(self, result.out, "--format json")
+
+    def test_csv_on_a_terminal(self):
+        if TARGET_WINDOWS[0] or os.name != "posix":
+            self.skipTest("a pseudo-terminal is POSIX's")
+        out = run_on_terminal("--all", "--format", "csv")
+        assert_nothing_obeyed(self, out, "--format csv on a terminal")
+        want = CSV_HEADER + "\n" + "".join(",".join(csv_field(on_terminal(f)) for f in csv_row(r)) + "\n"
+                                           for r in expected().rows)
+        self.assertEqual(out.decode("utf-8"), want)
 
 
 # --- Usage errors and exit codes ------------------------------------------------------------
@@ -894,6 +975,35 @@ class UsageErrors(PortinfoTest):
             (["443", "a" * 10000 + "/tcp"], "'" + "a" * 39 + "…'" + not_a_name),
         ]:
             self.assert_usage_error(args, message)
+
+    def test_arguments_are_shown_never_obeyed(self):
+        """An argument in a message has each control a space: C0, C1 in UTF-8 or as a raw 8-bit
+        byte (0x9B is CSI to an 8-bit terminal), a bidirectional formatting character, any byte
+        of no UTF-8 (issue 19)."""
+        not_a_name = " is not a port, a range or a service name (names are 1 to 15 letters, digits and '-', RFC 6335 section 5.1)"
+        cases = [
+            (["\u009b2J"], 2, "' 2J'" + not_a_name),
+            (["a\u202eb"], 2, "'a b'" + not_a_name),
+            (["\u2066a\u2069\u200e\u200f\u061c\u202a"], 2, "' a     '" + not_a_name),
+            (["--format=\u202exml", "80"], 2, "unknown format ' xml' for --format: use table, csv, json or services"),
+            (["--search-name", "z\u202ez"], 1, "nothing found for 'z z'"),
+        ]
+        if not TARGET_WINDOWS[0]:  # Windows hands programs its arguments as UTF-16: no raw bytes
+            cases += [
+                ([b"\x9b2J"], 2, "' 2J'" + not_a_name),
+                ([b"\xff\xfe"], 2, "'  '" + not_a_name),
+                ([b"a\xe2\x80"], 2, "'a  '" + not_a_name),
+                ([b"--\x9b"], 2, "unknown option '-- '"),
+                ([b"--protocol", b"\x9btcp", b"80"], 2, "unknown protocol ' tcp' for --protocol: use tcp, udp, sctp or dccp"),
+                ([b"--status", b"80/\x9b"], 2, "unknown protocol ' ' in '80/ ': use tcp, udp, sctp or dccp"),
+                ([b"--search", b"\x9b"], 1, "nothing found for ' '"),
+            ]
+        for args, code, message in cases:
+            env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+            done = subprocess.run([*PORTINFO, *args], capture_output=True, env=env, timeout=120)
+            assert_nothing_obeyed(self, done.stderr, args)
+            self.assertEqual((done.returncode, done.stderr.decode("utf-8").split("\n")[0]),
+                             (code, "portinfo: " + message), args)
 
     def test_bad_options(self):
         for args, message in [
