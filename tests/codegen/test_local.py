@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from dataclasses import replace
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -24,7 +25,7 @@ BUNDLED = os.path.join(ROOT, "registry", "service-names-port-numbers.xml")
 sys.path.insert(0, CODEGEN)
 import local_services  # noqa: E402
 from generate import TABLES_HEADER as HEADER  # noqa: E402
-from registry_xml import read_registry  # noqa: E402
+from registry_xml import Row, read_registry  # noqa: E402
 
 REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 <registry xmlns="http://www.iana.org/assignments"><updated>2001-02-03</updated>
@@ -166,6 +167,36 @@ class LocalServicesTest(unittest.TestCase):
             header = f.read()
         self.assertNotIn('*/ "quoted"', header)  # neither the comment end nor the quotes raw
         self.assertIn("with the local services of site (SHA-256 ", header)
+
+    # --- scale --------------------------------------------------------------------------------
+
+    def test_each_local_row_looks_up_the_registry_rather_than_scanning_it(self):
+        # Deterministic where a stopwatch is not: count the reads of registry rows' ports that a
+        # merge makes. A scan of the registry for each local row read them rows x lines times.
+        reads = [0]
+
+        class CountingRow(Row):
+            def __getattribute__(self, name):
+                if name == "ports":
+                    reads[0] += 1
+                return super().__getattribute__(name)
+
+        registry = read_registry(self.registry)
+        rows = [CountingRow(**vars(r)) for r in registry.rows]
+        rows += [CountingRow(**{**vars(rows[0]), "service": f"reg-{i}", "ports": (i, i), "line": 100 + i})
+                 for i in range(1000, 3000)]
+        site = self.write("site", "".join(f"svc-{i} {i % 4000}/tcp\n" for i in range(2000)))
+        merged = local_services.merge(replace(registry, rows=rows), [local_services.read_local(site)])
+        self.assertEqual(merged.local_count, 2000)
+        self.assertLess(reads[0], 20 * (len(rows) + 2000), "reads grow as rows + lines, not rows x lines")
+
+    def test_100000_lines(self):
+        registry = read_registry(BUNDLED)
+        site = self.write("site", "".join(f"svc-{i} {1 + i % 65535}/{'tcp' if i % 2 else 'udp'} # Service {i}\n"
+                                          for i in range(100000)))
+        merged = local_services.merge(registry, [local_services.read_local(site)])
+        self.assertEqual(merged.local_count, 100000)
+        self.assertEqual(merged.registry.rows[99999].service, "svc-99999")
 
     # --- this machine's /etc/services ------------------------------------------------------
 
