@@ -43,8 +43,15 @@ CONFLICT_MODES = ("warn", "error", "ignore")
 class LocalFile:
     path: str
     sha256: str
-    rows: List[Row]  # each row's line is its line in this file
+    # The rows of each services(5) line (its name's, then its aliases') or XML <record> (one),
+    # in file order; each row's line is its line in this file. Grouped as read, not by line
+    # number: two <record>s on one line are two entries, not a name and its alias.
+    entries: List[List[Row]]
     left_out: List[Tuple[int, str]]  # lines of other protocols (ddp): (line, why)
+
+    @property
+    def rows(self) -> List[Row]:
+        return [row for entry in self.entries for row in entry]
 
 
 class LocalError(Exception):
@@ -91,21 +98,25 @@ class _OtherProtocol(Exception):
     """A services(5) line for a protocol the registry does not have."""
 
 
-def _read_services(data: bytes) -> Tuple[List[Row], List[Tuple[int, str]]]:
-    """The rows of a services(5) file, and the lines left out: (line, why)."""
+def _read_services(data: bytes) -> Tuple[List[List[Row]], List[Tuple[int, str]]]:
+    """The rows of each line of a services(5) file that has any, and the lines left out:
+    (line, why)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
         raise RegistryError(line, "not UTF-8") from None
-    rows: List[Row] = []
+    entries: List[List[Row]] = []
     left_out: List[Tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), 1):
         try:
-            rows += _services_line(number, line.rstrip("\r"))
+            rows = _services_line(number, line.rstrip("\r"))
         except _OtherProtocol as other:
             left_out.append((number, str(other)))
-    return rows, left_out
+            continue
+        if rows:
+            entries.append(rows)
+    return entries, left_out
 
 
 def read_local(path: str) -> LocalFile:
@@ -117,12 +128,12 @@ def read_local(path: str) -> LocalFile:
         raise LocalError(path, RegistryError(None, f"cannot read it: {error.strerror}")) from None
     try:
         if data.lstrip()[:1] == b"<":
-            rows, left_out = read_registry(path, require_updated=False).rows, []
+            entries, left_out = [[row] for row in read_registry(path, require_updated=False).rows], []
         else:
-            rows, left_out = _read_services(data)
+            entries, left_out = _read_services(data)
     except RegistryError as error:
         raise LocalError(path, error) from None
-    return LocalFile(path, hashlib.sha256(data).hexdigest(), rows, left_out)
+    return LocalFile(path, hashlib.sha256(data).hexdigest(), entries, left_out)
 
 
 def _fold(name: str) -> str:
@@ -214,7 +225,7 @@ def merge(registry: Registry, locals_: List[LocalFile]) -> Merged:
     conflicts: List[str] = []
     for local in locals_:
         conflicts += [f"{local.path}:{line}: {why}" for line, why in local.left_out]
-        for group in _lines(local.rows):
+        for group in local.entries:
             keep = []
             for row in group:
                 key = (_fold(row.service), row.ports, row.transport)
@@ -232,17 +243,6 @@ def merge(registry: Registry, locals_: List[LocalFile]) -> Merged:
                     continue  # kept for its aliases: IANA's own row, no conflict
                 conflicts += [f"{local.path}:{row.line}: {problem}" for problem in _conflicts(row, index)]
     return Merged(replace(registry, rows=kept + registry.rows), len(kept), conflicts)
-
-
-def _lines(rows: List[Row]) -> List[List[Row]]:
-    """Rows grouped by the line they come from (an XML record is a line of its own)."""
-    groups: List[List[Row]] = []
-    for row in rows:
-        if groups and groups[-1][0].line == row.line and row.line > 0:
-            groups[-1].append(row)
-        else:
-            groups.append([row])
-    return groups
 
 
 def describe(locals_: List[LocalFile]) -> List[Tuple[str, str]]:

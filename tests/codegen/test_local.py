@@ -94,6 +94,14 @@ class LocalServicesTest(unittest.TestCase):
         self.assertEqual(self.kept(site), [("inv", (8124, 8124), "udp")])
         self.assertEqual(local_services.read_local(site).rows[0].notes, "Internal")
 
+    def test_records_on_one_line_are_rows_of_their_own(self):
+        # Grouped by record, not by line: the second record is not an alias of the first, so
+        # the first, a repeat of IANA's http row, is dropped as it is on a line of its own.
+        record = "<record><name>{}</name><protocol>tcp</protocol><number>{}</number></record>"
+        site = self.write("site.xml", '<registry xmlns="http://www.iana.org/assignments">'
+                                      + record.format("http", 80) + record.format("mysvc", 40001) + "</registry>\n")
+        self.assertEqual(self.kept(site), [("mysvc", (40001, 40001), "tcp")])
+
     # --- conflicts, in the three modes -----------------------------------------------------
 
     CONFLICTING = "whois 43/tcp\ndomain 5353/udp\nbilling-api 8123/tcp\n"
