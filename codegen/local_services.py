@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Tuple
 
@@ -68,10 +69,17 @@ def _row(line: int, name: str, ports: Tuple[int, int], transport: str, descripti
                service_code=None, unauthorized_use="", notes="")
 
 
+# The white space that parts a services(5) line's fields, as glibc's reader (nss_files,
+# files-parse.c) sees it: C's isspace() in the C locale. Not str.split()'s, which also parts
+# at NBSP, U+001C-U+001F, NEL and the like, where glibc reads one name.
+_SERVICES_SPACE = " \t\n\v\f\r"
+_SERVICES_SPACE_RUN = re.compile("[ \t\n\v\f\r]+")
+
+
 def _services_line(number: int, line: str) -> List[Row]:
     """The rows of one services(5) line: the name's, then one for each alias."""
     text, _, comment = line.partition("#")
-    fields = text.split()
+    fields = [field for field in _SERVICES_SPACE_RUN.split(text) if field]
     if not fields:
         return []
     if len(fields) < 2:
@@ -90,7 +98,7 @@ def _services_line(number: int, line: str) -> List[Row]:
         # the registry or the API has: left out, and said so as a conflict is.
         raise _OtherProtocol(f"{name} {where}: {protocol} is not one of the registry's protocols"
                              f" ({', '.join(PROTOCOLS)}); left out")
-    description = comment.strip()
+    description = comment.strip(_SERVICES_SPACE)
     return [_row(number, service, (port, port), protocol, description) for service in [name] + aliases]
 
 

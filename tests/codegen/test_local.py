@@ -79,6 +79,15 @@ class LocalServicesTest(unittest.TestCase):
         self.assertEqual([r.description for r in rows], ["Billing API", "Billing API", ""])
         self.assertEqual([r.line for r in rows], [3, 3, 4])
 
+    def test_fields_part_at_white_space_as_glibc_sees_it(self):
+        # glibc parts fields at C's isspace() alone; NBSP, U+001C and NEL are part of a name.
+        site = self.write("site", "u\xa0v 40001/tcp\nw\x1cx 40002/tcp\ny\x85z 40003/tcp\n"
+                                  "vt\v40004/tcp\fff\r# comment\xa0\n")
+        self.assertEqual(self.kept(site), [("u\xa0v", (40001, 40001), "tcp"), ("w\x1cx", (40002, 40002), "tcp"),
+                                           ("y\x85z", (40003, 40003), "tcp"), ("vt", (40004, 40004), "tcp"),
+                                           ("ff", (40004, 40004), "tcp")])
+        self.assertEqual(local_services.read_local(site).rows[-1].description, "comment\xa0")
+
     def test_repeats_are_dropped_but_a_line_keeps_its_name_for_its_aliases(self):
         site = self.write("site", "http 80/tcp www\n"          # both IANA's: nothing added
                                   "x11 6000/tcp\n"             # inside IANA's range
