@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Tuple
 
-from registry_xml import PROTOCOLS, Registry, RegistryError, Row, read_registry
+from registry_xml import PROTOCOLS, Registry, RegistryError, Row, check_service_name, read_registry
 
 CONFLICT_MODES = ("warn", "error", "ignore")
 
@@ -98,6 +98,8 @@ def _services_line(number: int, line: str) -> List[Row]:
         # the registry or the API has: left out, and said so as a conflict is.
         raise _OtherProtocol(f"{name} {where}: {protocol} is not one of the registry's protocols"
                              f" ({', '.join(PROTOCOLS)}); left out")
+    for service in [name] + aliases:
+        check_service_name(service, number)
     description = comment.strip(_SERVICES_SPACE)
     return [_row(number, service, (port, port), protocol, description) for service in [name] + aliases]
 

@@ -29,6 +29,7 @@ _XML_SPACE = " \t\r\n"
 _XML_SPACE_RUN = re.compile("[ \t\r\n]+")
 _PORT_RANGE = re.compile(r"([0-9]+)(?:-([0-9]+))?\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
+_LETTER = re.compile("[A-Za-z]")
 
 
 class RegistryError(Exception):
@@ -220,15 +221,15 @@ def render_lines(node: _Node) -> str:
 def parse_ports(text: str, line: int) -> Tuple[int, int]:
     match = _PORT_RANGE.match(text)
     if not match:
-        raise RegistryError(line, f'port number "{_shorten(text)}" is not a port (0-65535) or a range N-M')
+        raise RegistryError(line, f'port number "{shorten(text)}" is not a port (0-65535) or a range N-M')
     bounds = []
     for digits in match.groups():
         if digits is None:
             continue
         if len(digits) > 1 and digits[0] == "0":
-            raise RegistryError(line, f'port number "{_shorten(text)}" has a leading zero')
+            raise RegistryError(line, f'port number "{shorten(text)}" has a leading zero')
         if len(digits) > 5 or int(digits) > 65535:
-            raise RegistryError(line, f'port number "{_shorten(text)}" is out of range 0-65535')
+            raise RegistryError(line, f'port number "{shorten(text)}" is out of range 0-65535')
         bounds.append(int(digits))
     if len(bounds) == 1:
         return bounds[0], bounds[0]
@@ -238,7 +239,7 @@ def parse_ports(text: str, line: int) -> Tuple[int, int]:
     return first, last
 
 
-def _shorten(text: str, limit: int = 40) -> str:
+def shorten(text: str, limit: int = 40) -> str:
     text = text.encode("unicode_escape").decode("ascii")
     return text if len(text) <= limit else text[:limit] + "..."
 
@@ -267,15 +268,31 @@ def _record_children(record: _Node) -> Tuple[dict, List[_Node]]:
 
 
 def _service(name: Optional[_Node]) -> str:
-    service = plain_text(name) if name is not None else ""
+    if name is None:
+        return ""  # a row of no service: a reserved or unassigned port
+    service = plain_text(name)
     if service != service.strip(_XML_SPACE):
         # Kept as written, the name would be found by no lookup one would type; trimmed, it
         # would not be what the file says. Neither is right, so it is an error.
-        raise RegistryError(name.line, f'service name "{_shorten(service)}" begins or ends with'
+        raise RegistryError(name.line, f'service name "{shorten(service)}" begins or ends with'
                                        " white space")
-    if len(service.encode("utf-8")) > MAX_NAME_BYTES:
-        raise RegistryError(name.line, f"service name is longer than {MAX_NAME_BYTES} bytes")
+    check_service_name(service, name.line)
     return service
+
+
+def check_service_name(service: str, line: int) -> None:
+    """The rules every service name is held to, the registry's and a local file's alike."""
+    if len(service.encode("utf-8")) > MAX_NAME_BYTES:
+        raise RegistryError(line, f"service name is longer than {MAX_NAME_BYTES} bytes")
+    # RFC 6335, section 5.1: a name holds a letter, so that no name reads as a port number;
+    # nor, to a reader of "443/tcp" (portinfo's queries), as a port and a protocol.
+    before, slash, after = service.rpartition("/")
+    if slash and after.lower() in PROTOCOLS and not _LETTER.search(before):
+        raise RegistryError(line, f'service name "{shorten(service)}" reads as a port and protocol:'
+                                  " a name needs a letter of its own (RFC 6335, section 5.1)")
+    if service and not _LETTER.search(service):
+        raise RegistryError(line, f'service name "{shorten(service)}" has no letter, so it reads as'
+                                  " a port number: a name needs one (RFC 6335, section 5.1)")
 
 
 def _ports(number: Optional[_Node]) -> Tuple[Optional[Tuple[int, int]], bool]:
@@ -292,7 +309,7 @@ def _transport(protocol: Optional[_Node]) -> Optional[str]:
         return None
     transport = plain_text(protocol)
     if transport not in PROTOCOLS:
-        raise RegistryError(protocol.line, f'unknown transport protocol "{_shorten(transport)}"'
+        raise RegistryError(protocol.line, f'unknown transport protocol "{shorten(transport)}"'
                                            " (expected tcp, udp, sctp or dccp)")
     return transport
 
@@ -302,7 +319,7 @@ def _service_code(sc: Optional[_Node]) -> Optional[int]:
         return None
     code = plain_text(sc)
     if not _DIGITS.match(code) or len(code) > 10 or int(code) > 0xFFFFFFFF:
-        raise RegistryError(sc.line, f'service code "{_shorten(code)}" is not a number 0-4294967295')
+        raise RegistryError(sc.line, f'service code "{shorten(code)}" is not a number 0-4294967295')
     return int(code)
 
 
@@ -392,7 +409,7 @@ class _Reader:
 
     def _xml_decl(self, version, encoding, standalone) -> None:
         if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
-            raise RegistryError(self._line(), f'encoding "{_shorten(encoding)}" is not UTF-8')
+            raise RegistryError(self._line(), f'encoding "{shorten(encoding)}" is not UTF-8')
 
     def _doctype(self, name, system_id, public_id, has_internal_subset) -> None:
         # Entity definitions can expand without bound ("billion laughs") or read other files;

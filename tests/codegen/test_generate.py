@@ -477,6 +477,16 @@ class BadRecordTest(GeneratorTestCase):
                        record("<name>%s</name>" % name, "<number>2</number>"))
         self.assert_rejected(xml, line_of(xml, "<name>" + name), "service name is longer than 255 bytes")
 
+    def test_names_that_read_as_ports(self):
+        # RFC 6335, section 5.1: a name holds a letter; "80" or "443/udp" would read as ports.
+        for name, message in [("80", 'service name "80" has no letter, so it reads as a port number:'
+                                     " a name needs one (RFC 6335, section 5.1)"),
+                              ("443/UDP", 'service name "443/UDP" reads as a port and protocol: a name'
+                                          " needs a letter of its own (RFC 6335, section 5.1)")]:
+            xml = registry(record("<name>http</name>", "<number>80</number>"),
+                           record("<name>%s</name>" % name, "<number>2</number>"))
+            self.assert_rejected(xml, line_of(xml, "<name>" + name), message)
+
     def test_names_the_hash_cannot_part(self):
         # '@' and '`' differ in bit 0x20 alone, as 'A' and 'a' do, but are not letters: the
         # names differ, while the hash, which sets bit 0x20 of every byte, reads them as one.

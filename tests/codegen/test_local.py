@@ -166,6 +166,14 @@ class LocalServicesTest(unittest.TestCase):
                 ("x 70000/tcp\n", 1, "port 70000 is out of range: ports are 0 to 65535"),
                 ("x 12/\n", 1, "'12/' has no protocol, such as 8123/tcp"),
                 (b"ok 1/tcp\nbad\xff 2/tcp\n", 2, "not UTF-8"),
+                ("x" * 256 + " 40001/tcp\n", 1, "service name is longer than 255 bytes"),
+                ("ok 40001/tcp " + "y" * 256 + "\n", 1, "service name is longer than 255 bytes"),
+                ("ok 1/tcp\n80 40001/tcp\n", 2, 'service name "80" has no letter, so it reads as a port number:'
+                                                 " a name needs one (RFC 6335, section 5.1)"),
+                ("ok 40002/tcp 8-0\n", 1, 'service name "8-0" has no letter, so it reads as a port number:'
+                                           " a name needs one (RFC 6335, section 5.1)"),
+                ("443/tcp 40003/tcp\n", 1, 'service name "443/tcp" reads as a port and protocol: a name needs'
+                                            " a letter of its own (RFC 6335, section 5.1)"),
                 ("<registry><record><name>a</name></record>", 1,
                  "root element is <registry>, expected <registry> in namespace http://www.iana.org/assignments")]:
             site = self.write("bad", text)
