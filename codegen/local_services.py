@@ -63,8 +63,8 @@ class LocalError(Exception):
         self.path = path
 
 
-def _row(line: int, name: str, ports: Tuple[int, int], transport: str, description: str) -> Row:
-    return Row(line=line, service=name, ports=ports, ports_written_as_range=False, transport=transport,
+def _row(path: str, line: int, name: str, ports: Tuple[int, int], transport: str, description: str) -> Row:
+    return Row(path=path, line=line, service=name, ports=ports, ports_written_as_range=False, transport=transport,
                description=description, assignee="", contact="", registered="", modified="", reference="",
                service_code=None, unauthorized_use="", notes="")
 
@@ -76,7 +76,7 @@ _SERVICES_SPACE = " \t\n\v\f\r"
 _SERVICES_SPACE_RUN = re.compile("[ \t\n\v\f\r]+")
 
 
-def _services_line(number: int, line: str) -> List[Row]:
+def _services_line(path: str, number: int, line: str) -> List[Row]:
     """The rows of one services(5) line: the name's, then one for each alias."""
     text, _, comment = line.partition("#")
     fields = [field for field in _SERVICES_SPACE_RUN.split(text) if field]
@@ -101,14 +101,14 @@ def _services_line(number: int, line: str) -> List[Row]:
     for service in [name] + aliases:
         check_service_name(service, number)
     description = comment.strip(_SERVICES_SPACE)
-    return [_row(number, service, (port, port), protocol, description) for service in [name] + aliases]
+    return [_row(path, number, service, (port, port), protocol, description) for service in [name] + aliases]
 
 
 class _OtherProtocol(Exception):
     """A services(5) line for a protocol the registry does not have."""
 
 
-def _read_services(data: bytes) -> Tuple[List[List[Row]], List[Tuple[int, str]]]:
+def _read_services(data: bytes, path: str) -> Tuple[List[List[Row]], List[Tuple[int, str]]]:
     """The rows of each line of a services(5) file that has any, and the lines left out:
     (line, why)."""
     try:
@@ -120,7 +120,7 @@ def _read_services(data: bytes) -> Tuple[List[List[Row]], List[Tuple[int, str]]]
     left_out: List[Tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), 1):
         try:
-            rows = _services_line(number, line.rstrip("\r"))
+            rows = _services_line(path, number, line.rstrip("\r"))
         except _OtherProtocol as other:
             left_out.append((number, str(other)))
             continue
@@ -140,7 +140,7 @@ def read_local(path: str) -> LocalFile:
         if data.lstrip()[:1] == b"<":
             entries, left_out = [[row] for row in read_registry(path, require_updated=False).rows], []
         else:
-            entries, left_out = _read_services(data)
+            entries, left_out = _read_services(data, path)
     except RegistryError as error:
         raise LocalError(path, error) from None
     return LocalFile(path, hashlib.sha256(data).hexdigest(), entries, left_out)

@@ -33,15 +33,19 @@ _LETTER = re.compile("[A-Za-z]")
 
 
 class RegistryError(Exception):
-    """A problem in the registry file, at a line (None: the file as a whole)."""
+    """A problem in the registry file, at a line (None: the file as a whole); or in another
+    file, when path says which (a row's, Row.path, for a problem found once rows are merged)."""
 
-    def __init__(self, line: Optional[int], message: str) -> None:
+    def __init__(self, line: Optional[int], message: str, path: Optional[str] = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.path = path
 
     def located(self, path: str) -> str:
-        """The message as the generator prints it: `path:line: problem`."""
+        """The message as the generator prints it: `path:line: problem`, path the error's own
+        when it has one."""
+        path = self.path or path
         return f"{path}:{self.line}: {self.message}" if self.line is not None else f"{path}: {self.message}"
 
 
@@ -91,6 +95,7 @@ class Row:
     service_code: Optional[int]
     unauthorized_use: str
     notes: str
+    path: str = ""  # the file the row was read from, which line is a line of
 
 
 @dataclass(frozen=True)
@@ -328,7 +333,7 @@ def _labels(xrefs: List[_Node], people: bool) -> str:
     return "".join("[" + xref_label(x) + "]" for x in xrefs if (x.attrs.get("type") == "person") == people)
 
 
-def record_to_row(record: _Node) -> Row:
+def record_to_row(record: _Node, path: str) -> Row:
     single, xrefs = _record_children(record)
     ports, written_as_range = _ports(single["number"])
     own_people = _labels(xrefs, people=True)
@@ -355,6 +360,7 @@ def record_to_row(record: _Node) -> Row:
         service_code=_service_code(single["sc"]),
         unauthorized_use=lines("unauthorized"),
         notes=lines("note"),
+        path=path,
     )
 
 
@@ -385,7 +391,8 @@ def person_of(node: _Node) -> Person:
 class _Reader:
     """Feeds expat and keeps only what a row needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
+        self.path = path
         self.parser = expat.ParserCreate(encoding=None, namespace_separator=" ")
         self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         self.parser.buffer_text = True
@@ -456,7 +463,7 @@ class _Reader:
         if self.stack:
             return  # an element inside the record closed; the record is still open
         if node.tag == "record":
-            self.rows.append(record_to_row(node))
+            self.rows.append(record_to_row(node, self.path))
         elif node.tag == "person":
             self.people.append(person_of(node))
         elif node.tag == "updated":
@@ -488,7 +495,7 @@ def read_registry(path: str, require_updated: bool = True) -> Registry:
     and any difference is an error, reported before whatever parse error the change caused.
     A file of local services in IANA's format (require_updated False) may have no <updated>.
     """
-    reader = _Reader()
+    reader = _Reader(path)
     digest = hashlib.sha256()
     size = 0
     with open(path, "rb") as f:

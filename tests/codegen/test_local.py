@@ -185,6 +185,24 @@ class LocalServicesTest(unittest.TestCase):
         done = self.run_generator(missing)
         self.assertEqual((done.returncode, done.stderr), (1, f"{missing}: cannot read it: No such file or directory\n"))
 
+    def test_names_the_hash_cannot_part_are_named_in_their_own_files(self):
+        # '@' and '`' differ in bit 0x20 alone; so do '1' and DC1 (x11 is the registry's).
+        site = self.write("site", "ok 40000/tcp\nfoo@ 40001/tcp\nfoo` 40002/tcp\n")
+        done = self.run_generator(site)
+        self.assertEqual((done.returncode, done.stderr),
+                         (1, f"{site}:3: service names 'foo`' and 'foo@' (line 2) differ only in bit 0x20"
+                             " of bytes that are not letters; the name hash cannot tell them apart\n"))
+        other = self.write("other", "bar` 40003/tcp\n")
+        first = self.write("first", "ok 40000/tcp\nbar@ 40004/tcp\n")
+        done = self.run_generator(first, other)
+        self.assertEqual(done.stderr, f"{other}:1: service names 'bar`' and 'bar@' ({first}:2) differ only"
+                                      " in bit 0x20 of bytes that are not letters; the name hash cannot tell"
+                                      " them apart\n")
+        done = self.run_generator(self.write("x11", "x\x11\x11 40005/tcp\n"))
+        self.assertEqual(done.stderr, f"{self.registry}:6: service names 'x11' and 'x\\x11\\x11'"
+                                      f" ({self.tmp}/x11:1) differ only in bit 0x20 of bytes that are not"
+                                      " letters; the name hash cannot tell them apart\n")
+
     def test_text_is_escaped_in_the_header(self):
         site = self.write("site", 'odd 8125/tcp # */ "quoted" \\ ??= \x01\n')
         self.assertEqual(self.run_generator(site).returncode, 0)
