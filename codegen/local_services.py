@@ -24,6 +24,10 @@ against the registry, and each conflict is one line, `file:line: problem`:
 warn (the default) prints them and goes on, error fails, ignore says nothing. A services(5) line
 for a protocol the registry does not have (Debian's /etc/services lists AppleTalk's ddp) is left
 out, and said so the same way.
+
+A local file is read as the registry is: from a regular file (not a FIFO, which would hold the
+build, nor a device), here of at most MAX_LOCAL_BYTES, and the header is made only if the file
+is, when the header takes its place, the one that was read (generate.py checks every input).
 """
 
 from __future__ import annotations
@@ -35,15 +39,20 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Tuple
 
-from registry_xml import PROTOCOLS, Registry, RegistryError, Row, check_service_name, read_registry
+from registry_xml import (PROTOCOLS, FileIdentity, Registry, RegistryError, Row, check_service_name,
+                          parse_registry, read_whole_file)
 
 CONFLICT_MODES = ("warn", "error", "ignore")
+# A local file is read whole, then parsed: bounded, at about four times IANA's whole registry
+# in XML (3.9 MB in 2026) and a thousand times a distribution's /etc/services.
+MAX_LOCAL_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
 class LocalFile:
     path: str
     sha256: str
+    identity: FileIdentity  # of the file as it was read: checked again before the header is written
     # The rows of each services(5) line (its name's, then its aliases') or XML <record> (one),
     # in file order; each row's line is its line in this file. Grouped as read, not by line
     # number: two <record>s on one line are two entries, not a name and its alias.
@@ -130,20 +139,20 @@ def _read_services(data: bytes, path: str) -> Tuple[List[List[Row]], List[Tuple[
 
 
 def read_local(path: str) -> LocalFile:
-    """One local file, in either format; raises LocalError naming the file and line."""
+    """One local file, in either format, read once and whole; raises LocalError naming the file
+    and line."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as error:
-        raise LocalError(path, RegistryError(None, f"cannot read it: {error.strerror}")) from None
-    try:
+        data, identity = read_whole_file(path, MAX_LOCAL_BYTES)
         if data.lstrip()[:1] == b"<":
-            entries, left_out = [[row] for row in read_registry(path, require_updated=False).rows], []
+            registry = parse_registry(path, data, identity, require_updated=False)
+            entries, left_out = [[row] for row in registry.rows], []
         else:
             entries, left_out = _read_services(data, path)
+    except OSError as error:
+        raise LocalError(path, RegistryError(None, f"cannot read it: {error.strerror}")) from None
     except RegistryError as error:
         raise LocalError(path, error) from None
-    return LocalFile(path, hashlib.sha256(data).hexdigest(), entries, left_out)
+    return LocalFile(path, hashlib.sha256(data).hexdigest(), identity, entries, left_out)
 
 
 def _fold(name: str) -> str:
@@ -252,7 +261,9 @@ def merge(registry: Registry, locals_: List[LocalFile]) -> Merged:
                 if row is group[0] and index.repeats(row):
                     continue  # kept for its aliases: IANA's own row, no conflict
                 conflicts += [f"{local.path}:{row.line}: {problem}" for problem in _conflicts(row, index)]
-    return Merged(replace(registry, rows=kept + registry.rows), len(kept), conflicts)
+    return Merged(replace(registry, rows=kept + registry.rows,
+                          local_files=tuple((local.path, local.identity) for local in locals_)),
+                  len(kept), conflicts)
 
 
 def describe(locals_: List[LocalFile]) -> List[Tuple[str, str]]:

@@ -12,11 +12,13 @@ its first byte, before any entity could be declared or expanded.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple, Union
+from typing import BinaryIO, Iterable, List, Optional, Tuple, Union
 from xml.parsers import expat
 
 NAMESPACE = "http://www.iana.org/assignments"
@@ -119,6 +121,8 @@ class Registry:
     identity: FileIdentity  # of the file as it was read
     people: List[Person] = field(default_factory=list)  # registry order
     local_rows: int = 0  # rows[:local_rows] are a user's own (local_services.py), not IANA's
+    # The files of those rows, as they were read: (path, identity), in the order given.
+    local_files: Tuple[Tuple[str, FileIdentity], ...] = ()
 
 
 # --- a minimal element tree, built for one <record> at a time ---------------------------------
@@ -495,34 +499,97 @@ def read_registry(path: str, require_updated: bool = True) -> Registry:
     and any difference is an error, reported before whatever parse error the change caused.
     A file of local services in IANA's format (require_updated False) may have no <updated>.
     """
-    reader = _Reader(path)
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as f:
+    with open_regular_file(path) as f:
         before = FileIdentity.of(os.fstat(f.fileno()))
         try:
-            for chunk in _chunks(f):
-                if size == 0 and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                    raise RegistryError(1, "the file is UTF-16, not UTF-8")
-                size += len(chunk)
-                digest.update(chunk)
-                reader.parser.Parse(chunk, False)
-            if size == 0:
-                raise RegistryError(1, "the file is empty")
-            reader.parser.Parse(b"", True)
-        except expat.ExpatError as error:
-            _check_unchanged(path, f, before)
-            raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
+            reader, sha256 = _parse(path, _chunks(f))
         except RegistryError:
             _check_unchanged(path, f, before)
             raise
         _check_unchanged(path, f, before)
+    return _registry_of(reader, sha256, before, require_updated)
+
+
+def parse_registry(path: str, data: bytes, identity: FileIdentity, require_updated: bool = True) -> Registry:
+    """The registry in data, the bytes of path read whole (by read_whole_file) as identity."""
+    reader, sha256 = _parse(path, [data])
+    return _registry_of(reader, sha256, identity, require_updated)
+
+
+def _parse(path: str, chunks: Iterable[bytes]) -> Tuple[_Reader, str]:
+    """The reader that has read the chunks, and their SHA-256."""
+    reader = _Reader(path)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        for chunk in chunks:
+            if size == 0 and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                raise RegistryError(1, "the file is UTF-16, not UTF-8")
+            size += len(chunk)
+            digest.update(chunk)
+            reader.parser.Parse(chunk, False)
+        if size == 0:
+            raise RegistryError(1, "the file is empty")
+        reader.parser.Parse(b"", True)
+    except expat.ExpatError as error:
+        raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
+    return reader, digest.hexdigest()
+
+
+def _registry_of(reader: _Reader, sha256: str, identity: FileIdentity, require_updated: bool) -> Registry:
     if require_updated and reader.updated is None:
         raise RegistryError(1, "no <updated> date in <registry>")
     if require_updated and not reader.updated:
         raise RegistryError(reader.updated_line, "the <updated> date is empty")
-    return Registry(updated=reader.updated or "", rows=reader.rows, sha256=digest.hexdigest(),
-                    identity=before, people=reader.people)
+    return Registry(updated=reader.updated or "", rows=reader.rows, sha256=sha256, identity=identity,
+                    people=reader.people)
+
+
+# --- opening and reading input files ----------------------------------------------------------
+
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def open_regular_file(path: str) -> BinaryIO:
+    """path opened to be read, when it is a regular file; else OSError (a directory: EISDIR, as
+    open() says) or RegistryError. Opened without blocking, so that a FIFO is refused at once,
+    not waited on until a writer comes; a device such as /dev/zero would never end. Only a
+    regular file has the identity (FileIdentity) and date that every input is checked by."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _FILE_KINDS if test(mode)), "a special file")
+            raise RegistryError(None, f"cannot read it: it is {kind}, not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_whole_file(path: str, limit: int) -> Tuple[bytes, FileIdentity]:
+    """The bytes of the regular file at path, and its identity as they were read: OSError when
+    it cannot be read, RegistryError when it is no regular file, holds more than limit bytes or
+    changed while it was read (the same check as read_registry's)."""
+    with open_regular_file(path) as f:
+        before = FileIdentity.of(os.fstat(f.fileno()))
+        parts: List[bytes] = []
+        size = 0
+        if before.size <= limit:  # else too large already: not read
+            for chunk in _chunks(f):
+                size += len(chunk)
+                if size > limit:
+                    break  # it grew as it was read
+                parts.append(chunk)
+        _check_unchanged(path, f, before)
+        if max(before.size, size) > limit:
+            raise RegistryError(None, f"cannot read it: it is larger than {limit >> 20} MiB, the most"
+                                      " it may be")
+    return b"".join(parts), before
 
 
 def _chunks(f):

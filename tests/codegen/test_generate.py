@@ -330,6 +330,18 @@ class MalformedFileTest(GeneratorTestCase):
         truncated = GOOD[:GOOD.index("</registry>")]
         self.assert_rejected(truncated, truncated.count("\n") + 1, "not well-formed XML: no element found")
 
+    @unittest.skipUnless(hasattr(os, "mkfifo"), "no FIFOs here")
+    def test_a_fifo_is_refused_not_waited_on(self):
+        # A registry, like a local file, is read only from a regular file: a FIFO that no one
+        # writes to would hold the generator (and the build) forever.
+        self.generate(GOOD, output="out")
+        before = read_bytes(os.path.join(self.tmp, "out", HEADER))
+        os.mkfifo(os.path.join(self.tmp, "fifo.xml"))
+        result = run_generator("fifo.xml", "out", self.tmp)
+        self.assertEqual((result.returncode, result.stderr),
+                         (1, b"fifo.xml: cannot read it: it is a FIFO, not a regular file\n"))
+        self.assertEqual(read_bytes(os.path.join(self.tmp, "out", HEADER)), before)
+
     def test_empty_file(self):
         self.assert_rejected(b"", 1, "the file is empty")
 

@@ -39,6 +39,52 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# Runs generate.main with one moment at which the local file (argv[3]) changes: "read" (a line
+# appended after the first 64 bytes are read), "build" (a line appended, or with "build-removed"
+# the file removed, once it is read, while the tables are laid out), "written" (a line appended
+# just after the header took its place). The seams are the registry's (test_generate.py's
+# CHANGING_REGISTRY_DRIVER): every input is read through registry_xml._chunks.
+CHANGING_LOCAL_DRIVER = r"""
+import os, sys
+sys.path.insert(0, sys.argv[1])
+import generate, registry_xml
+moment, local, arguments = sys.argv[2], sys.argv[3], sys.argv[4:]
+
+def change():
+    if moment == "build-removed":
+        os.remove(local)
+    else:
+        with open(local, "a") as f:
+            f.write("added 40009/tcp\n")
+
+real_chunks = registry_xml._chunks
+def chunks(f):
+    is_local = os.path.samestat(os.fstat(f.fileno()), os.stat(local))
+    for number, chunk in enumerate(real_chunks(f)):
+        yield chunk
+        if number == 0 and is_local and moment == "read":
+            change()
+registry_xml.CHUNK_BYTES = 64
+registry_xml._chunks = chunks
+
+real_build = generate.tables.build
+def build(*args):
+    if moment.startswith("build"):
+        change()
+    return real_build(*args)
+generate.tables.build = build
+
+real_replace = os.replace
+def replace_then_change(source, target):
+    real_replace(source, target)
+    if moment == "written" and target.endswith("registry_tables.hpp"):
+        change()
+generate.os.replace = replace_then_change
+
+sys.exit(generate.main(arguments))
+"""
+
+
 class LocalServicesTest(unittest.TestCase):
     def setUp(self):
         temporary = tempfile.TemporaryDirectory(prefix="ianaports-local-")
@@ -59,6 +105,29 @@ class LocalServicesTest(unittest.TestCase):
         if mode:
             command.append("--local-conflicts=" + mode)
         return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    def earlier_header(self):
+        """A header from an earlier run, dated long ago: its bytes and its stat."""
+        self.assertEqual(self.run_generator().returncode, 0)
+        os.utime(self.header(), ns=(946684800 * 10**9,) * 2)
+        with open(self.header(), "rb") as f:
+            return f.read(), os.stat(self.header())
+
+    def assert_earlier_header_kept(self, earlier):
+        data, status = earlier
+        with open(self.header(), "rb") as f:
+            self.assertEqual(f.read(), data, "the earlier header's bytes changed")
+        now = os.stat(self.header())
+        self.assertEqual((now.st_ino, now.st_mtime_ns), (status.st_ino, status.st_mtime_ns),
+                         "the earlier header was replaced or rewritten")
+        self.assertEqual(os.listdir(os.path.dirname(self.header())), [os.path.basename(HEADER)],
+                         "a failed run left a file behind")
+
+    def run_with_change(self, moment, site):
+        driver = self.write("driver.py", CHANGING_LOCAL_DRIVER)
+        return subprocess.run([sys.executable, driver, CODEGEN, moment, site, "--registry", self.registry,
+                               "--output", os.path.join(self.tmp, "out"), "--local", site],
+                              capture_output=True, text=True, timeout=120)
 
     def header(self, output="out"):
         return os.path.join(self.tmp, output, HEADER)
@@ -240,6 +309,55 @@ class LocalServicesTest(unittest.TestCase):
         merged = local_services.merge(registry, [local_services.read_local(site)])
         self.assertEqual(merged.local_count, 100000)
         self.assertEqual(merged.registry.rows[99999].service, "svc-99999")
+
+    # --- a local file that changes while the tables are made from it ----------------------
+
+    SITE = "".join(f"svc-{i} {40100 + i}/tcp # line {i}\n" for i in range(10))  # more than 64 bytes
+
+    def test_a_local_file_changed_while_read_writes_nothing(self):
+        for moment in ("read", "build", "build-removed"):
+            earlier = self.earlier_header()
+            site = self.write("site", self.SITE)
+            done = self.run_with_change(moment, site)
+            self.assertEqual((done.returncode, done.stderr),
+                             (1, f"{site}: changed while it was being read; nothing was written (build again)\n"),
+                             moment)
+            self.assert_earlier_header_kept(earlier)
+
+    def test_a_local_file_changed_as_the_header_is_written_removes_it(self):
+        # Too late to keep the earlier header: the new one, made from the file as it was, is
+        # removed, so that no build takes it for the tables of the file as it is.
+        self.earlier_header()
+        site = self.write("site", self.SITE)
+        done = self.run_with_change("written", site)
+        self.assertEqual((done.returncode, done.stderr),
+                         (1, f"{site}: changed while the tables were made from it; their header is removed"
+                             " (build again)\n"))
+        self.assertFalse(os.path.exists(self.header()))
+
+    # --- files that are not regular files, or too large, and paths that are not UTF-8 ---------
+
+    def test_only_regular_files_are_read(self):
+        earlier = self.earlier_header()
+        cases = [(self.tmp, "cannot read it: Is a directory")]
+        if os.path.exists("/dev/zero"):
+            cases.append(("/dev/zero", "cannot read it: it is a character device, not a regular file"))
+        if hasattr(os, "mkfifo"):
+            fifo = os.path.join(self.tmp, "fifo")
+            os.mkfifo(fifo)  # no writer ever comes: an open that waits for one never returns
+            cases.append((fifo, "cannot read it: it is a FIFO, not a regular file"))
+        for path, message in cases:
+            done = self.run_generator(path)
+            self.assertEqual((done.returncode, done.stderr), (1, f"{path}: {message}\n"))
+            self.assert_earlier_header_kept(earlier)
+
+    def test_a_file_larger_than_the_limit_is_not_read(self):
+        big = os.path.join(self.tmp, "big")
+        with open(big, "wb") as f:
+            f.truncate(local_services.MAX_LOCAL_BYTES + 1)  # sparse: no disk used
+        done = self.run_generator(big)
+        self.assertEqual((done.returncode, done.stderr),
+                         (1, f"{big}: cannot read it: it is larger than 16 MiB, the most it may be\n"))
 
     # --- this machine's /etc/services ------------------------------------------------------
 
