@@ -40,16 +40,18 @@ TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
 CODEGEN_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-def write_atomically(path: str, text: str, before_replace=None, mtime_ns: Optional[int] = None) -> None:
+def write_atomically(path: str, text: str, before_replace=None, mtime_ns: Optional[int] = None,
+                     errors: str = "strict") -> None:
     """Write text to path by rename, so readers see the old file or the new one, never half.
     before_replace(), when given, runs once the new text is on disk and may raise to keep the
-    old file. mtime_ns: the file's date, set before it takes path's place."""
+    old file. mtime_ns: the file's date, set before it takes path's place. errors: how
+    characters UTF-8 cannot encode are written ("surrogateescape": a path's own bytes)."""
     directory = os.path.dirname(path)
     os.makedirs(directory or ".", exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(path),
                                          dir=directory or ".")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", errors=errors, newline="\n") as out:
             out.write(text)
         umask = os.umask(0)
         os.umask(umask)
@@ -142,6 +144,10 @@ def main(argv=None) -> int:
                         help="what a local service that conflicts with the registry does: warn"
                              " (default; printed, and the tables made), error (nothing made), ignore")
     args = parser.parse_args(argv)
+    if hasattr(sys.stderr, "reconfigure"):
+        # A path that is not UTF-8 reaches us with its bytes as surrogates: messages print
+        # those bytes back, as the user gave them.
+        sys.stderr.reconfigure(errors="surrogateescape")
     omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
     protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
     header = args.header or os.path.join(args.output, TABLES_HEADER)
@@ -182,7 +188,7 @@ def main(argv=None) -> int:
     if args.depfile:
         # Before the header, so that a depfile that cannot be written leaves the header as it was.
         try:
-            write_atomically(args.depfile, depfile_text(header, inputs))
+            write_atomically(args.depfile, depfile_text(header, inputs), errors="surrogateescape")
         except OSError as error:
             print(f"{args.depfile}: cannot write the depfile: {error.strerror}", file=sys.stderr)
             return 1

@@ -359,6 +359,28 @@ class LocalServicesTest(unittest.TestCase):
         self.assertEqual((done.returncode, done.stderr),
                          (1, f"{big}: cannot read it: it is larger than 16 MiB, the most it may be\n"))
 
+    @unittest.skipIf(sys.platform in ("win32", "darwin"), "file names are Unicode here")
+    def test_a_path_that_is_not_utf8(self):
+        # Shown by its own bytes: %FF in the header's banner, the byte itself in a message and in
+        # the depfile, which Make reads as bytes.
+        site = os.path.join(os.fsencode(self.tmp), b"site-\xff")
+        with open(site, "wb") as f:
+            f.write(b"billing-api 8123/tcp\n")
+        command = [os.fsencode(sys.executable), os.fsencode(GENERATE), b"--registry", os.fsencode(self.registry),
+                   b"--output", os.fsencode(os.path.join(self.tmp, "out")), b"--local", site,
+                   b"--depfile", os.fsencode(os.path.join(self.tmp, "tables.d"))]
+        done = subprocess.run(command, capture_output=True, timeout=120)
+        self.assertEqual((done.returncode, done.stderr), (0, b""))
+        with open(self.header(), encoding="ascii") as f:
+            self.assertIn("with the local services of site-%FF (SHA-256 ", f.read())
+        with open(os.path.join(self.tmp, "tables.d"), "rb") as f:
+            self.assertIn(site, f.read())
+        with open(site, "wb") as f:
+            f.write(b"lonely\n")
+        done = subprocess.run(command, capture_output=True, timeout=120)
+        self.assertEqual((done.returncode, done.stderr),
+                         (1, site + b":1: 'lonely' has no port/protocol (services(5): name port/protocol [alias...])\n"))
+
     # --- this machine's /etc/services ------------------------------------------------------
 
     @unittest.skipUnless(os.path.exists("/etc/services"), "no /etc/services here")
