@@ -242,8 +242,11 @@ def merge(registry: Registry, locals_: List[LocalFile]) -> Merged:
     kept: List[Row] = []
     seen = set()
     conflicts: List[str] = []
+    said = set()  # the files whose lines left out are said: a file given twice says them once
     for local in locals_:
-        conflicts += [f"{local.path}:{line}: {why}" for line, why in local.left_out]
+        if (local.identity.device, local.identity.inode) not in said:
+            said.add((local.identity.device, local.identity.inode))
+            conflicts += [f"{local.path}:{line}: {why}" for line, why in local.left_out]
         for group in local.entries:
             keep = []
             for row in group:

@@ -223,6 +223,13 @@ class LocalServicesTest(unittest.TestCase):
                                       " (tcp, udp, sctp, dccp); left out\n")
         self.assertEqual(self.kept(site), [("billing-api", (8123, 8123), "tcp")])
 
+    def test_a_file_given_twice_says_its_lines_left_out_once(self):
+        site = self.write("site", "rtmp 1/ddp\nbilling-api 8123/tcp\n")
+        again = os.path.join(self.tmp, ".", "site")  # the same file, by another path
+        done = self.run_generator(site, site, again)
+        self.assertEqual(done.stderr, f"{site}:1: rtmp 1/ddp: ddp is not one of the registry's protocols"
+                                      " (tcp, udp, sctp, dccp); left out\n")
+
     # --- bad local files -------------------------------------------------------------------
 
     def test_bad_files_name_the_line_and_write_nothing(self):
