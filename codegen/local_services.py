@@ -39,8 +39,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Tuple
 
-from registry_xml import (PROTOCOLS, FileIdentity, Registry, RegistryError, Row, check_service_name,
-                          parse_registry, read_whole_file)
+from registry_xml import (PROTOCOLS, FileIdentity, Registry, RegistryError, Row, check_service_name, escaped,
+                          parse_registry, read_whole_file, shorten)
 
 CONFLICT_MODES = ("warn", "error", "ignore")
 # A local file is read whole, then parsed: bounded, at about four times IANA's whole registry
@@ -92,21 +92,22 @@ def _services_line(path: str, number: int, line: str) -> List[Row]:
     if not fields:
         return []
     if len(fields) < 2:
-        raise RegistryError(number, f"'{fields[0]}' has no port/protocol (services(5): name port/protocol [alias...])")
+        raise RegistryError(number, f"'{shorten(fields[0])}' has no port/protocol (services(5): name"
+                                    " port/protocol [alias...])")
     name, where, aliases = fields[0], fields[1], fields[2:]
     port_text, slash, protocol = where.partition("/")
     if not slash or not port_text.isdigit() or not port_text.isascii():
-        raise RegistryError(number, f"'{where}' is not a port/protocol, such as 8123/tcp")
+        raise RegistryError(number, f"'{shorten(where)}' is not a port/protocol, such as 8123/tcp")
     port = int(port_text)
     if port > 65535:
         raise RegistryError(number, f"port {port_text} is out of range: ports are 0 to 65535")
     if not protocol:
-        raise RegistryError(number, f"'{where}' has no protocol, such as 8123/tcp")
+        raise RegistryError(number, f"'{shorten(where)}' has no protocol, such as 8123/tcp")
     if protocol not in PROTOCOLS:
         # Valid services(5) (Debian's /etc/services lists AppleTalk's ddp), but not a protocol
         # the registry or the API has: left out, and said so as a conflict is.
-        raise _OtherProtocol(f"{name} {where}: {protocol} is not one of the registry's protocols"
-                             f" ({', '.join(PROTOCOLS)}); left out")
+        raise _OtherProtocol(f"{escaped(name)} {escaped(where)}: {escaped(protocol)} is not one of the"
+                             f" registry's protocols ({', '.join(PROTOCOLS)}); left out")
     for service in [name] + aliases:
         check_service_name(service, number)
     description = comment.strip(_SERVICES_SPACE)
@@ -217,11 +218,12 @@ def _conflicts(local: Row, index: _RegistryIndex) -> List[str]:
     problems = []
     covering = index.covering(local.ports[0], local.transport)
     if covering and all(_fold(r.service) != name for r in covering):
-        problems.append(f"{local.service} {where} takes a port IANA assigns to {covering[0].service}")
+        problems.append(f"{escaped(local.service)} {where} takes a port IANA assigns to"
+                        f" {escaped(covering[0].service)}")
     registered = index.first_with_name.get(name)
     if registered is not None and all(_fold(r.service) != name for r in covering):
         on = f"{_ports_text(registered)}/{registered.transport}" if registered.transport else _ports_text(registered)
-        problems.append(f"name {local.service} is registered by IANA on port {on}")
+        problems.append(f"name {escaped(local.service)} is registered by IANA on port {on}")
     return problems
 
 

@@ -248,8 +248,15 @@ def parse_ports(text: str, line: int) -> Tuple[int, int]:
     return first, last
 
 
+def escaped(text: str) -> str:
+    """Text from a file as a message shows it: ASCII, every other character and every control
+    character escaped (\\x1b, \\xe9), so that none reaches a terminal as anything but text."""
+    return text.encode("unicode_escape").decode("ascii")
+
+
 def shorten(text: str, limit: int = 40) -> str:
-    text = text.encode("unicode_escape").decode("ascii")
+    """escaped(text), cut at limit characters."""
+    text = escaped(text)
     return text if len(text) <= limit else text[:limit] + "..."
 
 

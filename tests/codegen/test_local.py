@@ -279,6 +279,18 @@ class LocalServicesTest(unittest.TestCase):
                                       f" ({self.tmp}/x11:1) differ only in bit 0x20 of bytes that are not"
                                       " letters; the name hash cannot tell them apart\n")
 
+    def test_text_from_a_file_reaches_stderr_escaped(self):
+        # A message shows a local file's text, never sends it to the terminal: no control
+        # character (ESC starts the terminal's commands) is written as it is.
+        site = self.write("site", "\x1b[2Jx 43/tcp\nrtmp\x1b[0m 1/ddp\n")
+        done = self.run_generator(site)
+        self.assertEqual(done.stderr, f"{site}:2: rtmp\\x1b[0m 1/ddp: ddp is not one of the registry's protocols"
+                                      " (tcp, udp, sctp, dccp); left out\n"
+                                      f"{site}:1: \\x1b[2Jx 43/tcp takes a port IANA assigns to nicname\n")
+        done = self.run_generator(self.write("bad", "\x1b]0;title\x07\n"))
+        self.assertEqual(done.stderr, f"{self.tmp}/bad:1: '\\x1b]0;title\\x07' has no port/protocol"
+                                      " (services(5): name port/protocol [alias...])\n")
+
     def test_text_is_escaped_in_the_header(self):
         site = self.write("site", 'odd 8125/tcp # */ "quoted" \\ ??= \x01\n')
         self.assertEqual(self.run_generator(site).returncode, 0)
