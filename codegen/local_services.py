@@ -156,8 +156,12 @@ def read_local(path: str) -> LocalFile:
     return LocalFile(path, hashlib.sha256(data).hexdigest(), identity, entries, left_out)
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _fold(name: str) -> str:
-    return name.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
+    """A name as RFC 6335 compares names: ASCII letters folded, nothing else."""
+    return name.translate(_ASCII_LOWER)
 
 
 def _ports_text(row: Row) -> str:
