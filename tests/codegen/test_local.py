@@ -6,8 +6,10 @@ build runs it: a subprocess, on small registries and services files in a tempora
 
 What each run prints (the conflicts, one `file:line: problem` a line, in the three modes; the
 error of a bad local file), whether it writes the header (and leaves an earlier one untouched
-when it fails), and which rows it keeps, read back through local_services.merge. The C++ side,
-every row against an independent reading, is the oracle test's (oracle_local, oracle_etc_services).
+when it fails, or removes the new one when a file changed as it took its place), and which rows
+it keeps, read back through local_services.merge; and that a merge grows with the lines, not
+with lines times registry rows. The C++ side, every row against an independent reading, is
+the oracle test's (oracle_local, oracle_etc_services).
 """
 
 import os
@@ -398,7 +400,8 @@ class LocalServicesTest(unittest.TestCase):
             f.write(b"lonely\n")
         done = subprocess.run(command, capture_output=True, timeout=120)
         self.assertEqual((done.returncode, done.stderr),
-                         (1, site + b":1: 'lonely' has no port/protocol (services(5): name port/protocol [alias...])\n"))
+                         (1, site + b":1: 'lonely' has no port/protocol (services(5): name port/protocol"
+                                    b" [alias...])\n"))
 
     # --- this machine's /etc/services ------------------------------------------------------
 
