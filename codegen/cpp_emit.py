@@ -43,9 +43,10 @@ def cpp_string_literal_body(data: bytes) -> str:
 
 
 def sanitize_comment(text: str) -> str:
-    """Text safe inside a // comment: printable ASCII but \\ and ?, anything else as %XX."""
+    """Text safe inside a // comment: printable ASCII but \\ and ?, anything else as %XX. A
+    file name that is not UTF-8 is shown by its own bytes (Python holds them as surrogates)."""
     return "".join(c if 0x20 <= ord(c) < 0x7F and c not in "\\?%" else
-                   "".join("%%%02X" % b for b in c.encode("utf-8")) for c in text)
+                   "".join("%%%02X" % b for b in c.encode("utf-8", "surrogateescape")) for c in text)
 
 
 def _split_literal(data: bytes, utf8: bool = True) -> List[str]:

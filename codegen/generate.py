@@ -13,6 +13,10 @@ registry and the generator's own modules) for the build tool, in Make's syntax.
 The header is dated as its newest input, not as now. A build tool that compares dates then
 makes it again for any input newer than those it was made from, even a registry swapped in
 after the generator last looked whose date is older than the header's would be.
+
+Every input, the registry and each --local file, is read from a regular file, and must be the
+file that was read when the header takes its place: one that changed is an error, and nothing
+is written; one that changes in the instant after has the new header removed.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import os
 import sys
 import tempfile
 from dataclasses import replace
-from typing import FrozenSet, List, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 sys.dont_write_bytecode = True  # keep the source tree clean when run from the build
 
@@ -36,20 +40,24 @@ TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
 CODEGEN_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-def write_atomically(path: str, text: str, before_replace=None) -> None:
+def write_atomically(path: str, text: str, before_replace=None, mtime_ns: Optional[int] = None,
+                     errors: str = "strict") -> None:
     """Write text to path by rename, so readers see the old file or the new one, never half.
     before_replace(), when given, runs once the new text is on disk and may raise to keep the
-    old file."""
+    old file. mtime_ns: the file's date, set before it takes path's place. errors: how
+    characters UTF-8 cannot encode are written ("surrogateescape": a path's own bytes)."""
     directory = os.path.dirname(path)
     os.makedirs(directory or ".", exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(path),
                                          dir=directory or ".")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", errors=errors, newline="\n") as out:
             out.write(text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a header is for everyone
+        if mtime_ns is not None:
+            os.utime(temporary, ns=(mtime_ns, mtime_ns))
         if before_replace is not None:
             before_replace()
         os.replace(temporary, path)
@@ -90,6 +98,18 @@ def depfile_text(target: str, inputs: List[str]) -> str:
     return escape(target) + ":" + "".join(" \\\n  " + escape(p) for p in inputs) + "\n"
 
 
+class InputChanged(Exception):
+    """An input is not the file its tables were made from: `path: problem`."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
+def first_changed(inputs: Sequence[Tuple[str, FileIdentity]]) -> Optional[str]:
+    """The path of the first input that is not now the file that was read, else None."""
+    return next((path for path, identity in inputs if FileIdentity.at(path) != identity), None)
+
+
 def _choices(parser: argparse.ArgumentParser, option: str, value: str,
              allowed: Tuple[str, ...]) -> List[str]:
     """A comma- or semicolon-separated list (CMake passes lists with ';'), each item allowed."""
@@ -124,6 +144,10 @@ def main(argv=None) -> int:
                         help="what a local service that conflicts with the registry does: warn"
                              " (default; printed, and the tables made), error (nothing made), ignore")
     args = parser.parse_args(argv)
+    if hasattr(sys.stderr, "reconfigure"):
+        # A path that is not UTF-8 reaches us with its bytes as surrogates: messages print
+        # those bytes back, as the user gave them.
+        sys.stderr.reconfigure(errors="surrogateescape")
     omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
     protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
     header = args.header or os.path.join(args.output, TABLES_HEADER)
@@ -150,32 +174,45 @@ def main(argv=None) -> int:
               " (--local-conflicts error)", file=sys.stderr)
         return 1
 
-    def registry_unchanged() -> None:
-        if FileIdentity.at(args.registry) != registry.identity:
-            raise RegistryError(None, CHANGED_WHILE_READ)
+    # Every input, the registry and each local file, is held to one rule: the header is made
+    # from files that are, when it takes its place, those that were read.
+    read = [(args.registry, registry.identity)] + list(registry.local_files)
 
+    def inputs_unchanged() -> None:
+        changed = first_changed(read)
+        if changed is not None:
+            raise InputChanged(changed, CHANGED_WHILE_READ)
+
+    modules = generator_files()
+    inputs = [os.path.abspath(args.registry)] + [os.path.abspath(p) for p in args.local] + modules
+    if args.depfile:
+        # Before the header, so that a depfile that cannot be written leaves the header as it was.
+        try:
+            write_atomically(args.depfile, depfile_text(header, inputs), errors="surrogateescape")
+        except OSError as error:
+            print(f"{args.depfile}: cannot write the depfile: {error.strerror}", file=sys.stderr)
+            return 1
     try:
-        write_atomically(header, text, before_replace=registry_unchanged)
-        if FileIdentity.at(args.registry) != registry.identity:  # in the instant since
+        # The dates of the inputs as they were read: what the header is dated by is known
+        # before it takes its place, so that after that nothing can fail but the check below.
+        newest = max([identity.mtime_ns for _, identity in read]
+                     + [os.stat(path).st_mtime_ns for path in modules])
+        write_atomically(header, text, before_replace=inputs_unchanged, mtime_ns=newest)
+        changed = first_changed(read)
+        if changed is not None:  # in the instant since the check before the replace
+            # Too late to keep the earlier header: the new one, made from what the file was, is
+            # removed rather than the earlier one put back, which is as stale and whose date a
+            # file swapped in with an older one would not make a build tool distrust.
             os.unlink(header)
-            raise RegistryError(None, "changed while the tables were made from it; their header"
-                                      " is removed (build again)")
-        inputs = [os.path.abspath(args.registry)] + [os.path.abspath(p) for p in args.local] + generator_files()
-        newest = max(os.stat(path).st_mtime_ns for path in inputs)
-        os.utime(header, ns=(newest, newest))
-    except RegistryError as error:
-        print(error.located(args.registry), file=sys.stderr)
+            raise InputChanged(changed, "changed while the tables were made from it; their header"
+                                        " is removed (build again)")
+    except InputChanged as error:
+        print(error, file=sys.stderr)
         return 1
     except OSError as error:
         where = f"{args.output}: cannot write {TABLES_HEADER}" if args.output else f"{header}: cannot write it"
         print(f"{where}: {error.strerror}", file=sys.stderr)
         return 1
-    if args.depfile:
-        try:
-            write_atomically(args.depfile, depfile_text(header, inputs))
-        except OSError as error:
-            print(f"{args.depfile}: cannot write the depfile: {error.strerror}", file=sys.stderr)
-            return 1
     return 0
 
 

@@ -73,7 +73,11 @@ def hash_key(key: Sequence[int], seed: int) -> int:
     """Each word of the hash input multiplied, the products rotated apart and xored: they do not
     wait on one another, so a lookup's hash is one multiply and an xor long. bucket_of reads its
     high half, where every byte of the key counts; slot_of takes it mixed."""
-    words = hash_input(key)
+    return _hash_of_input(hash_input(key), seed)
+
+
+def _hash_of_input(words: Sequence[int], seed: int) -> int:
+    """hash_key of the key whose hash input is words (a seed's search hashes each key anew)."""
     h = ((words[0] ^ seed) * MIX_MULTIPLIER) & MASK64
     for i in range(1, len(words)):
         h ^= rotate_left(((words[i] ^ seed) * PILOT_MULTIPLIER) & MASK64, (8 * (i - 1)) % 64)
@@ -110,9 +114,10 @@ def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
     # cycles off its critical path for at most twice the pilots.
     bucket_count = 1 << (max(1, (n + KEYS_PER_BUCKET - 1) // KEYS_PER_BUCKET) - 1).bit_length()
     slot_count = 1 << (max(1, n) - 1).bit_length()
+    inputs = [hash_input(k) for k in keys]  # the same for every seed
     seed = FIRST_SEED
     for _attempt in range(64):
-        result = _try_seed(keys, seed, bucket_count, slot_count)
+        result = _try_seed(keys, inputs, seed, bucket_count, slot_count)
         if result is not None:
             return result
         seed = (seed * PILOT_MULTIPLIER + 1) & MASK64
@@ -123,8 +128,8 @@ def build(keys: Sequence[Tuple[int, ...]]) -> PerfectHash:
     raise RuntimeError("no perfect hash found for the service names")
 
 
-def _try_seed(keys, seed, bucket_count, slot_count):
-    hashes = [hash_key(k, seed) for k in keys]
+def _try_seed(keys, inputs, seed, bucket_count, slot_count):
+    hashes = [_hash_of_input(words, seed) for words in inputs]
     buckets: List[List[int]] = [[] for _ in range(bucket_count)]
     for index, h in enumerate(hashes):
         buckets[bucket_of(h, bucket_count)].append(index)

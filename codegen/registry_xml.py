@@ -12,11 +12,13 @@ its first byte, before any entity could be declared or expanded.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple, Union
+from typing import BinaryIO, Iterable, List, Optional, Tuple, Union
 from xml.parsers import expat
 
 NAMESPACE = "http://www.iana.org/assignments"
@@ -29,18 +31,23 @@ _XML_SPACE = " \t\r\n"
 _XML_SPACE_RUN = re.compile("[ \t\r\n]+")
 _PORT_RANGE = re.compile(r"([0-9]+)(?:-([0-9]+))?\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
+_LETTER = re.compile("[A-Za-z]")
 
 
 class RegistryError(Exception):
-    """A problem in the registry file, at a line (None: the file as a whole)."""
+    """A problem in the registry file, at a line (None: the file as a whole); or in another
+    file, when path says which (a row's, Row.path, for a problem found once rows are merged)."""
 
-    def __init__(self, line: Optional[int], message: str) -> None:
+    def __init__(self, line: Optional[int], message: str, path: Optional[str] = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.path = path
 
     def located(self, path: str) -> str:
-        """The message as the generator prints it: `path:line: problem`."""
+        """The message as the generator prints it: `path:line: problem`, path the error's own
+        when it has one."""
+        path = self.path or path
         return f"{path}:{self.line}: {self.message}" if self.line is not None else f"{path}: {self.message}"
 
 
@@ -90,6 +97,7 @@ class Row:
     service_code: Optional[int]
     unauthorized_use: str
     notes: str
+    path: str = ""  # the file the row was read from, which line is a line of
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,8 @@ class Registry:
     identity: FileIdentity  # of the file as it was read
     people: List[Person] = field(default_factory=list)  # registry order
     local_rows: int = 0  # rows[:local_rows] are a user's own (local_services.py), not IANA's
+    # The files of those rows, as they were read: (path, identity), in the order given.
+    local_files: Tuple[Tuple[str, FileIdentity], ...] = ()
 
 
 # --- a minimal element tree, built for one <record> at a time ---------------------------------
@@ -220,15 +230,15 @@ def render_lines(node: _Node) -> str:
 def parse_ports(text: str, line: int) -> Tuple[int, int]:
     match = _PORT_RANGE.match(text)
     if not match:
-        raise RegistryError(line, f'port number "{_shorten(text)}" is not a port (0-65535) or a range N-M')
+        raise RegistryError(line, f'port number "{shorten(text)}" is not a port (0-65535) or a range N-M')
     bounds = []
     for digits in match.groups():
         if digits is None:
             continue
         if len(digits) > 1 and digits[0] == "0":
-            raise RegistryError(line, f'port number "{_shorten(text)}" has a leading zero')
+            raise RegistryError(line, f'port number "{shorten(text)}" has a leading zero')
         if len(digits) > 5 or int(digits) > 65535:
-            raise RegistryError(line, f'port number "{_shorten(text)}" is out of range 0-65535')
+            raise RegistryError(line, f'port number "{shorten(text)}" is out of range 0-65535')
         bounds.append(int(digits))
     if len(bounds) == 1:
         return bounds[0], bounds[0]
@@ -238,8 +248,15 @@ def parse_ports(text: str, line: int) -> Tuple[int, int]:
     return first, last
 
 
-def _shorten(text: str, limit: int = 40) -> str:
-    text = text.encode("unicode_escape").decode("ascii")
+def escaped(text: str) -> str:
+    """Text from a file as a message shows it: ASCII, every other character and every control
+    character escaped (\\x1b, \\xe9), so that none reaches a terminal as anything but text."""
+    return text.encode("unicode_escape").decode("ascii")
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """escaped(text), cut at limit characters."""
+    text = escaped(text)
     return text if len(text) <= limit else text[:limit] + "..."
 
 
@@ -267,15 +284,31 @@ def _record_children(record: _Node) -> Tuple[dict, List[_Node]]:
 
 
 def _service(name: Optional[_Node]) -> str:
-    service = plain_text(name) if name is not None else ""
+    if name is None:
+        return ""  # a row of no service: a reserved or unassigned port
+    service = plain_text(name)
     if service != service.strip(_XML_SPACE):
         # Kept as written, the name would be found by no lookup one would type; trimmed, it
         # would not be what the file says. Neither is right, so it is an error.
-        raise RegistryError(name.line, f'service name "{_shorten(service)}" begins or ends with'
+        raise RegistryError(name.line, f'service name "{shorten(service)}" begins or ends with'
                                        " white space")
-    if len(service.encode("utf-8")) > MAX_NAME_BYTES:
-        raise RegistryError(name.line, f"service name is longer than {MAX_NAME_BYTES} bytes")
+    check_service_name(service, name.line)
     return service
+
+
+def check_service_name(service: str, line: int) -> None:
+    """The rules every service name is held to, the registry's and a local file's alike."""
+    if len(service.encode("utf-8")) > MAX_NAME_BYTES:
+        raise RegistryError(line, f"service name is longer than {MAX_NAME_BYTES} bytes")
+    # RFC 6335, section 5.1: a name holds a letter, so that no name reads as a port number;
+    # nor, to a reader of "443/tcp" (portinfo's queries), as a port and a protocol.
+    before, slash, after = service.rpartition("/")
+    if slash and after.lower() in PROTOCOLS and not _LETTER.search(before):
+        raise RegistryError(line, f'service name "{shorten(service)}" reads as a port and protocol:'
+                                  " a name needs a letter of its own (RFC 6335, section 5.1)")
+    if service and not _LETTER.search(service):
+        raise RegistryError(line, f'service name "{shorten(service)}" has no letter, so it reads as'
+                                  " a port number: a name needs one (RFC 6335, section 5.1)")
 
 
 def _ports(number: Optional[_Node]) -> Tuple[Optional[Tuple[int, int]], bool]:
@@ -292,7 +325,7 @@ def _transport(protocol: Optional[_Node]) -> Optional[str]:
         return None
     transport = plain_text(protocol)
     if transport not in PROTOCOLS:
-        raise RegistryError(protocol.line, f'unknown transport protocol "{_shorten(transport)}"'
+        raise RegistryError(protocol.line, f'unknown transport protocol "{shorten(transport)}"'
                                            " (expected tcp, udp, sctp or dccp)")
     return transport
 
@@ -302,7 +335,7 @@ def _service_code(sc: Optional[_Node]) -> Optional[int]:
         return None
     code = plain_text(sc)
     if not _DIGITS.match(code) or len(code) > 10 or int(code) > 0xFFFFFFFF:
-        raise RegistryError(sc.line, f'service code "{_shorten(code)}" is not a number 0-4294967295')
+        raise RegistryError(sc.line, f'service code "{shorten(code)}" is not a number 0-4294967295')
     return int(code)
 
 
@@ -311,7 +344,7 @@ def _labels(xrefs: List[_Node], people: bool) -> str:
     return "".join("[" + xref_label(x) + "]" for x in xrefs if (x.attrs.get("type") == "person") == people)
 
 
-def record_to_row(record: _Node) -> Row:
+def record_to_row(record: _Node, path: str) -> Row:
     single, xrefs = _record_children(record)
     ports, written_as_range = _ports(single["number"])
     own_people = _labels(xrefs, people=True)
@@ -338,6 +371,7 @@ def record_to_row(record: _Node) -> Row:
         service_code=_service_code(single["sc"]),
         unauthorized_use=lines("unauthorized"),
         notes=lines("note"),
+        path=path,
     )
 
 
@@ -368,7 +402,8 @@ def person_of(node: _Node) -> Person:
 class _Reader:
     """Feeds expat and keeps only what a row needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
+        self.path = path
         self.parser = expat.ParserCreate(encoding=None, namespace_separator=" ")
         self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         self.parser.buffer_text = True
@@ -392,7 +427,7 @@ class _Reader:
 
     def _xml_decl(self, version, encoding, standalone) -> None:
         if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
-            raise RegistryError(self._line(), f'encoding "{_shorten(encoding)}" is not UTF-8')
+            raise RegistryError(self._line(), f'encoding "{shorten(encoding)}" is not UTF-8')
 
     def _doctype(self, name, system_id, public_id, has_internal_subset) -> None:
         # Entity definitions can expand without bound ("billion laughs") or read other files;
@@ -439,7 +474,7 @@ class _Reader:
         if self.stack:
             return  # an element inside the record closed; the record is still open
         if node.tag == "record":
-            self.rows.append(record_to_row(node))
+            self.rows.append(record_to_row(node, self.path))
         elif node.tag == "person":
             self.people.append(person_of(node))
         elif node.tag == "updated":
@@ -471,34 +506,97 @@ def read_registry(path: str, require_updated: bool = True) -> Registry:
     and any difference is an error, reported before whatever parse error the change caused.
     A file of local services in IANA's format (require_updated False) may have no <updated>.
     """
-    reader = _Reader()
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as f:
+    with open_regular_file(path) as f:
         before = FileIdentity.of(os.fstat(f.fileno()))
         try:
-            for chunk in _chunks(f):
-                if size == 0 and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                    raise RegistryError(1, "the file is UTF-16, not UTF-8")
-                size += len(chunk)
-                digest.update(chunk)
-                reader.parser.Parse(chunk, False)
-            if size == 0:
-                raise RegistryError(1, "the file is empty")
-            reader.parser.Parse(b"", True)
-        except expat.ExpatError as error:
-            _check_unchanged(path, f, before)
-            raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
+            reader, sha256 = _parse(path, _chunks(f))
         except RegistryError:
             _check_unchanged(path, f, before)
             raise
         _check_unchanged(path, f, before)
+    return _registry_of(reader, sha256, before, require_updated)
+
+
+def parse_registry(path: str, data: bytes, identity: FileIdentity, require_updated: bool = True) -> Registry:
+    """The registry in data, the bytes of path read whole (by read_whole_file) as identity."""
+    reader, sha256 = _parse(path, [data])
+    return _registry_of(reader, sha256, identity, require_updated)
+
+
+def _parse(path: str, chunks: Iterable[bytes]) -> Tuple[_Reader, str]:
+    """The reader that has read the chunks, and their SHA-256."""
+    reader = _Reader(path)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        for chunk in chunks:
+            if size == 0 and chunk[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                raise RegistryError(1, "the file is UTF-16, not UTF-8")
+            size += len(chunk)
+            digest.update(chunk)
+            reader.parser.Parse(chunk, False)
+        if size == 0:
+            raise RegistryError(1, "the file is empty")
+        reader.parser.Parse(b"", True)
+    except expat.ExpatError as error:
+        raise RegistryError(error.lineno, "not well-formed XML: " + expat.ErrorString(error.code)) from None
+    return reader, digest.hexdigest()
+
+
+def _registry_of(reader: _Reader, sha256: str, identity: FileIdentity, require_updated: bool) -> Registry:
     if require_updated and reader.updated is None:
         raise RegistryError(1, "no <updated> date in <registry>")
     if require_updated and not reader.updated:
         raise RegistryError(reader.updated_line, "the <updated> date is empty")
-    return Registry(updated=reader.updated or "", rows=reader.rows, sha256=digest.hexdigest(),
-                    identity=before, people=reader.people)
+    return Registry(updated=reader.updated or "", rows=reader.rows, sha256=sha256, identity=identity,
+                    people=reader.people)
+
+
+# --- opening and reading input files ----------------------------------------------------------
+
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def open_regular_file(path: str) -> BinaryIO:
+    """path opened to be read, when it is a regular file; else OSError (a directory: EISDIR, as
+    open() says) or RegistryError. Opened without blocking, so that a FIFO is refused at once,
+    not waited on until a writer comes; a device such as /dev/zero would never end. Only a
+    regular file has the identity (FileIdentity) and date that every input is checked by."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _FILE_KINDS if test(mode)), "a special file")
+            raise RegistryError(None, f"cannot read it: it is {kind}, not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_whole_file(path: str, limit: int) -> Tuple[bytes, FileIdentity]:
+    """The bytes of the regular file at path, and its identity as they were read: OSError when
+    it cannot be read, RegistryError when it is no regular file, holds more than limit bytes or
+    changed while it was read (the same check as read_registry's)."""
+    with open_regular_file(path) as f:
+        before = FileIdentity.of(os.fstat(f.fileno()))
+        parts: List[bytes] = []
+        size = 0
+        if before.size <= limit:  # else too large already: not read
+            for chunk in _chunks(f):
+                size += len(chunk)
+                if size > limit:
+                    break  # it grew as it was read
+                parts.append(chunk)
+        _check_unchanged(path, f, before)
+        if max(before.size, size) > limit:
+            raise RegistryError(None, f"cannot read it: it is larger than {limit >> 20} MiB, the most"
+                                      " it may be")
+    return b"".join(parts), before
 
 
 def _chunks(f):

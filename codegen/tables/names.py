@@ -103,16 +103,18 @@ def build_name_index(rows: List[Row], fast: bool) -> NameIndex:
 
 
 def _check_hash_inputs_differ(keys: List[Key], rows_by_key: Dict[Key, List[int]], rows: List[Row]) -> None:
-    """Two names the hash reads alike cannot be parted by any pilot: an error at the later one."""
+    """Two names the hash reads alike cannot be parted by any pilot: an error at the later one,
+    in its own file (a local file's or the registry's), naming the earlier one's."""
     first_with_input: Dict[Key, int] = {}
     for key in keys:
         other = first_with_input.setdefault(perfect_hash.hash_input(key), rows_by_key[key][0])
         if other != rows_by_key[key][0]:
-            earlier, later = sorted((other, rows_by_key[key][0]))
-            raise RegistryError(rows[later].line,
-                                f"service names {rows[later].service!r} and {rows[earlier].service!r}"
-                                f" (line {rows[earlier].line}) differ only in bit 0x20 of bytes"
-                                " that are not letters; the name hash cannot tell them apart")
+            earlier, later = (rows[i] for i in sorted((other, rows_by_key[key][0])))
+            where = f"line {earlier.line}" if earlier.path == later.path else f"{earlier.path}:{earlier.line}"
+            raise RegistryError(later.line, f"service names {later.service!r} and {earlier.service!r}"
+                                            f" ({where}) differ only in bit 0x20 of bytes that are not"
+                                            " letters; the name hash cannot tell them apart",
+                                path=later.path or None)
 
 
 @dataclass

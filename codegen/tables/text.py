@@ -31,6 +31,15 @@ class TextPool:
             self.strings.append(data)
         return found
 
+    def _row_count(self, row_size: int) -> int:
+        """len(self._rows_at(row_size)), without the lists: _row_size's search asks it often."""
+        count, used, room = 1, 0, row_size - 1
+        for length in map(len, self.strings):
+            used += length
+            if used > room:
+                count, used = count + 1, length
+        return count
+
     def _rows_at(self, row_size: int) -> List[List[int]]:
         """The string ids of each row, filled in order, at row_size - 1 bytes a row (+ NUL)."""
         rows: List[List[int]] = [[]]
@@ -51,11 +60,11 @@ class TextPool:
         limit = LITERAL_LIMIT + 1
         while limit - 1 < longest:
             limit *= 2
-        row_count = len(self._rows_at(limit))
+        row_count = self._row_count(limit)
         low, high = longest + 1, limit
         while low < high:
             middle = (low + high) // 2
-            if len(self._rows_at(middle)) <= row_count:
+            if self._row_count(middle) <= row_count:
                 high = middle
             else:
                 low = middle + 1

@@ -333,6 +333,18 @@ class MalformedFileTest(GeneratorTestCase):
         truncated = GOOD[:GOOD.index("</registry>")]
         self.assert_rejected(truncated, truncated.count("\n") + 1, "not well-formed XML: no element found")
 
+    @unittest.skipUnless(hasattr(os, "mkfifo"), "no FIFOs here")
+    def test_a_fifo_is_refused_not_waited_on(self):
+        # A registry, like a local file, is read only from a regular file: a FIFO that no one
+        # writes to would hold the generator (and the build) forever.
+        self.generate(GOOD, output="out")
+        before = read_bytes(os.path.join(self.tmp, "out", HEADER))
+        os.mkfifo(os.path.join(self.tmp, "fifo.xml"))
+        result = run_generator("fifo.xml", "out", self.tmp)
+        self.assertEqual((result.returncode, result.stderr),
+                         (1, b"fifo.xml: cannot read it: it is a FIFO, not a regular file\n"))
+        self.assertEqual(read_bytes(os.path.join(self.tmp, "out", HEADER)), before)
+
     def test_empty_file(self):
         self.assert_rejected(b"", 1, "the file is empty")
 
@@ -479,6 +491,16 @@ class BadRecordTest(GeneratorTestCase):
         xml = registry(record("<name>ok</name>", "<number>1</number>"),
                        record("<name>%s</name>" % name, "<number>2</number>"))
         self.assert_rejected(xml, line_of(xml, "<name>" + name), "service name is longer than 255 bytes")
+
+    def test_names_that_read_as_ports(self):
+        # RFC 6335, section 5.1: a name holds a letter; "80" or "443/udp" would read as ports.
+        for name, message in [("80", 'service name "80" has no letter, so it reads as a port number:'
+                                     " a name needs one (RFC 6335, section 5.1)"),
+                              ("443/UDP", 'service name "443/UDP" reads as a port and protocol: a name'
+                                          " needs a letter of its own (RFC 6335, section 5.1)")]:
+            xml = registry(record("<name>http</name>", "<number>80</number>"),
+                           record("<name>%s</name>" % name, "<number>2</number>"))
+            self.assert_rejected(xml, line_of(xml, "<name>" + name), message)
 
     def test_names_the_hash_cannot_part(self):
         # '@' and '`' differ in bit 0x20 alone, as 'A' and 'a' do, but are not letters: the

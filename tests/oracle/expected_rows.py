@@ -36,6 +36,8 @@ import xml.dom.minidom
 from typing import List
 
 XML_WS = " \t\r\n"                  # XML white space; other Unicode spaces are text
+SERVICES_SPACE = " \t\n\v\f\r"       # what glibc parts a services(5) line at: C's isspace()
+SERVICES_WS = re.compile(r"[ \t\n\v\f\r]+")
 WS_RUN = re.compile(r"[ \t\r\n]+")
 TEXT_NODES = (xml.dom.Node.TEXT_NODE, xml.dom.Node.CDATA_SECTION_NODE)
 ELEMENT = xml.dom.Node.ELEMENT_NODE
@@ -219,13 +221,13 @@ def services_lines(path: str) -> List[List[List[str]]]:
     with open(path, encoding="utf-8", newline="") as f:
         for line in f.read().split("\n"):
             code, _, comment = line.rstrip("\r").partition("#")
-            fields = code.split()
+            fields = SERVICES_WS.split(code.strip(SERVICES_SPACE)) if code.strip(SERVICES_SPACE) else []
             if not fields:
                 continue
             port, _, proto = fields[1].partition("/")
             if proto not in ("tcp", "udp", "sctp", "dccp"):
                 continue  # a protocol the registry does not have (ddp): left out
-            lines.append([[name, str(int(port)), proto, comment.strip()] + [""] * 8
+            lines.append([[name, str(int(port)), proto, comment.strip(SERVICES_SPACE)] + [""] * 8
                           for name in [fields[0]] + fields[2:]])
     return lines
 
