@@ -44,7 +44,7 @@ function(ianaports_generate_tables target)
     list(APPEND local_files "${file}")
     list(APPEND lean_args "--local=${file}")
   endforeach()
-  if(NOT arg_LOCAL_CONFLICTS STREQUAL "")  # (a bare if() would read "ignore" as false)
+  if(NOT "${arg_LOCAL_CONFLICTS}" STREQUAL "")  # (a bare if() would read "ignore" as false)
     list(APPEND lean_args "--local-conflicts=${arg_LOCAL_CONFLICTS}")
   endif()
   # The generator lists what it read (the registry, its own modules) in the depfile.
