@@ -29,7 +29,12 @@ def _escape(b: int) -> str:
     return "\\%03o" % b
 
 
-_ESCAPED = [_escape(b) for b in range(256)]
+_ESCAPE_TABLE = {b: _escape(b) for b in range(256)}  # for str.translate of bytes read as latin-1
+
+
+def _escaped(data: bytes) -> str:
+    # str.translate escapes in C: the tables of a large registry are millions of bytes.
+    return data.decode("latin-1").translate(_ESCAPE_TABLE)
 
 
 def cpp_string_literal_body(data: bytes) -> str:
@@ -39,7 +44,7 @@ def cpp_string_literal_body(data: bytes) -> str:
     such as ??/ can form). Every other byte is a three-digit octal escape, which never swallows
     a following digit the way \\x does.
     """
-    return "".join(_ESCAPED[b] for b in data)
+    return _escaped(data)
 
 
 def sanitize_comment(text: str) -> str:
@@ -60,7 +65,7 @@ def _split_literal(data: bytes, utf8: bool = True) -> List[str]:
         if utf8:
             while start < end < len(data) and (data[end] & 0xC0) == 0x80:
                 end -= 1  # back up to the first byte of the sequence
-        lines.append('"' + "".join(_ESCAPED[b] for b in data[start:end]) + '"')
+        lines.append('"' + _escaped(data[start:end]) + '"')
         start = end
     return lines
 
