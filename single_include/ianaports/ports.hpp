@@ -41074,9 +41074,7 @@ consteval std::uint16_t literal_port(std::string_view name, protocol p) {
 }
 #endif
 
-
 // --- ranges and rows -------------------------------------------------------------------------
-
 
 // Builds the ranges from queries, and their iterators.
 struct range_access {
