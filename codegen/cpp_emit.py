@@ -15,6 +15,7 @@ from typing import Dict, List, Sequence, Tuple
 
 from tables.facts import LITERAL_LIMIT
 from tables.layout import Array, Layout, StringArray
+from version import version_parts
 
 GENERATOR = "codegen/generate.py"
 TEXT_BYTES_PER_LINE = 72  # registry text: mostly plain ASCII, so about as many characters
@@ -235,6 +236,10 @@ def _render_prologue(*, updated: str, sha256: str) -> List[str]:
         "",
         f'inline constexpr std::string_view updated = "{cpp_string_literal_body(updated.encode("utf-8"))}";',
         f'inline constexpr std::string_view source_sha256 = "{sha256}";',
+        "// The release whose generator made these tables (include/ianaports/detail/config.hpp):",
+        "// part of the tables' identity, as its readers are another release's code.",
+        *(f"inline constexpr unsigned generator_version_{part} = {value};"
+          for part, value in zip(("major", "minor", "patch"), version_parts())),
         "",
     ]
 

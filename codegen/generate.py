@@ -33,6 +33,7 @@ sys.dont_write_bytecode = True  # keep the source tree clean when run from the b
 import cpp_emit  # noqa: E402
 import local_services  # noqa: E402
 import tables  # noqa: E402
+import version  # noqa: E402
 from registry_xml import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,  # noqa: E402
                           RegistryError, read_registry)
 
@@ -82,8 +83,9 @@ def generate(registry_path: str, omit: FrozenSet[str] = frozenset(),
 
 
 def generator_files() -> List[str]:
-    """The generator's own modules that this run loaded: the header depends on them too."""
-    found = {os.path.abspath(__file__)}
+    """The generator's own modules that this run loaded, and the version it names the tables
+    with (config.hpp): the header depends on them too."""
+    found = {os.path.abspath(__file__), os.path.abspath(version.CONFIG)}
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
         if path and os.path.abspath(path).startswith(CODEGEN_DIR + os.sep):

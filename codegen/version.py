@@ -11,7 +11,8 @@ CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "include
                       "detail", "config.hpp")
 
 
-def version() -> str:
+def version_parts() -> tuple:
+    """(MAJOR, MINOR, PATCH) as integers."""
     with open(CONFIG, encoding="utf-8") as f:
         text = f.read()
     parts = []
@@ -19,8 +20,12 @@ def version() -> str:
         found = re.search(r"^#define IANAPORTS_VERSION_%s ([0-9]+)$" % part, text, re.M)
         if not found:
             sys.exit(f"{CONFIG}: no IANAPORTS_VERSION_{part}")
-        parts.append(found.group(1))
-    return ".".join(parts)
+        parts.append(int(found.group(1)))
+    return tuple(parts)
+
+
+def version() -> str:
+    return ".".join(str(part) for part in version_parts())
 
 
 if __name__ == "__main__":

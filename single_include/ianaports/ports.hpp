@@ -9,8 +9,8 @@
 // Do not edit: change the sources and run
 //   python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include
 
-#ifndef IANAPORTS_SINGLE_HEADER_63437F8065FC_HPP
-#define IANAPORTS_SINGLE_HEADER_63437F8065FC_HPP
+#ifndef IANAPORTS_SINGLE_HEADER_F29ABDA9817E_HPP
+#define IANAPORTS_SINGLE_HEADER_F29ABDA9817E_HPP
 
 // ---- ianaports/ports.hpp ----
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
@@ -48,12 +48,12 @@
 // The comment above each table says what it holds: this file is the layout's reference;
 // include/ianaports/detail/tables.hpp reads it.
 
-#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_63437F8065FC_HPP
-#define IANAPORTS_DETAIL_REGISTRY_TABLES_63437F8065FC_HPP
+#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_F29ABDA9817E_HPP
+#define IANAPORTS_DETAIL_REGISTRY_TABLES_F29ABDA9817E_HPP
 
 // One translation unit, one copy of ianaports: another copy's tables are already here.
 #if defined(IANAPORTS_TABLES_ID)
-static_assert(IANAPORTS_TABLES_ID == 0x63437f8065fc,
+static_assert(IANAPORTS_TABLES_ID == 0xf29abda9817e,
               "ianaports: two copies built from different tables in one translation unit: "
               IANAPORTS_TABLES_DESCRIPTION " (included first), and " "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
               " (included since). Include one copy in each translation unit.");
@@ -62,8 +62,8 @@ static_assert(IANAPORTS_TABLES_ID == 0x63437f8065fc,
 // What these tables are: the code that reads them lives in the inline namespace
 // ianaports::v1::IANAPORTS_TABLES_NAMESPACE (config.hpp), so copies built from other
 // inputs are other symbols and a program may link several.
-#define IANAPORTS_TABLES_ID 0x63437f8065fc
-#define IANAPORTS_TABLES_NAMESPACE t20260817_63437f8065fc
+#define IANAPORTS_TABLES_ID 0xf29abda9817e
+#define IANAPORTS_TABLES_NAMESPACE t20260817_f29abda9817e
 #define IANAPORTS_TABLES_DESCRIPTION "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
 
 #include <cstddef>      // std::size_t
@@ -293,6 +293,11 @@ namespace registry {
 
 inline constexpr std::string_view updated = "2026-08-17";
 inline constexpr std::string_view source_sha256 = "4bbf00ef4dd194ea3098d090b42a832c0f8aef704699956a4a7e24576a49631b";
+// The release whose generator made these tables (include/ianaports/detail/config.hpp):
+// part of the tables' identity, as its readers are another release's code.
+inline constexpr unsigned generator_version_major = 1;
+inline constexpr unsigned generator_version_minor = 0;
+inline constexpr unsigned generator_version_patch = 0;
 
 using record_index = std::uint16_t;  // a row's position in registry order
 using text_id = std::uint16_t;  // a string of the text pool
@@ -39222,7 +39227,7 @@ inline constexpr std::string_view name_sample_names[] = {"c3", "liaison", "submi
 IANAPORTS_END_TABLES_DETAIL
 
 #endif  // IANAPORTS_TABLES_ID
-#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_63437F8065FC_HPP
+#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_F29ABDA9817E_HPP
 
 #ifndef IANAPORTS_PORTS_HPP
 #define IANAPORTS_PORTS_HPP
@@ -41020,6 +41025,14 @@ constexpr std::uint32_t person_index_of(std::string_view id) noexcept {
 // The generator and these readers meet only through the generated header: these checks turn a
 // drift between them into a compile error that says which half moved.
 
+// The readers are this release's; the identity of the tables (the namespace) names the release
+// of the generator that made them, so that two releases' readers never share a symbol.
+static_assert(reg::generator_version_major == IANAPORTS_VERSION_MAJOR &&
+                  reg::generator_version_minor == IANAPORTS_VERSION_MINOR &&
+                  reg::generator_version_patch == IANAPORTS_VERSION_PATCH,
+              "ianaports: the generated tables were made by another release's codegen/: "
+              "regenerate them with this version's");
+
 static_assert(reg::protocol_count == sizeof(all_protocols) / sizeof(all_protocols[0]) &&
                   reg::protocol_tcp == static_cast<unsigned>(protocol::tcp) &&
                   reg::protocol_udp == static_cast<unsigned>(protocol::udp) &&
@@ -41293,4 +41306,4 @@ IANAPORTS_END_TABLES_NAMESPACE
 
 #endif  // IANAPORTS_PORTS_HPP
 
-#endif  // IANAPORTS_SINGLE_HEADER_63437F8065FC_HPP
+#endif  // IANAPORTS_SINGLE_HEADER_F29ABDA9817E_HPP

@@ -644,6 +644,26 @@ class TablesIdentityTest(GeneratorTestCase):
         self.assertEqual(code[-1], "#endif  // " + guard.group(1))
         self.assertIn("#define IANAPORTS_TABLES_ID 0x" + guard.group(2).lower(), code)
 
+    def test_another_release_names_other_tables(self):
+        # The same tables from another release's generator: its readers are other code.
+        plain = self.identity("plain")
+        tree = os.path.join(self.tmp, "release")
+        shutil.copytree(os.path.join(ROOT, "codegen"), os.path.join(tree, "codegen"),
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        config = os.path.join("include", "ianaports", "detail", "config.hpp")
+        with open(os.path.join(ROOT, config), encoding="utf-8") as f:
+            bumped = re.sub(r"^(#define IANAPORTS_VERSION_PATCH )([0-9]+)$",
+                            lambda m: m.group(1) + str(int(m.group(2)) + 1), f.read(), flags=re.M)
+        write_file(tree, config, bumped)
+        result = subprocess.run([sys.executable, os.path.join(tree, "codegen", "generate.py"), "--registry",
+                                 os.path.join("in", "registry.xml"), "--output", "bumped"],
+                                cwd=self.tmp, capture_output=True, env=child_environment(), timeout=TIMEOUT)
+        self.assertEqual(result.returncode, 0, msg=result.stderr.decode("utf-8", "replace"))
+        header = read_bytes(os.path.join(self.tmp, "bumped", HEADER)).decode("ascii")
+        found = re.search(r"^#define IANAPORTS_TABLES_NAMESPACE (\S+)$", header, re.M)
+        self.assertIsNotNone(found)
+        self.assertNotEqual(found.group(1), plain)
+
     def test_the_namespace_is_an_identifier_whatever_the_date(self):
         hostile = GOOD.replace("2001-02-03", xml_escape('2001 */ R"( \u202e ?? #x'))
         self.assertRegex(self.identity("odd", data=hostile), r"^t2001_[0-9a-f]{12}$")

@@ -795,6 +795,14 @@ constexpr std::uint32_t person_index_of(std::string_view id) noexcept {
 // The generator and these readers meet only through the generated header: these checks turn a
 // drift between them into a compile error that says which half moved.
 
+// The readers are this release's; the identity of the tables (the namespace) names the release
+// of the generator that made them, so that two releases' readers never share a symbol.
+static_assert(reg::generator_version_major == IANAPORTS_VERSION_MAJOR &&
+                  reg::generator_version_minor == IANAPORTS_VERSION_MINOR &&
+                  reg::generator_version_patch == IANAPORTS_VERSION_PATCH,
+              "ianaports: the generated tables were made by another release's codegen/: "
+              "regenerate them with this version's");
+
 static_assert(reg::protocol_count == sizeof(all_protocols) / sizeof(all_protocols[0]) &&
                   reg::protocol_tcp == static_cast<unsigned>(protocol::tcp) &&
                   reg::protocol_udp == static_cast<unsigned>(protocol::udp) &&
