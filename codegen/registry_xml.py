@@ -440,7 +440,8 @@ class _Reader:
     @staticmethod
     def _local(name: str) -> str:
         uri, _, local = name.rpartition(" ")
-        return local if uri == NAMESPACE else ("{%s}%s" % (uri, local) if uri else "{}" + local)
+        # Outside IANA's namespace, escaped: a namespace URI is file text, and reaches messages.
+        return local if uri == NAMESPACE else shorten("{%s}%s" % (uri, local) if uri else "{}" + local, 80)
 
     def _start(self, name: str, attrs: dict) -> None:
         self.depth += 1
@@ -489,8 +490,9 @@ class _Reader:
 
 
 def _describe(expat_name: str) -> str:
+    """An element's name as messages show it ({uri}local), escaped: a tag is file text too."""
     uri, _, local = expat_name.rpartition(" ")
-    return f"{{{uri}}}{local}" if uri else local
+    return shorten(f"{{{uri}}}{local}" if uri else local, 80)
 
 
 CHUNK_BYTES = 1 << 20

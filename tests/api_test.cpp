@@ -103,7 +103,11 @@ static_assert(!ip::fits_services_file("rlo\xe2\x80\xae") &&
               "U+2066-U+2069, U+061C");
 static_assert(!ip::fits_services_file("\xff") && !ip::fits_services_file("\xc0\xaf") &&
                   !ip::fits_services_file("\xed\xa0\x80") && !ip::fits_services_file("a\xe2\x80") &&
-                  !ip::fits_services_file("\xf4\x90\x80\x80"),
+                  !ip::fits_services_file("\xf4\x90\x80\x80") &&
+                  !ip::fits_services_file("\xe0\x80\x80") &&
+                  !ip::fits_services_file("\xe0\x9f\xbf") &&
+                  !ip::fits_services_file("\xf0\x80\x80\x80") &&
+                  !ip::fits_services_file("\xf0\x8f\xbf\xbf"),
               "nor text that is not UTF-8: a stray byte, an overlong form, a surrogate, a cut "
               "sequence, past U+10FFFF");
 

@@ -289,6 +289,15 @@ class LocalServicesTest(unittest.TestCase):
         self.assertEqual(done.stderr, f"{site}:2: rtmp\\x1b[0m 1/ddp: ddp is not one of the registry's protocols"
                                       " (tcp, udp, sctp, dccp); left out\n"
                                       f"{site}:1: \\x1b[2Jx 43/tcp takes a port IANA assigns to nicname\n")
+        # Element names in a namespace of the file's own, the root's or a record's child's.
+        for xml in ('<registry xmlns="x\u009b2J\u202e"/>',
+                    '<registry xmlns="http://www.iana.org/assignments" xmlns:e="\u009b2J\u202e">'
+                    '<record><e:name/></record></registry>'):
+            done = self.run_generator(self.write("tags.xml", '<?xml version="1.0"?>\n' + xml + "\n"))
+            self.assertNotEqual(done.returncode, 0)
+            self.assertNotIn("\u009b", done.stderr)
+            self.assertNotIn("\u202e", done.stderr)
+            self.assertIn("\\x9b2J\\u202e", done.stderr)
         done = self.run_generator(self.write("bad", "\x1b]0;title\x07\n"))
         self.assertEqual(done.stderr, f"{self.tmp}/bad:1: '\\x1b]0;title\\x07' has no port/protocol"
                                       " (services(5): name port/protocol [alias...])\n")
@@ -323,7 +332,7 @@ class LocalServicesTest(unittest.TestCase):
         self.assertEqual(merged.local_count, 2000)
         self.assertLess(reads[0], 20 * (len(rows) + 2000), "reads grow as rows + lines, not rows x lines")
 
-    def test_100000_lines(self):
+    def test_100000_lines_merge_whole(self):
         registry = read_registry(BUNDLED)
         site = self.write("site", "".join(f"svc-{i} {1 + i % 65535}/{'tcp' if i % 2 else 'udp'} # Service {i}\n"
                                           for i in range(100000)))
