@@ -26,6 +26,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Tuple
@@ -162,27 +163,37 @@ def assert_nothing_obeyed(test: unittest.TestCase, data: bytes, what) -> None:
 
 def run_on_terminal(*args: str) -> bytes:
     """portinfo's stdout, with stdout a terminal (a pseudo-terminal in raw mode, so that the bytes
-    read are the bytes written)."""
+    read are the bytes written). Reading until portinfo's end hangs up can lose its last bytes
+    on Linux (the hang-up may overtake data still on its way), so this end keeps the terminal
+    open, and once portinfo has exited writes a mark of its own after portinfo's bytes: what
+    comes before the mark is everything portinfo wrote."""
     import pty  # POSIX only; the callers skip elsewhere
+    import select
     import tty
+    mark = b"\0end of portinfo's output\0"
     master, slave = pty.openpty()
     tty.setraw(slave)
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     env["COLUMNS"] = "100"
-    with subprocess.Popen([*PORTINFO, *args], stdout=slave, stderr=subprocess.DEVNULL, env=env) as child:
+    out = bytearray()
+    try:
+        with subprocess.Popen([*PORTINFO, *args], stdout=slave, stderr=subprocess.DEVNULL,
+                              env=env) as child:
+            deadline = time.monotonic() + 120
+            marked = False
+            while not out.endswith(mark):
+                if not marked and child.poll() is not None:
+                    os.write(slave, mark)
+                    marked = True
+                if time.monotonic() > deadline:
+                    child.kill()
+                    raise AssertionError("portinfo %s: no end on a terminal" % " ".join(args))
+                if select.select([master], [], [], 0.1)[0]:
+                    out += os.read(master, 1 << 16)
+    finally:
         os.close(slave)
-        out = bytearray()
-        while True:
-            try:
-                chunk = os.read(master, 1 << 16)
-            except OSError:  # EIO: the child has closed the terminal
-                break
-            if not chunk:
-                break
-            out += chunk
-        child.wait(timeout=120)
-    os.close(master)
-    return bytes(out)
+        os.close(master)
+    return bytes(out[:-len(mark)])
 
 
 def parse_csv(data: bytes) -> List[List[str]]:
