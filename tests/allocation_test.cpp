@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // Lookups allocate nothing: a replaced global operator new counts every allocation while every
 // kind of query runs over the whole registry.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <ianaports/ports.hpp>

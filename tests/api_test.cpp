@@ -2,7 +2,6 @@
 // The public API on the bundled registry: compile-time behaviour (static_assert), the semantics
 // the header documents, and inputs of every shape. The oracle test checks every row and port of
 // any release; this file checks the contract with facts of the bundled release.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <ianaports/ports.hpp>

@@ -2,7 +2,6 @@
 // The opt-in integrations print the vocabulary alike: operator<< (ostream.hpp), and, where they
 // are available, fmt::formatter (fmt.hpp, with IANAPORTS_TEST_FMT) and std::formatter
 // (format.hpp, where the standard library has std::format).
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <ianaports/format.hpp>

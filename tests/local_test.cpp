@@ -5,7 +5,6 @@
 // row against an independent reading is the oracle test's (oracle_local).
 #include <ianaports/ports.hpp>
 
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <string_view>

@@ -5,7 +5,6 @@
 // by_name / port_of for every name, by_protocol, and by_range on every range the registry has.
 //
 // Built once per registry: the bundled one, an older release, and a hostile fixture.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <ianaports/ports.hpp>

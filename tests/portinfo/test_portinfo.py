@@ -487,11 +487,16 @@ class WholeStatusAndFree(PortinfoTest):
     """--status and --free against status() computed from the oracle's rows."""
 
     def test_every_port_against_the_oracle(self):
-        for protocol in ["tcp", "sctp"]:
-            want = statuses(protocol)
-            for port in range(0, 65536, 331):
-                result = run("--status", "%d/%s" % (port, protocol))
-                self.assertEqual(result.text.split("\n")[0], "%d/%s: %s" % (port, protocol, want[port]))
+        """A port every 331 (--status PORT answers for the four protocols), and the PORT/PROTO
+        form for some of them."""
+        want = {p: statuses(p) for p in PROTOCOLS}
+        for port in range(0, 65536, 331):
+            result = run("--status", str(port))
+            self.assertEqual(re.findall(r"^(\d+)/(\w+): (\w+)$", result.text, re.MULTILINE),
+                             [(str(port), p, want[p][port]) for p in PROTOCOLS], port)
+        for port, protocol in zip(range(0, 65536, 331 * 17), PROTOCOLS * 3):
+            result = run("--status", "%d/%s" % (port, protocol))
+            self.assertEqual(result.text.split("\n")[0], "%d/%s: %s" % (port, protocol, want[protocol][port]))
 
     def test_whole_port_space_against_the_oracle(self):
         per_protocol = {p: statuses(p) for p in PROTOCOLS}
