@@ -10,12 +10,16 @@ cmake_minimum_required(VERSION 3.20)
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 file(SHA256 "${REGISTRY}" registry_sha256)
+set(expected_sha256 "${registry_sha256}")  # what the header must say it came from
 set(options -G "${GENERATOR}" -DIANAPORTS_BUILD_TESTS=OFF -DIANAPORTS_BUILD_EXAMPLES=OFF
     -DIANAPORTS_BUILD_TOOLS=OFF -DIANAPORTS_INSTALL=OFF)
 
 # Configures (from WORK_DIR, with the -D given) and builds the tables into build folder <dir>;
-# sets <result> to "built", or to the configure step's error output.
+# sets <result> to "built", or to the configure step's error output. The header is removed
+# first, so that one left by an earlier case in the same folder cannot pass for this one's.
 function(configure_and_build out_var dir definition)
+  set(header_file "${dir}/generated/include/ianaports/detail/registry_tables.hpp")
+  file(REMOVE "${header_file}")
   execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${dir}" ${options} "${definition}"
                   WORKING_DIRECTORY "${WORK_DIR}" RESULT_VARIABLE status OUTPUT_QUIET ERROR_VARIABLE err)
   if(NOT status EQUAL 0)
@@ -28,8 +32,8 @@ function(configure_and_build out_var dir definition)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "${definition}: configured, but the build failed:\n${out}${err}")
   endif()
-  file(READ "${dir}/generated/include/ianaports/detail/registry_tables.hpp" header LIMIT 2000)
-  if(NOT header MATCHES "${registry_sha256}")
+  file(READ "${header_file}" header LIMIT 2000)
+  if(NOT header MATCHES "${expected_sha256}")
     message(FATAL_ERROR "${definition}: the header did not come from the file given")
   endif()
   set(${out_var} "built" PARENT_SCOPE)
@@ -60,12 +64,16 @@ elseif(CASE STREQUAL "odd-characters")
   foreach(odd IN ITEMS "space here" "dollar$sign" "hash#mark" "quote'mark" "double\"quote"
                        "paren(s)" "amper&sand" "per%cent" "equal=sign" "colon:mark" "star*"
                        "question?" "bracket[s]" "brace{s}" "tilde~" "café")
+    # One build folder, configured again for each registry as a user changing it would: a
+    # fresh folder each time would spend most of the time finding the compiler and Python
+    # again. Each copy ends in a comment of its own, so the header names which copy it read.
     string(MAKE_C_IDENTIFIER "${odd}" id)
     set(folder "${WORK_DIR}/${odd}")
-    file(MAKE_DIRECTORY "${folder}")
-    file(COPY "${REGISTRY}" DESTINATION "${folder}")
     get_filename_component(name "${REGISTRY}" NAME)
-    configure_and_build(result "${WORK_DIR}/build-${id}" "-DIANAPORTS_REGISTRY=${folder}/${name}")
+    file(READ "${REGISTRY}" registry_text)
+    file(WRITE "${folder}/${name}" "${registry_text}<!-- the copy in ${id} -->\n")
+    file(SHA256 "${folder}/${name}" expected_sha256)
+    configure_and_build(result "${WORK_DIR}/build" "-DIANAPORTS_REGISTRY=${folder}/${name}")
     if(result STREQUAL "built")
       list(APPEND built "'${odd}'")
     elseif(result MATCHES "ianaports: IANAPORTS_REGISTRY '${WORK_DIR}/[^']*/${name}': a '.' in a path cannot pass")
