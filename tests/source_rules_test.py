@@ -18,8 +18,11 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import unittest
-from typing import List
+from typing import Dict, List
+
+import ctest_unittest  # tests/, beside this file
 
 SOURCE_DIR = ""  # set from the command line
 SPDX = "SPDX-License-Identifier: BSL-1.0"
@@ -28,18 +31,39 @@ NOT_OURS = re.compile(r"^(registry/|tests/data/)")
 NO_COMMENTS = re.compile(r"(\.md|\.json|^LICENSE|^NOTICE)$")
 
 
+def is_build_folder(path: str) -> bool:
+    """A folder a build tool made: CMake's (CMakeCache.txt) or Meson's (meson-private), whatever
+    its name, inside the tree or not."""
+    return (os.path.isfile(os.path.join(path, "CMakeCache.txt"))
+            or os.path.isdir(os.path.join(path, "meson-private")))
+
+
+def in_build_folder(path: str, verdicts: Dict[str, bool]) -> bool:
+    """Whether a file of the checkout (relative to SOURCE_DIR) lies in a build folder; verdicts
+    caches each folder's answer."""
+    folder = os.path.dirname(path)
+    if not folder:
+        return False
+    if folder not in verdicts:
+        verdicts[folder] = (is_build_folder(os.path.join(SOURCE_DIR, folder))
+                            or in_build_folder(folder, verdicts))
+    return verdicts[folder]
+
+
 def tracked_files() -> List[str]:
-    """The files of the checkout: git's list where there is one (new files too), else a walk that skips build
-    folders (any folder holding a CMakeCache.txt) and caches."""
+    """The files of the checkout: git's list where there is one (new files too, but none in a
+    build folder of any name), else a walk that skips build folders and caches."""
     if os.path.isdir(os.path.join(SOURCE_DIR, ".git")):
         listed = subprocess.run(["git", "-C", SOURCE_DIR, "ls-files", "-z", "--cached", "--others",
                                  "--exclude-standard"], capture_output=True,
                                 check=True).stdout.decode("utf-8")
-        return sorted(f for f in listed.split("\0") if f and os.path.isfile(os.path.join(SOURCE_DIR, f)))
+        verdicts: Dict[str, bool] = {}
+        return sorted(f for f in listed.split("\0") if f and os.path.isfile(os.path.join(SOURCE_DIR, f))
+                      and not in_build_folder(f, verdicts))
     found = []
     for directory, folders, files in os.walk(SOURCE_DIR):
         folders[:] = [d for d in folders if d not in (".git", "__pycache__", "subprojects")
-                      and not os.path.exists(os.path.join(directory, d, "CMakeCache.txt"))]
+                      and not is_build_folder(os.path.join(directory, d))]
         found += [os.path.relpath(os.path.join(directory, f), SOURCE_DIR) for f in files]
     return sorted(f.replace(os.sep, "/") for f in found)
 
@@ -80,6 +104,29 @@ class Licence(unittest.TestCase):
             self.assertIn(needed, text)
 
 
+class BuildFolders(unittest.TestCase):
+    """A build folder inside the tree, of any name (cmake -B b-release, meson setup out), holds
+    no file of ours: the rules above skip it."""
+
+    def test_any_name(self):
+        global SOURCE_DIR
+        checkout = SOURCE_DIR
+        with tempfile.TemporaryDirectory() as tree:
+            for path in ("b-release/CMakeCache.txt", "b-release/gen/x.cpp", "out/meson-private/x",
+                         "out/a/b.cpp", "src/a.cpp", "src/deep/b.cpp"):
+                os.makedirs(os.path.dirname(os.path.join(tree, path)), exist_ok=True)
+                with open(os.path.join(tree, path), "w", encoding="utf-8") as f:
+                    f.write("")
+            SOURCE_DIR = tree
+            try:
+                verdicts: Dict[str, bool] = {}
+                self.assertEqual([p for p in ("b-release/gen/x.cpp", "out/a/b.cpp", "src/a.cpp", "src/deep/b.cpp",
+                                              "top.cpp") if in_build_folder(p, verdicts)],
+                                 ["b-release/gen/x.cpp", "out/a/b.cpp"])
+            finally:
+                SOURCE_DIR = checkout
+
+
 class Builtins(unittest.TestCase):
     def test_builtins_only_in_config_hpp(self):
         pattern = re.compile(r"__builtin_|\[\[gnu::|__attribute__|__forceinline")
@@ -99,7 +146,7 @@ def main() -> None:
     if len(sys.argv) < 2:
         sys.exit("usage: source_rules_test.py SOURCE_DIR [unittest arguments]")
     SOURCE_DIR = os.path.abspath(sys.argv[1])
-    unittest.main(argv=[sys.argv[0], "-v"] + sys.argv[2:])
+    ctest_unittest.main(sys.argv[2:])
 
 
 if __name__ == "__main__":

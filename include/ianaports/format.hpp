@@ -3,10 +3,11 @@
 // std::format (C++20; IANAPORTS_HAS_STD_FORMAT then says 1). Each takes a string's format
 // specification: std::format("{:>8}", p). For {fmt}, include ianaports/fmt.hpp instead.
 //
+// clang-format off
 //   #include <ianaports/format.hpp>
 //
-//   std::string line = std::format("{} {}", ianaports::protocol::udp, ianaports::port_range{6000,
-//   6063});
+//   std::string line = std::format("{} {}", ianaports::protocol::udp, ianaports::port_range{6000, 6063});
+// clang-format on
 #ifndef IANAPORTS_FORMAT_HPP
 #define IANAPORTS_FORMAT_HPP
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: BSL-1.0
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
 //
+// clang-format off
 //   #include <ianaports/ports.hpp>
 //
 //   static_assert(ianaports::port_of("https") == 443);
 //   static_assert(ianaports::name_of(22) == "ssh");
-//   static_assert(ianaports::status(8080, ianaports::protocol::tcp) ==
-//   ianaports::port_status::assigned);
+//   static_assert(ianaports::status(8080, ianaports::protocol::tcp) == ianaports::port_status::assigned);
+// clang-format on
 //
 // Every row of the registry is here, with all twelve columns IANA publishes. Every function is
 // constexpr and noexcept, allocates nothing, and accepts any input: a name that is empty,

@@ -3,10 +3,12 @@
 // status and a registry row, with their names. A translation unit that passes records around
 // but never looks anything up includes this; the lookups are in ianaports/ports.hpp.
 //
+// clang-format off
 //   #include <ianaports/types.hpp>
 //
-//   static_assert(ianaports::range_of(ianaports::port_class::user) == ianaports::port_range{1024,
-//   49151}); static_assert(ianaports::parse_protocol("UDP") == ianaports::protocol::udp);
+//   static_assert(ianaports::range_of(ianaports::port_class::user) == ianaports::port_range{1024, 49151});
+//   static_assert(ianaports::parse_protocol("UDP") == ianaports::protocol::udp);
+// clang-format on
 #ifndef IANAPORTS_TYPES_HPP
 #define IANAPORTS_TYPES_HPP
 

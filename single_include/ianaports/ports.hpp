@@ -15,12 +15,13 @@
 // ---- ianaports/ports.hpp ----
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
 //
+// clang-format off
 //   #include <ianaports/ports.hpp>
 //
 //   static_assert(ianaports::port_of("https") == 443);
 //   static_assert(ianaports::name_of(22) == "ssh");
-//   static_assert(ianaports::status(8080, ianaports::protocol::tcp) ==
-//   ianaports::port_status::assigned);
+//   static_assert(ianaports::status(8080, ianaports::protocol::tcp) == ianaports::port_status::assigned);
+// clang-format on
 //
 // Every row of the registry is here, with all twelve columns IANA publishes. Every function is
 // constexpr and noexcept, allocates nothing, and accepts any input: a name that is empty,
@@ -39301,10 +39302,12 @@ IANAPORTS_END_NAMESPACE
 // status and a registry row, with their names. A translation unit that passes records around
 // but never looks anything up includes this; the lookups are in ianaports/ports.hpp.
 //
+// clang-format off
 //   #include <ianaports/types.hpp>
 //
-//   static_assert(ianaports::range_of(ianaports::port_class::user) == ianaports::port_range{1024,
-//   49151}); static_assert(ianaports::parse_protocol("UDP") == ianaports::protocol::udp);
+//   static_assert(ianaports::range_of(ianaports::port_class::user) == ianaports::port_range{1024, 49151});
+//   static_assert(ianaports::parse_protocol("UDP") == ianaports::protocol::udp);
+// clang-format on
 #ifndef IANAPORTS_TYPES_HPP
 #define IANAPORTS_TYPES_HPP
 

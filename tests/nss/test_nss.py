@@ -32,6 +32,8 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 
 import many_aliases  # beside this file: the ManyAliases case's local files, and its answers
 
+import ctest_unittest  # tests/, on PYTHONPATH
+
 MODULE = ""
 PORTINFO = ""
 PROTOCOLS = ["tcp", "udp", "sctp", "dccp"]
@@ -286,6 +288,7 @@ class ManyAliases(unittest.TestCase):
     Finding the repeats once took a time quadratic in the aliases (issue 19: 10 s a lookup of
     this port): this case then runs for hours, and fails at its CTest timeout. The speed itself
     is no test."""
+    where = ("many_aliases",)  # over its own tables: tests/CMakeLists.txt
 
     BIG = Entry(many_aliases.NAME, many_aliases.PORT, many_aliases.PROTOCOL, tuple(many_aliases.ALIASES))
 
@@ -403,12 +406,13 @@ class ModuleFile(unittest.TestCase):
 
 def main() -> None:
     global MODULE, PORTINFO
+    ctest_unittest.list_cases_if_asked(sys.modules[__name__], sys.argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--module", required=True)
     parser.add_argument("--portinfo", required=True)
     args, rest = parser.parse_known_args()
     MODULE, PORTINFO = os.path.abspath(args.module), args.portinfo
-    unittest.main(argv=[sys.argv[0], "-v"] + rest)
+    ctest_unittest.main(rest)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ import unittest
 from pathlib import Path
 from typing import Dict, List
 
+import ctest_unittest  # tests/, on PYTHONPATH
+
 PORTINFO: List[str] = []  # the command that runs portinfo (an emulator first, on a cross build)
 SOURCE_DIR = Path()
 TIMEOUT = 60
@@ -381,6 +383,7 @@ class FishCompletion(unittest.TestCase):
 
 def main() -> None:
     global PORTINFO, SOURCE_DIR
+    ctest_unittest.list_cases_if_asked(sys.modules[__name__], sys.argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--portinfo", required=True, help="the portinfo binary")
     parser.add_argument("--source-dir", required=True, help="the ianaports source tree")
@@ -390,7 +393,7 @@ def main() -> None:
     args, rest = parser.parse_known_args()
     PORTINFO = [*args.emulator, os.path.abspath(args.portinfo)]
     SOURCE_DIR = Path(args.source_dir).resolve()
-    unittest.main(argv=[sys.argv[0], "-v"] + rest)
+    ctest_unittest.main(rest)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,13 @@
 """Tests of the portinfo program (examples/portinfo.cpp), run by CTest.
 
 Usage: test_portinfo.py --portinfo BINARY [--expected-rows FILE] [TestCase ...]
+       test_portinfo.py --list-cases --where main|release|hostile|local --target posix|windows
 
-Each TestCase below is one behaviour of issue 5; CTest runs them one by one (name them after
-the options). With no TestCase named, all run.
+Each TestCase below is one behaviour; CTest runs them one by one, each class where its `where`
+says: over the build's tables (main), over the bundled release, whose exact answers it knows
+(release), over the hostile fixture (hostile), over the local services fixtures (local); and on
+the targets its `targets` name. With no TestCase named, all run. (PYTHONPATH holds tests/, for
+ctest_unittest.)
 
 Small cases assert exact output against the bundled registry (release of 2026-08-17). The
 Whole* cases check every row against tests/oracle/expected_rows.py, an independent reading of
@@ -30,6 +34,8 @@ import time
 import unittest
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Tuple
+
+import ctest_unittest  # tests/, on PYTHONPATH
 
 REPO = Path(__file__).resolve().parents[2]
 PORTINFO: List[str] = []  # the command that runs portinfo (an emulator first, on a cross build)
@@ -232,8 +238,14 @@ def as_ranges(ports: List[int]) -> List[str]:
     return [str(a) if a == b else "%d-%d" % (a, b) for a, b in ranges]
 
 
+# Where a class runs (ctest_unittest.cases): the portinfo builds of tests/CMakeLists.txt.
+EVERY_PORTINFO = ("main", "hostile", "local")
+
+
 class PortinfoTest(unittest.TestCase):
     maxDiff = None
+    where: Tuple[str, ...] = ("main",)
+    targets: Tuple[str, ...] = ("posix", "windows")
 
     def assert_output(self, args: List[str], out: str, code: int = 0, err: str = "", columns: str = "100"):
         result = run(*args, columns=columns)
@@ -260,6 +272,7 @@ HTTPS_443 = (
 
 
 class Lookup(PortinfoTest):
+    where = ("release",)  # exact answers of the bundled release
     def test_port_every_protocol(self):
         self.assert_output(["443"], HTTPS_443)
 
@@ -321,6 +334,7 @@ class Lookup(PortinfoTest):
 
 class WholeLookup(PortinfoTest):
     """Lookups agree with the oracle's rows, in registry order."""
+    where = EVERY_PORTINFO
 
     def check(self, query: str, keep):
         want = [csv_row(r) for r in expected().rows if keep(r)]
@@ -353,6 +367,7 @@ class WholeLookup(PortinfoTest):
 
 
 class Search(PortinfoTest):
+    where = ("release",)  # exact answers of the bundled release
     def test_port_number_as_written(self):
         self.assert_output(["--search", "22129"], (
             "Service  Port         Proto  Description  Reference\n"
@@ -384,6 +399,7 @@ class Search(PortinfoTest):
 
 class WholeSearch(PortinfoTest):
     """Every search against the oracle's rows, in registry order."""
+    where = EVERY_PORTINFO
 
     def check(self, args: List[str], keep):
         want = [csv_row(r) for r in expected().rows if keep(r)]
@@ -414,6 +430,7 @@ class WholeSearch(PortinfoTest):
 
 
 class Status(PortinfoTest):
+    where = ("release",)  # exact answers of the bundled release
     def test_assigned(self):
         self.assert_output(["--status", "8080/tcp"], (
             "8080/tcp: assigned\n"
@@ -454,6 +471,7 @@ class Status(PortinfoTest):
                           ("sctp", "assigned", ["ssh"]), ("dccp", "unassigned", [])])
 
 class Class(PortinfoTest):
+    where = ("release",)  # exact answers of the bundled release
     def test_ranges_of_rfc_6335(self):
         for port, answer in [(0, "system (0-1023)"), (1023, "system (0-1023)"), (1024, "user (1024-49151)"),
                              (49151, "user (1024-49151)"), (49152, "dynamic (49152-65535)"),
@@ -465,6 +483,7 @@ class Class(PortinfoTest):
 
 
 class Free(PortinfoTest):
+    where = ("release",)  # exact answers of the bundled release
     def test_ranges(self):
         self.assert_output(["--free", "8000-8100/tcp"], (
             "8011-8014\n8018\n8024\n8028-8031\n8035-8039\n8045-8050\n8062-8065\n8068-8069\n"
@@ -485,6 +504,7 @@ class Free(PortinfoTest):
 
 class WholeStatusAndFree(PortinfoTest):
     """--status and --free against status() computed from the oracle's rows."""
+    where = EVERY_PORTINFO
 
     def test_every_port_against_the_oracle(self):
         """A port every 331 (--status PORT answers for the four protocols), and the PORT/PROTO
@@ -520,6 +540,7 @@ def csv_field(field: str) -> str:
 
 class WholeCsv(PortinfoTest):
     """--all --format csv: IANA's CSV export, every row and column."""
+    where = EVERY_PORTINFO
 
     def test_rows_read_back_with_the_csv_module(self):
         result = run("--all", "--format", "csv")
@@ -539,6 +560,7 @@ class WholeCsv(PortinfoTest):
 
 class WholeJson(PortinfoTest):
     """--all --format json: one array of objects with stable keys, every row."""
+    where = EVERY_PORTINFO
 
     def test_objects(self):
         result = run("--all", "--format", "json")
@@ -581,6 +603,7 @@ def services_lines(data: bytes) -> Dict[Tuple[int, str], List[str]]:
 
 class WholeServices(PortinfoTest):
     """--all --format services, read back by the rules of services(5)."""
+    where = EVERY_PORTINFO
 
     def test_every_name_alias_and_port(self):
         """Every (name, port, protocol) the API answers is a line's name or alias: a range one line
@@ -624,6 +647,7 @@ class WholeServices(PortinfoTest):
 
 class Formats(PortinfoTest):
     """Each format on small cases, exactly."""
+    where = ("release",)  # exact answers of the bundled release
 
     def test_csv(self):
         self.assert_output(["80/sctp", "--format", "csv"], CSV_HEADER + "\n" + (
@@ -686,6 +710,7 @@ class Formats(PortinfoTest):
 
 
 class Table(PortinfoTest):
+    where = ("release",)  # exact answers of the bundled release
     def test_fitted_to_columns_with_ellipsis(self):
         # Description and Reference are shortened; "FORTÉ" counts five columns, not six bytes.
         self.assert_output(["4413", "whoispp/udp"], (
@@ -726,6 +751,7 @@ class Table(PortinfoTest):
 
 
 class WholeRegistryInfo(PortinfoTest):
+    where = EVERY_PORTINFO
     def test_text_and_json(self):
         rows = expected().rows
         names = len({r[0].lower() for r in rows if r[0]})
@@ -816,6 +842,7 @@ def json_people(column: str) -> list:
 
 class Who(PortinfoTest):
     """Exact outputs on the bundled release."""
+    where = ("release",)  # exact answers of the bundled release
 
     def test_table_lists_the_rows_then_each_person_once(self):
         self.assert_output(["--who", "8080/tcp"], (
@@ -850,6 +877,7 @@ class Who(PortinfoTest):
 class WholeWho(PortinfoTest):
     """--who on a sample of the names (every name, on a small registry), against the oracle's
     rows and its reading of <people>: the rows of the name, and each id's person or nulls."""
+    where = EVERY_PORTINFO
 
     def sample(self) -> List[str]:
         names = sorted({ascii_lower(r[0]) for r in expected().rows
@@ -901,6 +929,7 @@ class WholeWho(PortinfoTest):
 class LocalRows(PortinfoTest):
     """A portinfo with local services (tests/fixtures/local) before the registry's rows: the
     Source column of --wide says which rows are local; the Whole* cases check the rest."""
+    where = ("local",)
 
     def test_wide_source_column(self):
         local = expected().rows[:expected().local]
@@ -922,6 +951,7 @@ class WholeTerminalText(PortinfoTest):
     space in a table, --wide, the people of --who and a services file; JSON escapes it, as a
     JSON reader reads it back the same; CSV is IANA's bytes to a pipe or a file, and shows it
     as a space on a terminal (line feeds kept, inside their quotes)."""
+    where = EVERY_PORTINFO
 
     def test_table_wide_and_services(self):
         for args in (["--all"], ["--all", "--wide"], ["--all", "--format", "services"]):
@@ -944,9 +974,17 @@ class WholeTerminalText(PortinfoTest):
         self.assertEqual(result.code, 0)
         assert_nothing_obeyed(self, result.out, "--format json")
 
+
+
+class WholeTerminalCsv(PortinfoTest):
+    """CSV on a terminal shows each control as a space, line feeds kept inside their quotes (a
+    pseudo-terminal: POSIX's)."""
+    where = EVERY_PORTINFO
+    targets = ("posix",)
+
     def test_csv_on_a_terminal(self):
-        if TARGET_WINDOWS[0] or os.name != "posix":
-            self.skipTest("a pseudo-terminal is POSIX's")
+        if os.name != "posix":
+            self.skipTest("the tests run where pseudo-terminals are not: %s" % os.name)
         out = run_on_terminal("--all", "--format", "csv")
         assert_nothing_obeyed(self, out, "--format csv on a terminal")
         want = CSV_HEADER + "\n" + "".join(",".join(csv_field(on_terminal(f)) for f in csv_row(r)) + "\n"
@@ -1059,40 +1097,43 @@ class UsageErrors(PortinfoTest):
 # --- Writing the output ---------------------------------------------------------------------
 
 
+def read_one_line_and_close(test: unittest.TestCase, **popen) -> Tuple[int, bytes]:
+    """Runs portinfo --all --format csv, reads its first line, closes the pipe: (exit, stderr)."""
+    process = subprocess.Popen([*PORTINFO, "--all", "--format", "csv"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, **popen)
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    process.stderr.close()
+    test.assertEqual(first, (CSV_HEADER + "\n").encode())
+    return process.wait(timeout=60), err
+
+
 class ClosedPipe(PortinfoTest):
     """`portinfo --all | head -1` ends quietly, however the parent left SIGPIPE."""
-
-    def read_one_line_and_close(self, **popen) -> Tuple[int, bytes]:
-        process = subprocess.Popen([*PORTINFO, "--all", "--format", "csv"], stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, **popen)
-        first = process.stdout.readline()
-        process.stdout.close()
-        err = process.stderr.read()
-        process.stderr.close()
-        self.assertEqual(first, (CSV_HEADER + "\n").encode())
-        return process.wait(timeout=60), err
-
-    def skip_on_windows(self):
-        if TARGET_WINDOWS[0]:
-            self.skipTest("Windows has no SIGPIPE")
+    targets = ("posix",)
 
     def test_sigpipe_default(self):
-        self.skip_on_windows()
-        self.assertEqual(self.read_one_line_and_close(), (-signal.SIGPIPE, b""))
+        self.assertEqual(read_one_line_and_close(self), (-signal.SIGPIPE, b""))
 
     def test_sigpipe_ignored_by_the_parent(self):
-        self.skip_on_windows()
-        self.assertEqual(self.read_one_line_and_close(restore_signals=False), (-signal.SIGPIPE, b""))
-
-    def test_windows_write_fails_quietly(self):
-        if not TARGET_WINDOWS[0]:
-            self.skipTest("for Windows, which has no SIGPIPE")
-        self.assertEqual(self.read_one_line_and_close(), (3, b""))
+        self.assertEqual(read_one_line_and_close(self, restore_signals=False), (-signal.SIGPIPE, b""))
 
     def test_sigpipe_blocked_write_fails_with_epipe(self):
-        self.skip_on_windows()
         block = lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
-        self.assertEqual(self.read_one_line_and_close(preexec_fn=block), (3, b""))
+        self.assertEqual(read_one_line_and_close(self, preexec_fn=block), (3, b""))
+
+
+class ClosedPipeWindows(PortinfoTest):
+    """The same on Windows, which has no SIGPIPE: the write fails, and portinfo ends quietly."""
+    targets = ("windows",)
+
+    def test_write_fails_quietly(self):
+        self.assertEqual(read_one_line_and_close(self), (3, b""))
+
+
+class WriteErrors(PortinfoTest):
+    """Any other failed write is reported, with exit code 3."""
 
     @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
     def test_other_write_errors_are_reported(self):
@@ -1104,6 +1145,7 @@ class ClosedPipe(PortinfoTest):
 
 def main() -> None:
     global PORTINFO, EXPECTED_ROWS_FILE
+    ctest_unittest.list_cases_if_asked(sys.modules[__name__], sys.argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--portinfo", required=True, help="the portinfo binary")
     parser.add_argument("--expected-rows", default="", help="tests/oracle/expected_rows.py output")
@@ -1114,7 +1156,7 @@ def main() -> None:
     PORTINFO = [*args.emulator, os.path.abspath(args.portinfo)]
     TARGET_WINDOWS[0] = args.target_system == "Windows"
     EXPECTED_ROWS_FILE = args.expected_rows
-    unittest.main(argv=[sys.argv[0], "-v"] + rest)
+    ctest_unittest.main(rest)
 
 
 if __name__ == "__main__":
