@@ -68,8 +68,8 @@ def main() -> int:
     parser.add_argument("--build", default=str(ROOT / "build" / "bench"), help="the bench preset's build folder")
     args = parser.parse_args()
     build = Path(args.build)
-    bench, module, portinfo = (build / "bench" / "ianaports_bench", build / "nss" / "libnss_ianaports.so.2",
-                               build / "examples" / "portinfo")
+    bench, module, portinfo = (build / "bench" / "ianaports_bench", build / "tools" / "nss" / "libnss_ianaports.so.2",
+                               build / "tools" / "portinfo" / "portinfo")
     if os.geteuid() != 0 or shutil.which("unshare") is None or shutil.which("getent") is None:
         print("nss_timing.py: needs root, unshare(1) and getent(1) for a private nsswitch.conf; not measured")
         return 0

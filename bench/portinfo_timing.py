@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSL-1.0
 """How long portinfo takes to answer, process start included: a command-line tool is judged by that.
 
-    python3 bench/portinfo_timing.py build/rel/examples/portinfo [--runs 51]
+    python3 bench/portinfo_timing.py build/rel/tools/portinfo/portinfo [--runs 51]
 
 Runs each query --runs times (output to /dev/null), a call of every query in turn so that the
 machine's drift falls on all alike, and prints a Markdown table of the wall time per call:

@@ -29,7 +29,7 @@ if(MODE STREQUAL "message")
 elseif(MODE STREQUAL "build")
   execute_process(COMMAND ${configure} -DIANAPORTS_BUILD_TESTS=OFF COMMAND_ERROR_IS_FATAL ANY)
   execute_process(COMMAND "${CMAKE_COMMAND}" --build "${BUILD_DIR}" --parallel 2 COMMAND_ERROR_IS_FATAL ANY)
-  execute_process(COMMAND "${BUILD_DIR}/examples/portinfo" 443/tcp OUTPUT_VARIABLE out
+  execute_process(COMMAND "${BUILD_DIR}/tools/portinfo/portinfo" 443/tcp OUTPUT_VARIABLE out
                   COMMAND_ERROR_IS_FATAL ANY)
   execute_process(COMMAND "${BUILD_DIR}/examples/lookup" 22/tcp OUTPUT_VARIABLE looked_up
                   COMMAND_ERROR_IS_FATAL ANY)

@@ -39480,6 +39480,8 @@ class person_id_range {
 
   constexpr explicit person_id_range(std::string_view column) noexcept : column_(column) {}
   [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(column_); }
+  // A range's end() is a member, as the standard ranges' are, though this one needs no state.
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
   [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
 
  private:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSL-1.0
-"""Tests of libnss_ianaports.so.2 (nss/), run by CTest on a glibc host.
+"""Tests of libnss_ianaports.so.2 (tools/nss/), run by CTest on a glibc host.
 
 Usage: test_nss.py --module LIBNSS --portinfo PORTINFO [TestCase ...]
 

@@ -5,8 +5,8 @@
 Usage: test_docs.py --portinfo BINARY --source-dir DIR [--emulator ARG...] [TestCase ...]
 
 `portinfo --help` is the one list of options: every option it names (each token that starts
-with "--", and "-h") must be in examples/portinfo/portinfo.1 and in each completion file under
-examples/portinfo/completions/, each option's value placeholder ("--status PORT[/PROTO]") must
+with "--", and "-h") must be in tools/portinfo/portinfo.1 and in each completion file under
+tools/portinfo/completions/, each option's value placeholder ("--status PORT[/PROTO]") must
 be in the rendered page, and the values of --protocol and --format it lists are the ones the
 completions offer. The page must render under man(1) without a warning; the bash completion is
 run for real (and the zsh and fish ones too, where those shells are installed). Options the
@@ -38,7 +38,7 @@ HELP_ENTRY = re.compile(r"^  (--[A-Za-z][A-Za-z0-9-]*)(?: (\S+))?(?: {2,}|$)", r
 
 
 def docs(*parts: str) -> Path:
-    return SOURCE_DIR.joinpath("examples", "portinfo", *parts)
+    return SOURCE_DIR.joinpath("tools", "portinfo", *parts)
 
 
 def MAN_PAGE() -> Path:

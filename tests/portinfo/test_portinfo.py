@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSL-1.0
-"""Tests of the portinfo program (examples/portinfo.cpp), run by CTest.
+"""Tests of the portinfo program (tools/portinfo/), run by CTest.
 
 Usage: test_portinfo.py --portinfo BINARY [--expected-rows FILE] [TestCase ...]
        test_portinfo.py --list-cases --where main|release|hostile|local --target posix|windows

@@ -25,13 +25,13 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include "portinfo/arguments.hpp"
-#include "portinfo/command_line.hpp"
-#include "portinfo/formats.hpp"
-#include "portinfo/output.hpp"
-#include "portinfo/people.hpp"
-#include "portinfo/queries.hpp"
-#include "portinfo/text.hpp"
+#include "arguments.hpp"
+#include "command_line.hpp"
+#include "formats.hpp"
+#include "output.hpp"
+#include "people.hpp"
+#include "queries.hpp"
+#include "text.hpp"
 
 namespace {
 
