@@ -1,13 +1,21 @@
 # SPDX-License-Identifier: BSL-1.0
+include_guard(GLOBAL)
 # ianaports_generate_tables(<target> REGISTRY <xml> OUTPUT_DIR <dir>
 #                           [OMIT <column group>...] [PROTOCOLS <protocol>...] [INDEX fast|compact]
 #                           [LOCAL <services file>...] [LOCAL_CONFLICTS warn|error|ignore])
 #
-# The generated header, under the include directory the generator writes into (generate.py's
-# TABLES_HEADER, the file tables.hpp includes).
-set(IANAPORTS_TABLES_HEADER "ianaports/detail/registry_tables.hpp")
+# The generated headers, under the include directory the generator writes into, as the generator
+# names them: the tables' (IANAPORTS_TABLES_HEADER, which ports.hpp includes) and their people's.
+execute_process(COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_LIST_DIR}/../codegen/generate.py" --list-outputs
+                OUTPUT_VARIABLE IANAPORTS_GENERATED_HEADERS OUTPUT_STRIP_TRAILING_WHITESPACE
+                RESULT_VARIABLE ianaports_listed)
+if(NOT ianaports_listed EQUAL 0)
+  message(FATAL_ERROR "ianaports: codegen/generate.py --list-outputs failed (${ianaports_listed})")
+endif()
+string(REPLACE "\n" ";" IANAPORTS_GENERATED_HEADERS "${IANAPORTS_GENERATED_HEADERS}")
+list(GET IANAPORTS_GENERATED_HEADERS 0 IANAPORTS_TABLES_HEADER)
 
-# Adds <target>, which (re)writes <dir>/${IANAPORTS_TABLES_HEADER} from the registry
+# Adds <target>, which (re)writes <dir>/${IANAPORTS_GENERATED_HEADERS} from the registry
 # XML whenever the XML or the generator changes. <dir> is then an include directory. OMIT and
 # PROTOCOLS make a lean build (codegen/generate.py --omit, --protocols); INDEX chooses the index
 # (generate.py --index; empty: compact for a lean build, else fast). LOCAL are the user's own
@@ -23,6 +31,7 @@ function(ianaports_generate_tables target)
     message(FATAL_ERROR "ianaports: registry file not found: ${registry}")
   endif()
   set(header "${arg_OUTPUT_DIR}/${IANAPORTS_TABLES_HEADER}")
+  list(TRANSFORM IANAPORTS_GENERATED_HEADERS PREPEND "${arg_OUTPUT_DIR}/" OUTPUT_VARIABLE headers)
   set(lean_args)
   if(arg_OMIT)
     list(JOIN arg_OMIT "," omit)
@@ -49,7 +58,7 @@ function(ianaports_generate_tables target)
   endif()
   # The generator lists what it read (the registry, its own modules) in the depfile.
   add_custom_command(
-    OUTPUT "${header}"
+    OUTPUT ${headers}
     COMMAND Python3::Interpreter "${ianaports_SOURCE_DIR}/codegen/generate.py"
             --registry "${registry}" --output "${arg_OUTPUT_DIR}" --depfile "${header}.d"
             ${lean_args}
@@ -57,5 +66,5 @@ function(ianaports_generate_tables target)
     DEPFILE "${header}.d"
     COMMENT "ianaports: generating tables from ${registry}"
     VERBATIM)
-  add_custom_target(${target} ALL DEPENDS "${header}")  # ALL: installing needs it too
+  add_custom_target(${target} ALL DEPENDS ${headers})  # ALL: installing needs it too
 endfunction()

@@ -15,9 +15,10 @@ if(IANAPORTS_SINGLE_HEADER)
 else()
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/ianaports" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
           PATTERN meson.build EXCLUDE)  # Meson's, beside the headers it generates
-  get_filename_component(tables_folder "${IANAPORTS_TABLES_HEADER}" DIRECTORY)
-  install(FILES "${IANAPORTS_GENERATED_INCLUDE_DIR}/${IANAPORTS_TABLES_HEADER}"
-          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/${tables_folder}")
+  foreach(header IN LISTS IANAPORTS_GENERATED_HEADERS)
+    get_filename_component(folder "${header}" DIRECTORY)
+    install(FILES "${IANAPORTS_GENERATED_INCLUDE_DIR}/${header}" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/${folder}")
+  endforeach()
 endif()
 
 install(EXPORT ianaportsTargets NAMESPACE ianaports:: DESTINATION "${IANAPORTS_INSTALL_CMAKEDIR}")

@@ -7,10 +7,12 @@
 writes single_include/ianaports/ports.hpp, which needs nothing but a C++17 compiler: no
 Python, no CMake, no other file. It is include/ianaports/ports.hpp with each of its own
 "ianaports/..." includes replaced, once, by that file's text, and the generated tables in place
-of ianaports/detail/registry_tables.hpp. Beside it go the opt-in headers (ostream.hpp, fmt.hpp,
-format.hpp and the detail header they share) as they are, but that they include ports.hpp for
-the vocabulary; and every other public header (ianaports/types.hpp) as one line that includes
-ports.hpp, which holds it, so that code written against include/ compiles against either.
+of ianaports/detail/registry_tables.hpp. Beside it go the opt-in headers (people.hpp with the
+people's generated tables, ostream.hpp, fmt.hpp, format.hpp, and the detail headers they need)
+as they are, but that they include ports.hpp for what it holds; and every other public header
+(ianaports/types.hpp) as one line that includes ports.hpp, so that code written against
+include/ compiles against either. A file, not one header, so that a translation unit that
+wants no people does not parse them (a fifth of the tables' text).
 `--check` compares instead of writing, and exits 1 with the command to run when they differ.
 """
 
@@ -31,13 +33,15 @@ from registry_xml import RegistryError  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE_DIR = os.path.join(ROOT, "include")
 TABLES = generate.TABLES_HEADER.replace(os.sep, "/")  # as the headers include it
+PEOPLE_TABLES = TABLES.rsplit("/", 1)[0] + "/" + generate.PEOPLE_HEADER_NAME
 _SPDX_LINE = re.compile(r"\A// SPDX-License-Identifier: [^\n]*\n")
 _OWN_INCLUDE = re.compile(r'^#include "(ianaports/[^"]+)"[^\n]*$', re.M)
 
 
 SINGLE_HEADER = "ianaports/ports.hpp"
 # The opt-in headers beside it, with the files they need that it does not hold.
-COMPANIONS = ("ianaports/ostream.hpp", "ianaports/fmt.hpp", "ianaports/format.hpp",
+COMPANIONS = ("ianaports/people.hpp", "ianaports/detail/tables/people.hpp", PEOPLE_TABLES,
+              "ianaports/ostream.hpp", "ianaports/fmt.hpp", "ianaports/format.hpp",
               "ianaports/detail/text_form.hpp")
 # The public headers (include/ianaports/*.hpp) that the single header holds: each one forwards.
 FORWARDED = ("ianaports/types.hpp",)
@@ -45,14 +49,14 @@ COMMAND = ("python3 codegen/amalgamate.py --registry registry/service-names-port
            " --output single_include")
 
 
-def _read_header(name: str, tables_text: str) -> str:
-    if name == TABLES:
-        return tables_text
+def _read_header(name: str, generated: Dict[str, str]) -> str:
+    if name in generated:
+        return _SPDX_LINE.sub("", generated[name], count=1)
     with open(os.path.join(INCLUDE_DIR, name), encoding="utf-8") as f:
         return _SPDX_LINE.sub("", f.read(), count=1)  # the banner carries it once for the file
 
 
-def _single_header(tables_text: str) -> Tuple[str, Set[str]]:
+def _single_header(generated: Dict[str, str]) -> Tuple[str, Set[str]]:
     """ports.hpp with its own includes replaced by their text, each once; and those headers."""
     seen: Set[str] = set()
 
@@ -60,17 +64,17 @@ def _single_header(tables_text: str) -> Tuple[str, Set[str]]:
         if name in seen:
             return ""
         seen.add(name)
-        body = _OWN_INCLUDE.sub(lambda m: expand(m.group(1)).rstrip("\n"), _read_header(name, tables_text))
+        body = _OWN_INCLUDE.sub(lambda m: expand(m.group(1)).rstrip("\n"), _read_header(name, generated))
         return f"// ---- {name} ----\n{body}"
 
     # One guard around the whole file, named after its tables as theirs is: included again, the
     # file is skipped unread; a single header of other tables is read, and its tables refuse
     # to join these.
-    guard = f"IANAPORTS_SINGLE_HEADER_{identity_of(tables_text).upper()}_HPP"
+    guard = f"IANAPORTS_SINGLE_HEADER_{identity_of(generated[TABLES]).upper()}_HPP"
     return f"#ifndef {guard}\n#define {guard}\n\n{expand(SINGLE_HEADER)}\n#endif  // {guard}\n", seen
 
 
-def _companion(name: str, in_single_header: Set[str]) -> str:
+def _companion(name: str, in_single_header: Set[str], generated: Dict[str, str]) -> str:
     """An opt-in header as it is, but that what the single header holds is included from it."""
     included = []
 
@@ -81,7 +85,7 @@ def _companion(name: str, in_single_header: Set[str]) -> str:
         included.append(wanted)
         return f'#include "{wanted}"' + ("  // the vocabulary and the tables" if wanted == SINGLE_HEADER else "")
 
-    return f"// ---- {name} ----\n" + _OWN_INCLUDE.sub(include, _read_header(name, ""))
+    return f"// ---- {name} ----\n" + _OWN_INCLUDE.sub(include, _read_header(name, generated))
 
 
 def _forwarder(name: str, in_single_header: Set[str]) -> str:
@@ -114,10 +118,11 @@ def _banner(header: str, registry_path: str, registry) -> str:
 
 def amalgamate(registry_path: str) -> Dict[str, str]:
     """Each header of the edition (a path under the output folder) and its text."""
-    tables_text, registry, _ = generate.generate(registry_path)
-    single, in_single_header = _single_header(tables_text)
+    (tables_text, people_text), registry, _ = generate.generate(registry_path)
+    generated = {TABLES: tables_text, PEOPLE_TABLES: people_text}
+    single, in_single_header = _single_header(generated)
     headers = {SINGLE_HEADER: single}
-    headers.update((name, _companion(name, in_single_header)) for name in COMPANIONS)
+    headers.update((name, _companion(name, in_single_header, generated)) for name in COMPANIONS)
     headers.update((name, _forwarder(name, in_single_header)) for name in FORWARDED)
     public = {"ianaports/" + f for f in os.listdir(os.path.join(INCLUDE_DIR, "ianaports")) if f.endswith(".hpp")}
     if public - headers.keys():

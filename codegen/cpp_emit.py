@@ -38,6 +38,21 @@ def _escaped(data: bytes) -> str:
     return data.decode("latin-1").translate(_ESCAPE_TABLE)
 
 
+# Packed integers, byte by byte: every byte that is not plain printable ASCII (", \\ and ? too)
+# as an octal escape, so that every escape is one, which _SHORTER_OCTAL then shortens.
+_BINARY_ESCAPE_TABLE = {b: (chr(b) if 0x20 <= b < 0x7F and b not in b'"\\?' else "\\%03o" % b)
+                        for b in range(256)}
+# An octal escape with leading zeros that no octal digit follows: the zeros go ("\000" is "\0").
+# The tables' bytes are mostly small numbers' high bytes, zeros: written short, the literals
+# are about a quarter shorter, and compilers read them that much faster.
+_SHORTER_OCTAL = re.compile(r"\\0(?:0([0-7])|([1-7][0-7]))(?![0-7])")
+
+
+def _escaped_binary(data: bytes) -> str:
+    escaped = data.decode("latin-1").translate(_BINARY_ESCAPE_TABLE)
+    return _SHORTER_OCTAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), escaped)
+
+
 def cpp_string_literal_body(data: bytes) -> str:
     """Bytes as the inside of an ordinary "..." literal that any compiler reads back exactly.
 
@@ -66,7 +81,7 @@ def _split_literal(data: bytes, utf8: bool = True) -> List[str]:
         if utf8:
             while start < end < len(data) and (data[end] & 0xC0) == 0x80:
                 end -= 1  # back up to the first byte of the sequence
-        lines.append('"' + _escaped(data[start:end]) + '"')
+        lines.append('"' + (_escaped if utf8 else _escaped_binary)(data[start:end]) + '"')
         start = end
     return lines
 
@@ -91,14 +106,38 @@ def packed_row_elements(count: int, width: int) -> int:
     return (count + rows - 1) // rows
 
 
-def _literal_rows(rows: List[bytes], utf8: bool) -> List[str]:
-    """Rows as initialisers of a char array's rows: adjacent literals, a comma after each row."""
-    out: List[str] = []
-    for row in rows:
-        literal_lines = _split_literal(row, utf8)
-        out += ["    " + literal for literal in literal_lines[:-1]]
-        out.append("    " + literal_lines[-1] + ",")
-    return out
+def _returned_literal(data: bytes, utf8: bool, indent: str) -> List[str]:
+    """`return` and the bytes as adjacent literals, a line each, ending the statement."""
+    literal_lines = _split_literal(data, utf8)
+    lines = [indent + "return " + literal_lines[0]]
+    lines += [indent + "       " + literal for literal in literal_lines[1:]]
+    lines[-1] += ";"
+    return lines
+
+
+def _render_literal_rows(name: str, rows: List[bytes], utf8: bool) -> List[str]:
+    """A struct whose row(r) returns row r's bytes as a string literal (NUL-terminated).
+
+    A literal a function returns, not a char array it initialises: clang++ holds a constexpr
+    array as a value for each of its bytes, and the tables' arrays cost it most of its memory
+    and half its time in a translation unit that asked one lookup, where a literal is one
+    object, read in place when constant evaluation reads it. A table of several rows returns
+    each from a function of its own: a switch that returned the literals would be made a table
+    of their addresses (clang++ -O2 does), which needs load-time relocations."""
+    lines = [f"struct {name} {{"]
+    if len(rows) == 1:
+        lines.append("  static constexpr const char* row(std::size_t) noexcept {")
+        lines += _returned_literal(rows[0], utf8, "    ")
+        lines.append("  }")
+    else:
+        for r, data in enumerate(rows):
+            lines.append(f"  IANAPORTS_NOINLINE static constexpr const char* row_{r}() noexcept {{")
+            lines += _returned_literal(data, utf8, "    ")
+            lines.append("  }")
+        lines += ["  static constexpr const char* row(std::size_t r) noexcept {", "    switch (r) {"]
+        lines += [f"      case {r}: return row_{r}();" for r in range(len(rows) - 1)]
+        lines += [f"      default: return row_{len(rows) - 1}();", "    }", "  }"]
+    return lines + ["};"]
 
 
 def _render_array(array: Array, aliases: Dict[str, str]) -> List[str]:
@@ -113,12 +152,16 @@ def _render_array(array: Array, aliases: Dict[str, str]) -> List[str]:
     if per_row * width > LITERAL_LIMIT:
         raise AssertionError(f"{array.name}: rows of {per_row * width} bytes exceed the literal limit")
     rows = max(1, (count + per_row - 1) // per_row)
-    data = struct.pack("<%d%s" % (count, _STRUCT_CODES[width]), *array.values)
     row_bytes = per_row * width
-    return ([f"// {array.comment}",
-             f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}> {array.name} = {{{{"]
-            + _literal_rows([data[r * row_bytes:(r + 1) * row_bytes] for r in range(rows)], utf8=False)
-            + ["}};"])
+    # Every row full, zeros after the last value, as a char array's rows were: a table of no
+    # values still has one, which the readers may read where a count says nothing is there.
+    data = struct.pack("<%d%s" % (count, _STRUCT_CODES[width]), *array.values).ljust(rows * row_bytes, b"\0")
+    literals = f"{array.name}_bytes"
+    return ([f"// {array.comment}"]
+            + _render_literal_rows(literals, [data[r * row_bytes:(r + 1) * row_bytes] for r in range(rows)],
+                                   utf8=False)
+            + [f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}, {literals}>"
+               f" {array.name}{{}};"])
 
 
 def _render_string_array(array: StringArray) -> List[str]:
@@ -137,21 +180,19 @@ def _render_text_pool(layout: Layout) -> List[str]:
         # cannot be split and still be viewed in place, so its row is a longer literal.
         lines += ["#if defined(__GNUC__)", "#pragma GCC diagnostic push",
                   '#pragma GCC diagnostic ignored "-Woverlength-strings"', "#endif"]
-    lines.append(f"inline constexpr char text_pool[{len(layout.text_rows)}][{layout.text_row_size}] = {{")
-    lines += _literal_rows(layout.text_rows, utf8=True)
-    lines.append("};")
+    lines += _render_literal_rows("text_pool", layout.text_rows, utf8=True)
     if oversized:
         lines += ["#if defined(__GNUC__)", "#pragma GCC diagnostic pop", "#endif"]
     return lines
 
 
-def _render_banner(*, updated: str, source_name: str, sha256: str,
+def _render_banner(*, what: str, reader: str, updated: str, source_name: str, sha256: str,
                    local_sources: Sequence[Tuple[str, str]] = ()) -> List[str]:
     local = [f"// with the local services of {sanitize_comment(name)} (SHA-256 {digest}) before its rows."
              for name, digest in local_sources]
     return [
         "// SPDX-License-Identifier: BSL-1.0",
-        "// ianaports: the IANA Service Name and Transport Protocol Port Number Registry as tables.",
+        f"// ianaports: {what}.",
         "// The registry data they hold is IANA's, in the public domain (CC0-1.0): see NOTICE.",
         "//",
         f"// Generated by {GENERATOR} from {sanitize_comment(source_name)}",
@@ -159,7 +200,7 @@ def _render_banner(*, updated: str, source_name: str, sha256: str,
         *local,
         "// Do not edit: regenerate it (the CMake build does so whenever the registry changes).",
         "// The comment above each table says what it holds: this file is the layout's reference;",
-        "// include/ianaports/detail/tables.hpp reads it.",
+        f"// include/ianaports/detail/{reader} reads it.",
         "",
     ]
 
@@ -259,23 +300,63 @@ def describe_tables(*, updated: str, source_name: str, sha256: str, omitted: str
     return f"{source_name} (updated {updated}, SHA-256 {sha256[:12]}){local}{lean}"
 
 
-def render(layout: Layout, *, updated: str, source_name: str, sha256: str,
-           local_sources: Sequence[Tuple[str, str]] = ()) -> str:
+def _render_layout(layout: Layout) -> List[str]:
+    """A layout's declarations, text pool and tables, in the namespace the caller opened."""
     aliases = {a.name: a.ctype for a in layout.aliases}
-    tables = _render_prologue(updated=updated, sha256=sha256)
-    tables += _render_declarations(layout)
-    tables += _render_text_pool(layout) + [""]
+    lines = _render_declarations(layout)
+    lines += _render_text_pool(layout) + [""]
     for array in layout.arrays:
-        tables += _render_array(array, aliases) + [""]
+        lines += _render_array(array, aliases) + [""]
     for strings in layout.string_arrays:
-        tables += _render_string_array(strings) + [""]
+        lines += _render_string_array(strings) + [""]
+    return lines
+
+
+def _render_people(people: Layout, *, digits: str, banner: List[str]) -> List[str]:
+    """The people directory's header: its tables and a text pool of its own, which only
+    ianaports/people.hpp reads, so that a translation unit that wants no people neither parses
+    nor links them. It includes the tables it belongs to, and refuses any other's."""
+    guard = f"IANAPORTS_DETAIL_REGISTRY_PEOPLE_{digits.upper()}_HPP"
+    return banner + [
+        f"#ifndef {guard}",
+        f"#define {guard}",
+        "",
+        '#include "ianaports/detail/registry_tables.hpp"',
+        "",
+        f"static_assert(IANAPORTS_TABLES_ID == 0x{digits},",
+        '              "ianaports: registry_people.hpp was made with other tables than registry_tables.hpp: "',
+        '              "generate both again");',
+        "",
+        "IANAPORTS_BEGIN_TABLES_DETAIL",
+        "namespace registry_people {",
+        "",
+        *_render_layout(people),
+        "}  // namespace registry_people",
+        "IANAPORTS_END_TABLES_DETAIL",
+        "",
+        f"#endif  // {guard}",
+        "",
+    ]
+
+
+def render(layout: Layout, people: Layout, *, updated: str, source_name: str, sha256: str,
+           local_sources: Sequence[Tuple[str, str]] = ()) -> Tuple[str, str]:
+    """The tables' header, and their people's."""
+    tables = _render_prologue(updated=updated, sha256=sha256)
+    tables += _render_layout(layout)
     tables += ["}  // namespace registry", "IANAPORTS_END_TABLES_DETAIL", ""]
-    digits, namespace = tables_identity(tables, updated)
+    # The people are the tables' too: a copy whose people differ is another copy.
+    digits, namespace = tables_identity(tables + _render_layout(people), updated)
     constants = {c.name: c.value for c in layout.constants}
     description = describe_tables(updated=updated, source_name=source_name, sha256=sha256,
                                   omitted=constants["omitted_columns"], kept=constants["kept_protocols"],
                                   index="fast" if constants["fast_index"] else "compact",
                                   local_sources=local_sources)
-    lines = _render_banner(updated=updated, source_name=source_name, sha256=sha256, local_sources=local_sources)
+    made_from = dict(updated=updated, source_name=source_name, sha256=sha256, local_sources=local_sources)
+    lines = _render_banner(what="the IANA Service Name and Transport Protocol Port Number Registry as tables",
+                           reader="tables.hpp", **made_from)
+    people_banner = _render_banner(what="the people directory of the IANA Service Name and Transport Protocol"
+                                        " Port Number Registry", reader="tables/people.hpp", **made_from)
     opening, closing = _render_identity(digits=digits, namespace=namespace, description=description)
-    return "\n".join(lines + opening + tables + closing)
+    return ("\n".join(lines + opening + tables + closing),
+            "\n".join(_render_people(people, digits=digits, banner=people_banner)))

@@ -4,9 +4,12 @@
 
     python3 codegen/generate.py --registry registry/service-names-port-numbers.xml --output build/gen
 
-writes build/gen/ianaports/detail/registry_tables.hpp (or, with --header FILE, that file). The
-output depends on the registry's bytes alone (fixed seeds, no clock, no hash randomisation),
-and is replaced atomically: on any error the previous file stays as it was. Errors are printed
+writes build/gen/ianaports/detail/registry_tables.hpp (or, with --header FILE, that file), and
+beside it registry_people.hpp, the people directory's tables, which only ianaports/people.hpp
+reads. The output depends on the registry's bytes alone (fixed seeds, no clock, no hash
+randomisation), and the files are replaced atomically: on any error the previous ones stay as
+they were. (Both are on disk before either is renamed; a people header that is not its tables'
+is refused at compile time.) Errors are printed
 as `file:line: problem`, exit 1. --depfile FILE lists what the header was made from (the
 registry and the generator's own modules) for the build tool, in Make's syntax.
 
@@ -38,6 +41,9 @@ from registry_xml import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,
                           RegistryError, read_registry)
 
 TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
+PEOPLE_HEADER_NAME = "registry_people.hpp"  # beside the tables' header, which it includes
+# What --output writes under its folder (--list-outputs prints it, for the build tools).
+OUTPUTS = (TABLES_HEADER, os.path.join(os.path.dirname(TABLES_HEADER), PEOPLE_HEADER_NAME))
 CODEGEN_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -47,39 +53,53 @@ def write_atomically(path: str, text: str, before_replace=None, mtime_ns: Option
     before_replace(), when given, runs once the new text is on disk and may raise to keep the
     old file. mtime_ns: the file's date, set before it takes path's place. errors: how
     characters UTF-8 cannot encode are written ("surrogateescape": a path's own bytes)."""
-    directory = os.path.dirname(path)
-    os.makedirs(directory or ".", exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(path),
-                                         dir=directory or ".")
+    write_all_atomically([(path, text)], before_replace, mtime_ns, errors)
+
+
+def write_all_atomically(files: Sequence[Tuple[str, str]], before_replace=None,
+                         mtime_ns: Optional[int] = None, errors: str = "strict") -> None:
+    """write_atomically for several files at once: every new text is on disk, and
+    before_replace() has passed, before the first takes its place; then each is renamed."""
+    temporaries: List[str] = []
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors=errors, newline="\n") as out:
-            out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a header is for everyone
-        if mtime_ns is not None:
-            os.utime(temporary, ns=(mtime_ns, mtime_ns))
+        for path, text in files:
+            directory = os.path.dirname(path)
+            os.makedirs(directory or ".", exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(path),
+                                                 dir=directory or ".")
+            temporaries.append(temporary)
+            with os.fdopen(handle, "w", encoding="utf-8", errors=errors, newline="\n") as out:
+                out.write(text)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a header is for everyone
+            if mtime_ns is not None:
+                os.utime(temporary, ns=(mtime_ns, mtime_ns))
         if before_replace is not None:
             before_replace()
-        os.replace(temporary, path)
+        while temporaries:
+            os.replace(temporaries[0], files[len(files) - len(temporaries)][0])
+            temporaries.pop(0)
     except BaseException:
-        os.unlink(temporary)
+        for temporary in temporaries:
+            os.unlink(temporary)
         raise
 
 
 def generate(registry_path: str, omit: FrozenSet[str] = frozenset(),
              protocols: Tuple[str, ...] = PROTOCOLS, index: str = "fast",
-             local_paths: Sequence[str] = ()) -> Tuple[str, Registry, List[str]]:
-    """The tables header's text, the registry it was made from (its local rows first), and the
-    conflicts of the local services with the registry ("file:line: problem")."""
+             local_paths: Sequence[str] = ()) -> Tuple[Tuple[str, str], Registry, List[str]]:
+    """The texts of the tables' header and of their people's, the registry they were made from
+    (its local rows first), and the conflicts of the local services with the registry
+    ("file:line: problem")."""
     registry = read_registry(registry_path)
     local_files = [local_services.read_local(path) for path in local_paths]
     merged = local_services.merge(registry, local_files)
     registry = replace(merged.registry, local_rows=merged.local_count)
-    layout = tables.build(registry, omit, protocols, index)
-    text = cpp_emit.render(layout, updated=registry.updated, source_name=os.path.basename(registry_path),
+    layout, people = tables.build(registry, omit, protocols, index)
+    texts = cpp_emit.render(layout, people, updated=registry.updated, source_name=os.path.basename(registry_path),
                            sha256=registry.sha256, local_sources=local_services.describe(local_files))
-    return text, registry, merged.conflicts
+    return texts, registry, merged.conflicts
 
 
 def generator_files() -> List[str]:
@@ -123,7 +143,14 @@ def _choices(parser: argparse.ArgumentParser, option: str, value: str,
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    if argv is None:
+        argv = sys.argv[1:]
+    if list(argv) == ["--list-outputs"]:
+        print("\n".join(path.replace(os.sep, "/") for path in OUTPUTS))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog="generate.py --list-outputs prints the files --output writes,"
+                                            " under its folder, the tables' header first")
     parser.add_argument("--registry", required=True, help="the registry XML file")
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--output", help="include directory to write " + TABLES_HEADER + " into")
@@ -153,11 +180,12 @@ def main(argv=None) -> int:
     omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
     protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
     header = args.header or os.path.join(args.output, TABLES_HEADER)
+    people_header = os.path.join(os.path.dirname(header), PEOPLE_HEADER_NAME)
     index = args.index
     if index == "auto":
         index = "compact" if omit or set(protocols) != set(PROTOCOLS) else "fast"
     try:
-        text, registry, conflicts = generate(args.registry, frozenset(omit), tuple(protocols), index, args.local)
+        (text, people_text), registry, conflicts = generate(args.registry, frozenset(omit), tuple(protocols), index, args.local)
     except local_services.LocalError as error:
         print(error, file=sys.stderr)
         return 1
@@ -199,15 +227,17 @@ def main(argv=None) -> int:
         # before it takes its place, so that after that nothing can fail but the check below.
         newest = max([identity.mtime_ns for _, identity in read]
                      + [os.stat(path).st_mtime_ns for path in modules])
-        write_atomically(header, text, before_replace=inputs_unchanged, mtime_ns=newest)
+        write_all_atomically([(people_header, people_text), (header, text)],
+                             before_replace=inputs_unchanged, mtime_ns=newest)
         changed = first_changed(read)
         if changed is not None:  # in the instant since the check before the replace
-            # Too late to keep the earlier header: the new one, made from what the file was, is
-            # removed rather than the earlier one put back, which is as stale and whose date a
-            # file swapped in with an older one would not make a build tool distrust.
+            # Too late to keep the earlier headers: the new ones, made from what the file was,
+            # are removed rather than the earlier ones put back, which are as stale and whose
+            # date a file swapped in with an older one would not make a build tool distrust.
             os.unlink(header)
-            raise InputChanged(changed, "changed while the tables were made from it; their header"
-                                        " is removed (build again)")
+            os.unlink(people_header)
+            raise InputChanged(changed, "changed while the tables were made from it; their headers"
+                                        " are removed (build again)")
     except InputChanged as error:
         print(error, file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@
 // any release; this file checks the contract with facts of the bundled release.
 #include <doctest/doctest.h>
 
+#include <ianaports/people.hpp>
 #include <ianaports/ports.hpp>
 
 #include <algorithm>  // std::equal

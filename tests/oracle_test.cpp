@@ -7,6 +7,7 @@
 // Built once per registry: the bundled one, an older release, and a hostile fixture.
 #include <doctest/doctest.h>
 
+#include <ianaports/people.hpp>
 #include <ianaports/ports.hpp>
 
 #include <cstdint>      // std::uint16_t, std::uint32_t

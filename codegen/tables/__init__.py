@@ -96,8 +96,9 @@ INDEXES = ("fast", "compact")
 
 
 def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
-          protocols: Tuple[str, ...] = PROTOCOLS, index: str = "fast") -> Layout:
-    """The tables for registry. omit: COLUMN_GROUPS left out (they read ""); protocols: the
+          protocols: Tuple[str, ...] = PROTOCOLS, index: str = "fast") -> Tuple[Layout, Layout]:
+    """The tables for registry, and its people's (their own text pool: a program that asks for
+    no person carries none of it). omit: COLUMN_GROUPS left out (they read ""); protocols: the
     protocols whose rows are kept; index: fast (the name keys, the port segments, the direct
     answers) or compact (none of them: lookups search and walk the port order instead)."""
     fast = index == "fast"
@@ -107,14 +108,12 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     order = build_port_order(rows)
     records = build_records(rows, frozenset(c for g in omit for c in COLUMN_GROUPS[g]), pool,
                             order.apart_rows)
-    people = build_people(registry.people if "people" not in omit else [], pool)
     names = build_name_index(rows, fast)
     name_ports = build_name_ports(rows, names)
     ports = build_port_index(rows, fast)
     lists = merge_row_lists(names, ports, order)
     text = pool.pack()
     records.renumber(text)
-    people.renumber(text)
     port_names = build_port_names(rows, records.service_ids, fast)
 
     record_index, text_tuple_index, tail_tuple_index = records.aliases()
@@ -124,7 +123,7 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     layout.constants = (
         facts.constants() + records.constants()[:1] + text.constants() + names.constants()
         + ports.constants() + name_ports.constants() + port_names.constants() + records.constants()[1:]
-        + order.constants() + people.constants()
+        + order.constants()
         + [Constant("fast_index", "bool", fast, "the name keys, port segments and direct answers are here"),
            Constant("omitted_columns", "std::string_view", ",".join(g for g in COLUMN_GROUPS if g in omit),
                     "column groups left out of this build (generate.py --omit)"),
@@ -140,8 +139,8 @@ def build(registry: Registry, omit: FrozenSet[str] = frozenset(),
     name_rows_begin, port_segment_rows_begin, protocol_rows_begin, row_lists = lists.arrays()
     layout.arrays = (text.arrays() + records.arrays() + order.arrays() + names.arrays() + name_ports.arrays()
                      + port_names.arrays() + [name_rows_begin] + ports.arrays()
-                     + [port_segment_rows_begin, protocol_rows_begin, row_lists] + people.arrays()
+                     + [port_segment_rows_begin, protocol_rows_begin, row_lists]
                      + names.sample_arrays() + ports.sample_arrays())
     layout.string_arrays = [StringArray("name_sample_names", names.sample_names,
                                         "a few names of the registry, as written, for name_sample_slot")]
-    return layout
+    return layout, build_people(registry.people if "people" not in omit else [])

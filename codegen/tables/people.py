@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: BSL-1.0
 """The people directory: the registry's <people>, whom the rows' [Id] references name.
 
+A layout of its own, with its own text pool, that the generated header sets apart for
+ianaports/people.hpp: the other tables never read it, and a program that asks for no person
+neither parses nor carries it.
+
 Each person's fields are text ids, in registry order (people() walks them so), and person_by_id
 lists the people sorted by id, bytewise, for person_of's binary search. Two people under one id
 (IANA's releases have none) are both kept, in registry order; person_of finds the first, as
@@ -14,7 +18,7 @@ from typing import List
 
 from registry_xml import Person
 
-from .layout import Array, Constant, index_type
+from .layout import Alias, Array, Constant, Layout, index_type
 from .text import PackedText, TextPool
 
 FIELDS = ("id", "name", "org", "uri", "updated")
@@ -39,8 +43,17 @@ class People:
         return arrays
 
 
-def build_people(people: List[Person], pool: TextPool) -> People:
-    """The directory of people (an empty list: none, as a lean build without people has)."""
+def build_people(people: List[Person]) -> Layout:
+    """The directory of people (an empty list: none, as a lean build without people has), with
+    the text pool its fields are ids of."""
+    pool = TextPool()
     fields = [[pool.id_of(getattr(person, name)) for person in people] for name in FIELDS]
     by_id = sorted(range(len(people)), key=lambda i: (people[i].id.encode("utf-8"), i))
-    return People(fields, by_id)
+    directory = People(fields, by_id)
+    text = pool.pack()
+    directory.renumber(text)
+    layout = Layout(text_rows=text.rows, text_row_size=text.row_size)
+    layout.aliases = [Alias("text_id", index_type(len(text.begins) - 2), "a string of the people's text pool")]
+    layout.constants = directory.constants() + text.constants()
+    layout.arrays = text.arrays() + directory.arrays()
+    return layout

@@ -237,61 +237,8 @@ class record_range {
 [[nodiscard]] constexpr port_status status(std::uint16_t port, protocol p) noexcept;
 
 // ---------------------------------------------------------------------------------------------
-// The people directory: the people and organizations rows name by id (person_ids() reads the
-// ids of a row's assignee or contact column; person is in types.hpp). Empty in a lean build
-// without the people columns.
-
-class person_range;
-
-// The person with exactly this id (ids are case-sensitive), by binary search; none for any
-// other input. Of two people under one id, the first in registry order.
-[[nodiscard]] constexpr std::optional<person> person_of(std::string_view id) noexcept;
-
-// Every person, in registry order.
-[[nodiscard]] constexpr person_range people() noexcept;
-
-class person_range {
- public:
-  class iterator {
-   public:
-    using value_type = person;
-    using reference = person;  // made on the fly from the tables
-    using pointer = void;
-    using difference_type = std::ptrdiff_t;
-    using iterator_category = std::input_iterator_tag;
-
-    constexpr iterator() noexcept = default;
-    constexpr person operator*() const noexcept;
-    constexpr iterator& operator++() noexcept {
-      ++index_;
-      return *this;
-    }
-    constexpr iterator operator++(int) noexcept {
-      iterator before = *this;
-      ++index_;
-      return before;
-    }
-    friend constexpr bool operator==(iterator a, iterator b) noexcept {
-      return a.index_ == b.index_;
-    }
-    friend constexpr bool operator!=(iterator a, iterator b) noexcept {
-      return a.index_ != b.index_;
-    }
-
-   private:
-    friend class person_range;
-    constexpr explicit iterator(std::uint32_t index) noexcept : index_(index) {}
-    std::uint32_t index_ = 0;
-  };
-
-  // Members, as a range's are, though the directory is one: the tables hold every answer.
-  // NOLINTBEGIN(readability-convert-member-functions-to-static)
-  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(0); }
-  [[nodiscard]] constexpr iterator end() const noexcept;
-  [[nodiscard]] constexpr std::size_t size() const noexcept;
-  [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
-  // NOLINTEND(readability-convert-member-functions-to-static)
-};
+// The people directory (person_of, people()) is in ianaports/people.hpp, with tables of its
+// own: a translation unit that includes only this file neither parses nor links them.
 
 // classify(port), is_valid_service_name(name), to_string(...) and parse_protocol(name) are in
 // ianaports/types.hpp, with the types: they need no tables.

@@ -34,6 +34,10 @@ BUNDLED_REGISTRY = os.path.join(ROOT, "registry", "service-names-port-numbers.xm
 HOSTILE_REGISTRY = os.path.join(ROOT, "tests", "fixtures", "hostile.xml")
 sys.path.insert(0, os.path.dirname(GENERATE))
 from generate import TABLES_HEADER as HEADER  # noqa: E402  (the header's path under --output)
+from generate import OUTPUTS, PEOPLE_HEADER_NAME  # noqa: E402  (and the people's beside it)
+
+HEADERS = sorted(OUTPUTS)  # what a run writes under --output
+PEOPLE_HEADER = os.path.join(os.path.dirname(HEADER), PEOPLE_HEADER_NAME)
 
 TIMEOUT = 20  # seconds for one generator run on a small fixture
 BUNDLED_TIMEOUT = 120  # seconds for one run on the full registry
@@ -117,16 +121,18 @@ def decode_literal_body(body):
 
 
 def text_pool_rows(header):
-    """The rows of text_pool, decoded: adjacent literals joined, a trailing comma ends a row."""
+    """The rows of the (first) text_pool, decoded: each a function's return of adjacent
+    literals, ended by the statement's semicolon."""
     lines = header.split("\n")
-    start = next(i for i, line in enumerate(lines) if "char text_pool[" in line)
+    start = next(i for i, line in enumerate(lines) if line.startswith("struct text_pool {"))
     rows, current = [], bytearray()
     for line in lines[start + 1:]:
         if line.strip() == "};":
             break
-        for literal in _LITERAL.findall(line):
+        literals = _LITERAL.findall(line)
+        for literal in literals:
             current += decode_literal_body(literal[1:-1])
-        if line.rstrip().endswith(","):
+        if literals and line.rstrip().endswith(";"):
             rows.append(bytes(current))
             current = bytearray()
     return rows
@@ -237,7 +243,8 @@ class GeneratorTestCase(unittest.TestCase):
     def generate(self, data, name=os.path.join("in", "registry.xml"), output="out", **kwargs):
         """Write data as the registry and generate from it; the run must succeed.
 
-        Returns the header's text, its bytes as latin-1 (assert_contained checks it is ASCII)."""
+        Returns the headers' text, the tables' then the people's, their bytes as latin-1
+        (assert_contained checks it is ASCII)."""
         write_file(self.tmp, name, data)
         return self.generate_from(name, output, **kwargs)
 
@@ -246,10 +253,10 @@ class GeneratorTestCase(unittest.TestCase):
         self.assertEqual(result.returncode, 0, msg=result.stderr.decode("utf-8", "replace"))
         self.assertEqual(result.stderr, b"")
         self.assertEqual(result.stdout, b"")
-        header = os.path.join(self.tmp, output, HEADER)
-        self.assertEqual(files_under(os.path.join(self.tmp, output)), [HEADER],
-                         "the output directory holds the header and nothing else")
-        return read_bytes(header).decode("latin-1")
+        self.assertEqual(files_under(os.path.join(self.tmp, output)), HEADERS,
+                         "the output directory holds the headers and nothing else")
+        return "".join(read_bytes(os.path.join(self.tmp, output, path)).decode("latin-1")
+                       for path in (HEADER, PEOPLE_HEADER))
 
     def assert_rejected(self, data, line, message, name=os.path.join(".", "in", "bad.xml"),
                         timeout=TIMEOUT):
@@ -277,7 +284,7 @@ class GeneratorTestCase(unittest.TestCase):
         self.assertEqual(read_bytes(header), before, "the previous header's bytes changed")
         self.assertEqual(after_stat.st_mtime_ns, before_stat.st_mtime_ns, "the previous header was rewritten")
         self.assertEqual(after_stat.st_ino, before_stat.st_ino, "the previous header was replaced")
-        self.assertEqual(files_under(os.path.join(self.tmp, "out")), [HEADER],
+        self.assertEqual(files_under(os.path.join(self.tmp, "out")), HEADERS,
                          "a failed run left a file behind")
         return elapsed
 
@@ -684,11 +691,11 @@ class OutputTest(GeneratorTestCase):
         self.generate(GOOD, output="out")
         header = os.path.join(self.tmp, "out", HEADER)
         self.assertEqual(os.stat(header).st_mode & 0o777, 0o666 & ~umask)
-        self.assertEqual(sorted(os.listdir(os.path.dirname(header))), [os.path.basename(HEADER)])
+        self.assertEqual(sorted(os.listdir(os.path.dirname(header))), [os.path.basename(h) for h in HEADERS])
         write_file(self.tmp, "bad.xml", b"<registry")
         result = run_generator("bad.xml", "out", self.tmp)
         self.assertNotEqual(result.returncode, 0)
-        self.assertEqual(files_under(os.path.join(self.tmp, "out")), [HEADER])
+        self.assertEqual(files_under(os.path.join(self.tmp, "out")), HEADERS)
 
     def test_output_directory_that_is_a_file(self):
         write_file(self.tmp, "in/good.xml", GOOD)
@@ -820,7 +827,7 @@ class CannotBeFooledTest(GeneratorTestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("changed while it was being read", result.stderr.decode())
         self.assert_previous_header_kept(header)
-        self.assertEqual(files_under(os.path.join(self.tmp, "out")), [HEADER], "no temporary file left")
+        self.assertEqual(files_under(os.path.join(self.tmp, "out")), HEADERS, "no temporary file left")
 
     def test_registry_replaced_as_the_header_is_written(self):
         # Too late to keep the old header: the new one, made from the old file, is removed, so
@@ -828,8 +835,9 @@ class CannotBeFooledTest(GeneratorTestCase):
         result, header = self.run_with_change("written")
         self.assertEqual((result.returncode, result.stderr.decode()),
                          (1, os.path.join("in", "registry.xml") + ": changed while the tables were"
-                          " made from it; their header is removed (build again)\n"))
+                          " made from it; their headers are removed (build again)\n"))
         self.assertFalse(os.path.exists(header))
+        self.assertFalse(os.path.exists(os.path.join(os.path.dirname(header), PEOPLE_HEADER_NAME)))
 
     def test_after_a_change_the_next_run_matches_the_file_on_disk(self):
         result, header = self.run_with_change("read-in-place")
@@ -874,7 +882,7 @@ class CannotBeFooledTest(GeneratorTestCase):
                                  "flat/tables.hpp"], cwd=self.tmp, capture_output=True,
                                 env=child_environment(), timeout=TIMEOUT)
         self.assertEqual(result.returncode, 0, result.stderr.decode())
-        self.assertEqual(files_under(self.tmp), ["flat/tables.hpp", "in/good.xml"])
+        self.assertEqual(files_under(self.tmp), ["flat/" + PEOPLE_HEADER_NAME, "flat/tables.hpp", "in/good.xml"])
 
 
 # --- determinism -------------------------------------------------------------------------------
@@ -1078,7 +1086,8 @@ class ScaleTest(GeneratorTestCase):
         self.assertIn("using record_index = std::uint32_t;", header, "more rows than 16 bits index")
         # More flags than one literal holds: the row handles read them through packed_table,
         # not in place (odd rows are tcp, even ones udp).
-        self.assertRegex(header, r"packed_table<std::uint8_t, 100000, [2-9], \d+> record_flags")
+        self.assertIsNotNone(re.search(r"packed_table<std::uint8_t, 100000, [2-9], \d+, record_flags_bytes> record_flags",
+                                       header), "record_flags is a table of several rows")
         self.compile_against("out", """
 constexpr std::size_t rows_naming(ianaports::protocol p) {
   std::size_t count = 0;

@@ -26,7 +26,7 @@ GENERATE = os.path.join(CODEGEN, "generate.py")
 BUNDLED = os.path.join(ROOT, "registry", "service-names-port-numbers.xml")
 sys.path.insert(0, CODEGEN)
 import local_services  # noqa: E402
-from generate import TABLES_HEADER as HEADER  # noqa: E402
+from generate import OUTPUTS, TABLES_HEADER as HEADER  # noqa: E402
 from registry_xml import Row, read_registry  # noqa: E402
 
 REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
@@ -122,8 +122,8 @@ class LocalServicesTest(unittest.TestCase):
         now = os.stat(self.header())
         self.assertEqual((now.st_ino, now.st_mtime_ns), (status.st_ino, status.st_mtime_ns),
                          "the earlier header was replaced or rewritten")
-        self.assertEqual(os.listdir(os.path.dirname(self.header())), [os.path.basename(HEADER)],
-                         "a failed run left a file behind")
+        self.assertEqual(sorted(os.listdir(os.path.dirname(self.header()))),
+                         sorted(os.path.basename(path) for path in OUTPUTS), "a failed run left a file behind")
 
     def run_with_change(self, moment, site):
         driver = self.write("driver.py", CHANGING_LOCAL_DRIVER)
@@ -361,7 +361,7 @@ class LocalServicesTest(unittest.TestCase):
         site = self.write("site", self.SITE)
         done = self.run_with_change("written", site)
         self.assertEqual((done.returncode, done.stderr),
-                         (1, f"{site}: changed while the tables were made from it; their header is removed"
+                         (1, f"{site}: changed while the tables were made from it; their headers are removed"
                              " (build again)\n"))
         self.assertFalse(os.path.exists(self.header()))
 

@@ -7,6 +7,7 @@
 #include <string_view>  // std::string_view
 
 std::string_view name_in_second_unit(std::uint16_t port);  // consumer_second_unit.cpp
+bool first_person_found_by_id();                           // consumer_second_unit.cpp
 
 static_assert(ianaports::port_of("https") == 443);
 
@@ -15,6 +16,10 @@ int main() {
   const std::string_view ssh = name_in_second_unit(22);
   if (https != 443 || ssh != "ssh") {
     std::fprintf(stderr, "consumer: wrong lookup results\n");
+    return 1;
+  }
+  if (!first_person_found_by_id()) {
+    std::fprintf(stderr, "consumer: people.hpp does not find the first person by id\n");
     return 1;
   }
 #ifdef EXPECT_LOCAL_SERVICES

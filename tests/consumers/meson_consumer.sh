@@ -48,6 +48,7 @@ case "$mode" in
     meson setup --prefix "$work/prefix" "$work/ianaports" "$source_dir"
     meson install -C "$work/ianaports"
     for expected in include/ianaports/ports.hpp include/ianaports/detail/registry_tables.hpp \
+                    include/ianaports/people.hpp include/ianaports/detail/registry_people.hpp \
                     share/pkgconfig/ianaports.pc share/doc/ianaports/LICENSE share/doc/ianaports/NOTICE; do
       [ -f "$work/prefix/$expected" ] || { echo "meson install lacks $expected" >&2; exit 1; }
     done

@@ -67,7 +67,7 @@ copy_answers IANAPORTS_TEST_COPY(const copy_inputs& in) {
   copy_answers out{
       IANAPORTS_TEST_EXPANDED_STRING(IANAPORTS_TEST_COPY),
       IANAPORTS_TEST_EXPANDED_STRING(IANAPORTS_TABLES_NAMESPACE),
-      &ianaports::detail::registry::text_pool,
+      &ianaports::detail::registry::record_flags,
       {},
       {{"name_of(port).size()", name_length(in.port), name_length(disputed_port)},
        {"name_of(port).front()", first_letter(in.port), first_letter(disputed_port)},

@@ -24,8 +24,8 @@ struct copy_answer {
 struct copy_answers {
   const char* copy;
   const char* tables_namespace;  // IANAPORTS_TABLES_NAMESPACE, as the copy's headers say it
-  const void* tables;            // the copy's text pool: one object for each set of tables
-  char updated[16];              // registry_updated, read at run time
+  const void* tables;  // the copy's record_flags: an inline variable, one for each set of tables
+  char updated[16];    // registry_updated, read at run time
   copy_answer answers[7];
 };
 

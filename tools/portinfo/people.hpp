@@ -8,6 +8,7 @@
 #ifndef PORTINFO_PEOPLE_HPP
 #define PORTINFO_PEOPLE_HPP
 
+#include <ianaports/people.hpp>
 #include <ianaports/ports.hpp>
 
 #include <algorithm>    // std::max

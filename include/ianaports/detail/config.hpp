@@ -130,4 +130,15 @@
 #define IANAPORTS_ALWAYS_INLINE
 #endif
 
+// IANAPORTS_NOINLINE: a function that returns one row of a generated table (a string literal),
+// called, not inlined into the switch that picks the row: clang++ makes a switch whose cases
+// return constants into a table of them, and a table of addresses needs load-time relocations.
+#if IANAPORTS_GNU_BUILTINS
+#define IANAPORTS_NOINLINE [[gnu::noinline]]
+#elif defined(_MSC_VER) && !defined(IANAPORTS_NO_BUILTINS)
+#define IANAPORTS_NOINLINE __declspec(noinline)
+#else
+#define IANAPORTS_NOINLINE
+#endif
+
 #endif  // IANAPORTS_DETAIL_CONFIG_HPP

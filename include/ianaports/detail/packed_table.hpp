@@ -4,7 +4,9 @@
 // The generator writes each integer table as the little-endian bytes of its values inside
 // string literals, because compilers read a literal many times faster than a braced list of
 // numbers (about 1.1 s of clang++ time for the registry as braced lists). A row of a table is one
-// literal of at most 65535 characters, the longest every C++ compiler must accept.
+// literal of at most 65535 characters, the longest every C++ compiler must accept, which a
+// function returns (Literals::row(r)): not a char array, which clang++ would hold as a value a
+// byte (codegen/cpp_emit.py says more).
 #ifndef IANAPORTS_DETAIL_PACKED_TABLE_HPP
 #define IANAPORTS_DETAIL_PACKED_TABLE_HPP
 
@@ -15,16 +17,18 @@
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
 
-// Count values of the unsigned type T, RowElements to a row. Rows are evenly filled rather
-// than a power of two long: padding cost more memory than a division by a constant costs time.
-template <typename T, std::size_t Count, std::size_t Rows, std::size_t RowElements>
+// Count values of the unsigned type T, RowElements to a row, in the rows Literals::row(r)
+// returns. Rows are evenly filled rather than a power of two long: padding cost more memory than
+// a division by a constant costs time.
+template <typename T, std::size_t Count, std::size_t Rows, std::size_t RowElements,
+          typename Literals>
 struct packed_table {
   static_assert(Rows * RowElements >= Count, "the rows hold every value");
 
-  // Each row is a literal's bytes plus its terminating NUL, which C++ (unlike C) requires room for.
-  char bytes[Rows][RowElements * sizeof(T) + 1];
-
   static constexpr std::size_t rows = Rows;
+
+  // Row r's bytes (r < Rows).
+  static constexpr const char* row(std::size_t r) noexcept { return Literals::row(r); }
 
   static constexpr std::size_t size() noexcept { return Count; }
 
@@ -32,19 +36,19 @@ struct packed_table {
   // One statement: constant evaluation counts each statement it runs against its limit, and a
   // walk over the registry reads a table or two a row.
   [[nodiscard]] constexpr T operator[](std::size_t index) const noexcept {
-    if constexpr (sizeof(T) == 1) {  // a byte read in place, without a pointer to walk
-      return static_cast<T>(static_cast<unsigned char>(
-          bytes[Rows == 1 ? 0 : index / RowElements][Rows == 1 ? index : index % RowElements]));
+    if constexpr (sizeof(T) == 1) {  // a byte read in place
+      return static_cast<T>(static_cast<unsigned char>(Literals::row(
+          Rows == 1 ? 0 : index / RowElements)[Rows == 1 ? index : index % RowElements]));
     } else {
-      return load(&bytes[Rows == 1 ? 0 : index / RowElements]
-                        [(Rows == 1 ? index : index % RowElements) * sizeof(T)]);
+      return load(Literals::row(Rows == 1 ? 0 : index / RowElements) +
+                  (Rows == 1 ? index : index % RowElements) * sizeof(T));
     }
   }
 
   // The value at column of row, for a table whose rows are fields (name_keys: a row per key
   // word), read without dividing.
   [[nodiscard]] constexpr T at(std::size_t row, std::size_t column) const noexcept {
-    return load(&bytes[row][column * sizeof(T)]);
+    return load(Literals::row(row) + column * sizeof(T));
   }
 
  private:

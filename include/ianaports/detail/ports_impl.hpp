@@ -188,30 +188,6 @@ constexpr port_status status(std::uint16_t port, protocol p) noexcept {
   return detail::status_of(port, p);
 }
 
-constexpr std::optional<person> person_of(std::string_view id) noexcept {
-  const std::uint32_t index = detail::person_index_of(id);
-  if (index == detail::person_count) {
-    return std::nullopt;
-  }
-  return detail::make_person(index);
-}
-
-constexpr person_range people() noexcept {
-  return {};
-}
-
-constexpr person person_range::iterator::operator*() const noexcept {
-  return detail::make_person(index_);
-}
-// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see ports.hpp
-constexpr person_range::iterator person_range::end() const noexcept {
-  return iterator(detail::person_count);
-}
-// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see ports.hpp
-constexpr std::size_t person_range::size() const noexcept {
-  return detail::person_count;
-}
-
 #if IANAPORTS_HAS_CONSTEVAL
 namespace literals {
 consteval std::uint16_t operator""_tcp(const char* name, std::size_t size) {

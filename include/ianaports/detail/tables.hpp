@@ -34,6 +34,7 @@
 #include "ianaports/detail/name_hash.hpp"
 #include "ianaports/detail/registry_tables.hpp"
 #include "ianaports/detail/row_query.hpp"
+#include "ianaports/detail/tables/text.hpp"
 #include "ianaports/types.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL
@@ -62,14 +63,8 @@ constexpr bool tables_keep(protocol p) noexcept {
 // --- text ------------------------------------------------------------------------------------
 
 constexpr std::string_view text(std::size_t id) noexcept {
-  const std::size_t block = id >> reg::text_block_shift;
-  const std::size_t begin = reg::text_columns[id];
-  const std::size_t end = reg::text_columns[id + 1];
-  // Rows are long and blocks short: a block reaches at most into the next row, where columns
-  // start again from 0 (the generator checked this for every id).
-  const std::size_t block_begin = reg::text_columns[block << reg::text_block_shift];
-  const std::size_t row = reg::text_block_row[block] + (begin < block_begin ? 1U : 0U);
-  return {&reg::text_pool[row][begin], end - begin};
+  return pool_text<reg::text_pool, reg::text_columns, reg::text_block_row, reg::text_block_shift>(
+      id);
 }
 
 // --- records ---------------------------------------------------------------------------------
@@ -189,7 +184,7 @@ IANAPORTS_BEGIN_TABLES_NAMESPACE
 // without operator[]'s call.
 constexpr unsigned row::protocol_bits() const noexcept {
   if constexpr (detail::flags_table::rows == 1) {  // the byte at index_ of the one literal
-    return static_cast<unsigned char>(detail::reg::record_flags.bytes[0][index_]) &
+    return static_cast<unsigned char>(detail::flags_table::row(0)[index_]) &
            detail::reg::flag_protocol_mask;
   } else {
     return detail::reg::record_flags[index_] & detail::reg::flag_protocol_mask;
@@ -761,34 +756,6 @@ constexpr port_status status_of(std::uint16_t port, protocol p) noexcept {
     return port_status::reserved;
   }
   return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
-}
-
-// --- people ----------------------------------------------------------------------------------
-
-inline constexpr std::uint32_t person_count = reg::person_count;
-
-constexpr person make_person(std::size_t index) noexcept {
-  return person{text(reg::person_id[index]), text(reg::person_name[index]),
-                text(reg::person_org[index]), text(reg::person_uri[index]),
-                text(reg::person_updated[index])};
-}
-
-// The person with this id (the first of several), or person_count: a binary search of the
-// people sorted by id.
-constexpr std::uint32_t person_index_of(std::string_view id) noexcept {
-  std::uint32_t low = 0;
-  std::uint32_t high = person_count;
-  while (low < high) {
-    const std::uint32_t mid = low + (high - low) / 2;
-    if (text(reg::person_id[reg::person_by_id[mid]]) < id) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low < person_count && text(reg::person_id[reg::person_by_id[low]]) == id
-             ? std::uint32_t{reg::person_by_id[low]}
-             : person_count;
 }
 
 // --- the two halves agree ------------------------------------------------------------------------
