@@ -11,8 +11,9 @@ For each compiler (g++, clang++), compiles at -O2, --runs times each (median rep
   baseline   a TU that includes <iostream>, <string>, <vector> and <map>
   constexpr_walk_*  a static_assert over a loop on rows() reading one column of every row
 and prints a Markdown table with the ratios (to the baseline, and to the one-lookup TU). Then it links two PIEs and reports their .rodata,
-.rela.dyn and number of dynamic relocations (size -A, readelf -r): the one-lookup TU, and a TU
-that asks every query and reads every column, which links every table ("the full tables").
+.rela.dyn and number of dynamic relocations (size -A, readelf -r): the one-lookup TU, a TU
+that asks every query and reads every column, which links every table ("the full tables"), and
+the same with every person of the directory (people.hpp) too.
 For a lean build, point -I at tables generated with generate.py --omit/--protocols.
 Time and memory come from /usr/bin/time (GNU time), as `time -v` reports them.
 """
@@ -94,6 +95,15 @@ int main(int argc, char**) {
   return static_cast<int>(std::string_view("http").size()) + port.value_or(0);
 }
 """
+# The same, and every person of the directory (people.hpp): what people add to the full tables.
+EVERY_QUERY_AND_PERSON_TU = EVERY_QUERY_TU.replace(
+    "#include <ianaports/ports.hpp>", "#include <ianaports/people.hpp>").replace(
+    "  return static_cast<int>(sum & 0x7F);",
+    "  for (const ip::person& p : ip::people()) {\n"
+    "    sum += p.id.size() + p.name.size() + p.org.size() + p.uri.size() + p.updated.size();\n"
+    "  }\n"
+    "  sum += ip::person_of(name).has_value() ? 1u : 0u;\n"
+    "  return static_cast<int>(sum & 0x7F);")
 BASELINE_TU = """#include <iostream>
 #include <map>
 #include <string>
@@ -170,10 +180,14 @@ def main():
         every_query = os.path.join(work, "every_query.cpp")
         with open(every_query, "w") as f:
             f.write(EVERY_QUERY_TU)
+        every_person = os.path.join(work, "every_person.cpp")
+        with open(every_person, "w") as f:
+            f.write(EVERY_QUERY_AND_PERSON_TU)
         print()
         print(f"| PIE, {args.compilers[0]} -O2 | .rodata bytes | .rela.dyn bytes | dynamic relocations |")
         print("|---|---:|---:|---:|")
-        for label, source in (("one lookup", sources["ianaports"]), ("every query (full tables)", every_query)):
+        for label, source in (("one lookup", sources["ianaports"]), ("every query (full tables)", every_query),
+                              ("every query and every person (people.hpp)", every_person)):
             binary = os.path.join(work, "pie")
             subprocess.run([args.compilers[0], *flags, "-fPIE", "-pie", source, "-o", binary], check=True)
             sizes, relocations = sections(binary)
