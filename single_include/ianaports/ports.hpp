@@ -31924,34 +31924,86 @@ IANAPORTS_END_TABLES_NAMESPACE
 // ---- ianaports/detail/tables.hpp ----
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
-// This is the one file that names the generated tables (detail::registry, in
-// ianaports/detail/registry_tables.hpp, written by codegen/generate.py): everything above it
-// asks the readers below. The tables are integers packed into string literals
-// (packed_table.hpp) and rows of text, never pointers, so a program pays no load-time
-// relocation for them. What each table holds is said above it in the generated header; how
-// they fit together, in the builders of codegen/tables/, one a kind:
+// The readers of the generated tables (detail::registry, in ianaports/detail/registry_tables.hpp,
+// written by codegen/generate.py), one a builder of codegen/tables/, everything above them asks.
+// The tables are integers packed into string literals (packed_table.hpp) and rows of text, never
+// pointers, so a program pays no load-time relocation for them. What each table holds is said
+// above it in the generated header; how they fit together, in the builders and here:
 //
-//   text      a pool of distinct strings, addressed by text id
-//   records     one entry a row, registry order: name, flags, shared text tuples
-//   port order  the first-port column, never decreasing: a search finds a port's rows; counts
-//               of rows a block; the few rows out of order, apart
-//   names       a perfect hash over the case-folded names: a slot per name, its rows, port_of
-//   ports       per protocol, segments of the port space and the rows covering each; name_of
-//               over TCP and UDP straight from a bit map (a fast index; a compact one has
-//               neither, and asks the port order)
+//   tables/facts.hpp       what the build holds: the release, the protocols and columns kept
+//   tables/text.hpp        a pool of distinct strings, addressed by text id
+//   tables/records.hpp     one entry a row, registry order: name, flags, shared text tuples
+//   tables/port_order.hpp  the first-port column, never decreasing: a search finds a port's
+//                          rows; counts of rows a block; the few rows out of order, apart
+//   tables/walks.hpp       a query's sources of rows, stepped in registry order
+//   tables/names.hpp       a perfect hash over the case-folded names: a slot per name, its rows,
+//                          port_of
+//   tables/ports.hpp       per protocol, segments of the port space and the rows covering each
+//                          (a fast index; a compact one has none, and asks the port order)
+//   tables/port_names.hpp  name_of over TCP and UDP, straight from a bit map
+//   tables/people.hpp      the people directory, its own tables and text (people.hpp's alone)
 //
 // The layout's facts (flag bits, protocol indexes, hash constants, limits) come from the
-// generated header too, and the checks at the end of this file fail the build, naming the
-// drift, if the two halves stop agreeing.
+// generated header too, and the checks below fail the build, naming the drift, if the two
+// halves stop agreeing.
 #ifndef IANAPORTS_DETAIL_TABLES_HPP
 #define IANAPORTS_DETAIL_TABLES_HPP
 
+#include <cstddef>  // std::size_t
+
+
+
+// ---- ianaports/detail/tables/facts.hpp ----
+// ianaports: what the build holds, as the generated tables say. Internal; include ports.hpp.
+//
+// The build's own facts (codegen/tables/facts.py and __init__.py: the release, the protocols
+// kept, the columns left out), and the protocol index every per-protocol reader asks first.
+#ifndef IANAPORTS_DETAIL_TABLES_FACTS_HPP
+#define IANAPORTS_DETAIL_TABLES_FACTS_HPP
+
 #include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
+#include <string_view>  // std::string_view
+
+
+
+
+
+IANAPORTS_BEGIN_TABLES_DETAIL
+
+namespace reg = registry;
+
+inline constexpr std::string_view tables_updated = reg::updated;
+inline constexpr std::size_t tables_name_count = reg::name_count;
+inline constexpr std::string_view tables_omitted_columns = reg::omitted_columns;
+inline constexpr std::string_view tables_kept_protocols = reg::kept_protocols;
+inline constexpr unsigned protocol_count = reg::protocol_count;
+
+// The per-protocol tables' index of p, or protocol_count for a value outside the enumeration
+// (one cast from an out-of-range integer): every reader that takes a protocol asks this first.
+constexpr unsigned table_index(protocol p) noexcept {
+  return static_cast<unsigned>(p) < protocol_count ? static_cast<unsigned>(p) : protocol_count;
+}
+
+// Does the build keep p's rows? (A value outside the enumeration is no protocol it keeps.)
+constexpr bool tables_keep(protocol p) noexcept {
+  return table_index(p) < protocol_count && ((reg::kept_protocol_bits >> table_index(p)) & 1U) != 0;
+}
+
+IANAPORTS_END_TABLES_DETAIL
+
+#endif  // IANAPORTS_DETAIL_TABLES_FACTS_HPP
+// ---- ianaports/detail/tables/names.hpp ----
+// ianaports: the name index: the rows with a name, and port_of. Internal; include ports.hpp.
+//
+// A perfect hash over the case-folded names (codegen/tables/names.py): a slot per name, its
+// rows, and over TCP and UDP port_of's answer for each slot.
+#ifndef IANAPORTS_DETAIL_TABLES_NAMES_HPP
+#define IANAPORTS_DETAIL_TABLES_NAMES_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint16_t, std::uint32_t, std::uint64_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
-#include <type_traits>  // std::remove_const_t
-#include <utility>      // std::index_sequence
 
 
 // ---- ianaports/detail/name_hash.hpp ----
@@ -32171,8 +32223,62 @@ IANAPORTS_END_NAMESPACE
 #endif  // IANAPORTS_DETAIL_NAME_HASH_HPP
 
 
+
+// ---- ianaports/detail/tables/records.hpp ----
+// ianaports: reading the records: a row's columns. Internal; include ports.hpp.
+//
+// One entry a row, in registry order (codegen/tables/records.py): the name, the first port and
+// the flags in columns of their own, the text columns in tuples that rows share, the few rows
+// with a rare column in short lists behind a flag. A row handle's members read them here.
+#ifndef IANAPORTS_DETAIL_TABLES_RECORDS_HPP
+#define IANAPORTS_DETAIL_TABLES_RECORDS_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
+#include <optional>     // std::optional
+#include <string_view>  // std::string_view
+#include <type_traits>  // std::remove_const_t
+#include <utility>      // std::index_sequence
+
+
+
+
+// ---- ianaports/detail/tables/search.hpp ----
+// ianaports: the one binary search of the readers. Internal; include ports.hpp.
+#ifndef IANAPORTS_DETAIL_TABLES_SEARCH_HPP
+#define IANAPORTS_DETAIL_TABLES_SEARCH_HPP
+
+#include <cstddef>  // std::size_t
+
+
+
+IANAPORTS_BEGIN_NAMESPACE
+namespace detail {
+
+// The first index of [0, count) whose entry does not sort before the key, or count when every
+// one does: below(i) says whether entry i of a sorted table sorts before it.
+template <typename Below>
+IANAPORTS_ALWAYS_INLINE constexpr std::size_t first_not_below(std::size_t count,
+                                                              Below below) noexcept {
+  std::size_t low = 0;
+  std::size_t high = count;
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (below(mid)) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+}  // namespace detail
+IANAPORTS_END_NAMESPACE
+
+#endif  // IANAPORTS_DETAIL_TABLES_SEARCH_HPP
 // ---- ianaports/detail/tables/text.hpp ----
-// ianaports: reading a text pool of the generated tables. Internal; include ports.hpp.
+// ianaports: reading the text pools of the generated tables. Internal; include ports.hpp.
 //
 // A pool (codegen/tables/text.py) is every distinct string of its tables once, in rows of one
 // string literal each; a string never straddles two rows, so it is viewed in place. The tables
@@ -32182,6 +32288,7 @@ IANAPORTS_END_NAMESPACE
 
 #include <cstddef>      // std::size_t
 #include <string_view>  // std::string_view
+
 
 
 
@@ -32205,40 +32312,20 @@ constexpr std::string_view pool_text(std::size_t id) noexcept {
 }  // namespace detail
 IANAPORTS_END_NAMESPACE
 
+IANAPORTS_BEGIN_TABLES_DETAIL
+
+// The text of id in the rows' pool.
+constexpr std::string_view text(std::size_t id) noexcept {
+  return pool_text<registry::text_pool, registry::text_columns, registry::text_block_row,
+                   registry::text_block_shift>(id);
+}
+
+IANAPORTS_END_TABLES_DETAIL
+
 #endif  // IANAPORTS_DETAIL_TABLES_TEXT_HPP
 
 
 IANAPORTS_BEGIN_TABLES_DETAIL
-
-namespace reg = registry;
-
-// --- what the build holds --------------------------------------------------------------------
-
-inline constexpr std::string_view tables_updated = reg::updated;
-inline constexpr std::size_t tables_name_count = reg::name_count;
-inline constexpr std::string_view tables_omitted_columns = reg::omitted_columns;
-inline constexpr std::string_view tables_kept_protocols = reg::kept_protocols;
-inline constexpr unsigned protocol_count = reg::protocol_count;
-
-// The per-protocol tables' index of p, or protocol_count for a value outside the enumeration
-// (one cast from an out-of-range integer): every reader that takes a protocol asks this first.
-constexpr unsigned table_index(protocol p) noexcept {
-  return static_cast<unsigned>(p) < protocol_count ? static_cast<unsigned>(p) : protocol_count;
-}
-
-// Does the build keep p's rows? (A value outside the enumeration is no protocol it keeps.)
-constexpr bool tables_keep(protocol p) noexcept {
-  return table_index(p) < protocol_count && ((reg::kept_protocol_bits >> table_index(p)) & 1U) != 0;
-}
-
-// --- text ------------------------------------------------------------------------------------
-
-constexpr std::string_view text(std::size_t id) noexcept {
-  return pool_text<reg::text_pool, reg::text_columns, reg::text_block_row, reg::text_block_shift>(
-      id);
-}
-
-// --- records ---------------------------------------------------------------------------------
 
 inline constexpr std::uint32_t record_count = reg::record_count;
 inline constexpr std::uint32_t local_row_count = reg::local_row_count;  // rows [0, this) are local
@@ -32268,16 +32355,8 @@ constexpr bool row_holds_for(std::size_t row, unsigned p) noexcept {
 // Where row is in rows, an ascending table of count rows; count when it is not there.
 template <typename Rows>
 constexpr std::size_t find_row(const Rows& rows, std::size_t count, std::size_t row) noexcept {
-  std::size_t low = 0;
-  std::size_t high = count;
-  while (low < high) {
-    const std::size_t mid = low + (high - low) / 2;
-    if (rows[mid] < row) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
+  const std::size_t low =
+      first_not_below(count, [&rows, row](std::size_t at) { return rows[at] < row; });
   return low < count && rows[low] == row ? low : count;
 }
 
@@ -32477,22 +32556,52 @@ IANAPORTS_ALWAYS_INLINE constexpr record make_record(std::size_t row) noexcept {
                 row_origin(row)};
 }
 
-// --- port order ------------------------------------------------------------------------------
+IANAPORTS_END_TABLES_DETAIL
+
+#endif  // IANAPORTS_DETAIL_TABLES_RECORDS_HPP
+
+// ---- ianaports/detail/tables/walks.hpp ----
+// ianaports: walks over rows: a query's sources, merged in registry order. Internal; include
+// ports.hpp.
+//
+// A query (row_query.hpp) is up to three sources of rows, each a span of a list, of the
+// registry or of the rows listed apart, with a test a row must pass: the readers here step them
+// in registry order, count them, and make the queries every other reader starts from.
+#ifndef IANAPORTS_DETAIL_TABLES_WALKS_HPP
+#define IANAPORTS_DETAIL_TABLES_WALKS_HPP
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // std::uint8_t, std::uint32_t
+
+
+
+
+
+// ---- ianaports/detail/tables/port_order.hpp ----
+// ianaports: the rows in port order. Internal; include ports.hpp.
+//
+// Rows are in registry order, which is nearly port order (codegen/tables/port_order.py): the
+// first-port column never decreases over the rows in order, so a search finds where a port's
+// rows start; counts of rows a block, per protocol, let a walk skip blocks and count without
+// walking; the few rows out of order are listed apart, and those spanning ports in a short list.
+#ifndef IANAPORTS_DETAIL_TABLES_PORT_ORDER_HPP
+#define IANAPORTS_DETAIL_TABLES_PORT_ORDER_HPP
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // std::uint32_t
+
+
+
+
+
+
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 // The first row whose port order key is port or more (record_count when none): where the
 // in-order rows starting at port begin.
 constexpr std::uint32_t port_order_bound(std::uint32_t port) noexcept {
-  std::uint32_t low = 0;
-  std::uint32_t high = record_count;
-  while (low < high) {
-    const std::uint32_t mid = low + (high - low) / 2;
-    if (port_order_key(mid) < port) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
+  return static_cast<std::uint32_t>(
+      first_not_below(record_count, [port](std::size_t at) { return port_order_key(at) < port; }));
 }
 
 // In-order rows holding for protocol index p among rows [0, row): a block's count, and the
@@ -32514,21 +32623,18 @@ constexpr bool block_without(unsigned p, std::uint32_t row) noexcept {
 
 // The first range_record entry whose row's port order key is port or more.
 constexpr std::uint32_t range_bound(std::uint32_t port) noexcept {
-  std::uint32_t low = 0;
-  std::uint32_t high = reg::range_count;
-  while (low < high) {
-    const std::uint32_t mid = low + (high - low) / 2;
-    if (port_order_key(reg::range_record[mid]) < port) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
+  return static_cast<std::uint32_t>(first_not_below(reg::range_count, [port](std::size_t at) {
+    return port_order_key(reg::range_record[at]) < port;
+  }));
 }
 
-// --- walks over rows: a query's sources, merged in registry order
-// ---------------------------------
+IANAPORTS_END_TABLES_DETAIL
+
+#endif  // IANAPORTS_DETAIL_TABLES_PORT_ORDER_HPP
+
+
+
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 // Entry at of row_lists.
 constexpr std::uint32_t listed_row(std::uint32_t at) noexcept {
@@ -32696,68 +32802,12 @@ constexpr row_query rows_naming(protocol p) noexcept {
   return settled(query);
 }
 
-// --- ports -----------------------------------------------------------------------------------
+IANAPORTS_END_TABLES_DETAIL
 
-// The segment holding port for protocol index p (a fast index).
-constexpr std::size_t segment_of(std::uint16_t port, unsigned p) noexcept {
-  const std::size_t bucket =
-      p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
-  std::size_t segment = reg::port_bucket_segment[bucket];
-  const std::size_t last = reg::port_bucket_segment[bucket + 1];
-  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
-    ++segment;
-  }
-  return segment;
-}
+#endif  // IANAPORTS_DETAIL_TABLES_WALKS_HPP
 
-// The rows holding for p whose ports overlap [first, last], in registry order: those that
-// cover first from before it (its segment's in-order rows, or in a compact index the range
-// rows that reach it), the in-order rows that start in the span (one stretch of registry
-// order), and the rows out of port order that overlap it.
-constexpr row_query rows_overlapping(port_range ports, protocol p) noexcept {
-  const unsigned index = table_index(p);
-  if (index == protocol_count || ports.first > ports.last) {
-    return row_query{};
-  }
-  row_query query;
-  query.protocol = static_cast<std::uint8_t>(index);
-  query.first = ports.first;
-  query.last = ports.last;
-  query.test = walk_test::in_order_for;
-  if constexpr (reg::fast_index) {
-    const std::size_t segment = segment_of(ports.first, index);
-    query.before_first = true;
-    query.sources[0] = {source_kind::listed, false, reg::port_segment_rows_begin[segment],
-                        reg::port_segment_rows_begin[segment + 1]};
-  } else {
-    const std::uint32_t reach =
-        ports.first > reg::max_in_order_span ? ports.first - reg::max_in_order_span : 0U;
-    query.sources[0] = {source_kind::ranges, false, range_bound(reach), range_bound(ports.first)};
-  }
-  query.sources[1] = {source_kind::registry, false, port_order_bound(ports.first),
-                      port_order_bound(std::uint32_t{ports.last} + 1)};
-  query.source_count = 2;
-  if (reg::apart_count != 0) {
-    query.sources[query.source_count++] = {source_kind::apart, false, 0, reg::apart_count};
-  }
-  return settled(query);
-}
 
-// The rows covering port for protocol p: rows naming p, and rows naming none.
-constexpr row_query rows_covering(std::uint16_t port, protocol p) noexcept {
-  if constexpr (reg::fast_index) {
-    const unsigned index = table_index(p);
-    if (index == protocol_count) {
-      return row_query{};
-    }
-    const std::size_t segment = segment_of(port, index);
-    return listed(reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]);
-  } else {
-    return rows_overlapping({port, port}, p);
-  }
-}
-
-// --- names -----------------------------------------------------------------------------------
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 // Where the name would be in the name tables, and whether it is: a perfect hash places every
 // registered name, but any other input lands in some slot too, and only a comparison tells a
@@ -32841,17 +32891,104 @@ constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, proto
   return std::nullopt;
 }
 
-// The number of bits set in x.
-constexpr unsigned count_bits(std::uint64_t x) noexcept {
-#if defined(IANAPORTS_POPCOUNT64) && IANAPORTS_HAS_IS_CONSTANT_EVALUATED
-  if (!IANAPORTS_IS_CONSTANT_EVALUATED()) {
-    return static_cast<unsigned>(IANAPORTS_POPCOUNT64(x));  // one instruction, when targeted
+IANAPORTS_END_TABLES_DETAIL
+
+#endif  // IANAPORTS_DETAIL_TABLES_NAMES_HPP
+// ---- ianaports/detail/tables/port_names.hpp ----
+// ianaports: name_of: the name on a port. Internal; include ports.hpp.
+//
+// Over TCP and UDP, in a fast index, straight from a bit map of the named ports, its rank and a
+// text id (codegen/tables/port_names.py); otherwise the rows covering the port say.
+#ifndef IANAPORTS_DETAIL_TABLES_PORT_NAMES_HPP
+#define IANAPORTS_DETAIL_TABLES_PORT_NAMES_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint16_t, std::uint64_t
+#include <string_view>  // std::string_view
+
+
+
+
+// ---- ianaports/detail/tables/ports.hpp ----
+// ianaports: the port index: the rows covering a port. Internal; include ports.hpp.
+//
+// Per protocol, segments of the port space and the rows covering each (codegen/tables/ports.py),
+// in a fast index; a compact one has none, and searches the port order instead. status() reads
+// the rows covering a port.
+#ifndef IANAPORTS_DETAIL_TABLES_PORTS_HPP
+#define IANAPORTS_DETAIL_TABLES_PORTS_HPP
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // std::uint16_t, std::uint32_t
+
+
+
+
+
+
+
+
+
+
+IANAPORTS_BEGIN_TABLES_DETAIL
+
+// The segment holding port for protocol index p (a fast index).
+constexpr std::size_t segment_of(std::uint16_t port, unsigned p) noexcept {
+  const std::size_t bucket =
+      p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
+  std::size_t segment = reg::port_bucket_segment[bucket];
+  const std::size_t last = reg::port_bucket_segment[bucket + 1];
+  while (segment < last && reg::port_segment_start[segment + 1] <= port) {
+    ++segment;
   }
-#endif
-  x = x - ((x >> 1) & 0x5555555555555555u);
-  x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
-  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
-  return static_cast<unsigned>((x * 0x0101010101010101u) >> 56);
+  return segment;
+}
+
+// The rows holding for p whose ports overlap [first, last], in registry order: those that
+// cover first from before it (its segment's in-order rows, or in a compact index the range
+// rows that reach it), the in-order rows that start in the span (one stretch of registry
+// order), and the rows out of port order that overlap it.
+constexpr row_query rows_overlapping(port_range ports, protocol p) noexcept {
+  const unsigned index = table_index(p);
+  if (index == protocol_count || ports.first > ports.last) {
+    return row_query{};
+  }
+  row_query query;
+  query.protocol = static_cast<std::uint8_t>(index);
+  query.first = ports.first;
+  query.last = ports.last;
+  query.test = walk_test::in_order_for;
+  if constexpr (reg::fast_index) {
+    const std::size_t segment = segment_of(ports.first, index);
+    query.before_first = true;
+    query.sources[0] = {source_kind::listed, false, reg::port_segment_rows_begin[segment],
+                        reg::port_segment_rows_begin[segment + 1]};
+  } else {
+    const std::uint32_t reach =
+        ports.first > reg::max_in_order_span ? ports.first - reg::max_in_order_span : 0U;
+    query.sources[0] = {source_kind::ranges, false, range_bound(reach), range_bound(ports.first)};
+  }
+  query.sources[1] = {source_kind::registry, false, port_order_bound(ports.first),
+                      port_order_bound(std::uint32_t{ports.last} + 1)};
+  query.source_count = 2;
+  if (reg::apart_count != 0) {
+    query.sources[query.source_count++] = {source_kind::apart, false, 0, reg::apart_count};
+  }
+  return settled(query);
+}
+
+// The rows covering port for protocol p: rows naming p, and rows naming none.
+constexpr row_query rows_covering(std::uint16_t port, protocol p) noexcept {
+  if constexpr (reg::fast_index) {
+    const unsigned index = table_index(p);
+    if (index == protocol_count) {
+      return row_query{};
+    }
+    const std::size_t segment = segment_of(port, index);
+    return listed(reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]);
+  } else {
+    return rows_overlapping({port, port}, p);
+  }
 }
 
 // Calls visit(row) for each row covering port for p, in registry order, until it returns true;
@@ -32884,6 +33021,47 @@ IANAPORTS_ALWAYS_INLINE constexpr bool any_covering(std::uint16_t port, protocol
   }
 }
 
+// status: assigned if a covering row has a name; else reserved if one says so; else by class.
+constexpr port_status status_of(std::uint16_t port, protocol p) noexcept {
+  bool reserved = false;
+  const bool assigned = any_covering(port, p, [&reserved](std::size_t row) {
+    if (!row_service(row).empty()) {
+      return true;
+    }
+    reserved = reserved || row_reserved(row);
+    return false;
+  });
+  if (assigned) {
+    return port_status::assigned;
+  }
+  if (reserved) {
+    return port_status::reserved;
+  }
+  return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
+}
+
+IANAPORTS_END_TABLES_DETAIL
+
+#endif  // IANAPORTS_DETAIL_TABLES_PORTS_HPP
+
+
+
+
+IANAPORTS_BEGIN_TABLES_DETAIL
+
+// The number of bits set in x.
+constexpr unsigned count_bits(std::uint64_t x) noexcept {
+#if defined(IANAPORTS_POPCOUNT64) && IANAPORTS_HAS_IS_CONSTANT_EVALUATED
+  if (!IANAPORTS_IS_CONSTANT_EVALUATED()) {
+    return static_cast<unsigned>(IANAPORTS_POPCOUNT64(x));  // one instruction, when targeted
+  }
+#endif
+  x = x - ((x >> 1) & 0x5555555555555555u);
+  x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+  return static_cast<unsigned>((x * 0x0101010101010101u) >> 56);
+}
+
 // name_of: the first name among the rows covering port for p; "" when none. Over the direct
 // protocols (tcp, udp, in a fast index), straight from a bit map, its rank and a text id;
 // otherwise the covering rows say.
@@ -32910,24 +33088,17 @@ constexpr std::string_view name_on_port(std::uint16_t port, protocol p) noexcept
   return text(reg::port_name_text[std::size_t{reg::port_name_base[block]} + before]);
 }
 
-// status: assigned if a covering row has a name; else reserved if one says so; else by class.
-constexpr port_status status_of(std::uint16_t port, protocol p) noexcept {
-  bool reserved = false;
-  const bool assigned = any_covering(port, p, [&reserved](std::size_t row) {
-    if (!row_service(row).empty()) {
-      return true;
-    }
-    reserved = reserved || row_reserved(row);
-    return false;
-  });
-  if (assigned) {
-    return port_status::assigned;
-  }
-  if (reserved) {
-    return port_status::reserved;
-  }
-  return classify(port) == port_class::dynamic ? port_status::dynamic : port_status::unassigned;
-}
+IANAPORTS_END_TABLES_DETAIL
+
+#endif  // IANAPORTS_DETAIL_TABLES_PORT_NAMES_HPP
+
+
+
+
+
+
+
+IANAPORTS_BEGIN_TABLES_DETAIL
 
 // --- the two halves agree ------------------------------------------------------------------------
 // The generator and these readers meet only through the generated header: these checks turn a

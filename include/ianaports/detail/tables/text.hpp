@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// ianaports: reading a text pool of the generated tables. Internal; include ports.hpp.
+// ianaports: reading the text pools of the generated tables. Internal; include ports.hpp.
 //
 // A pool (codegen/tables/text.py) is every distinct string of its tables once, in rows of one
 // string literal each; a string never straddles two rows, so it is viewed in place. The tables
@@ -11,6 +11,7 @@
 #include <string_view>  // std::string_view
 
 #include "ianaports/detail/config.hpp"
+#include "ianaports/detail/registry_tables.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {
@@ -31,5 +32,15 @@ constexpr std::string_view pool_text(std::size_t id) noexcept {
 
 }  // namespace detail
 IANAPORTS_END_NAMESPACE
+
+IANAPORTS_BEGIN_TABLES_DETAIL
+
+// The text of id in the rows' pool.
+constexpr std::string_view text(std::size_t id) noexcept {
+  return pool_text<registry::text_pool, registry::text_columns, registry::text_block_row,
+                   registry::text_block_shift>(id);
+}
+
+IANAPORTS_END_TABLES_DETAIL
 
 #endif  // IANAPORTS_DETAIL_TABLES_TEXT_HPP

@@ -27,6 +27,7 @@
 
 
 
+
 IANAPORTS_BEGIN_TABLES_DETAIL
 
 namespace people_reg = registry_people;
@@ -48,16 +49,9 @@ constexpr person make_person(std::size_t index) noexcept {
 // The person with this id (the first of several), or person_count: a binary search of the
 // people sorted by id.
 constexpr std::uint32_t person_index_of(std::string_view id) noexcept {
-  std::uint32_t low = 0;
-  std::uint32_t high = person_count;
-  while (low < high) {
-    const std::uint32_t mid = low + (high - low) / 2;
-    if (person_text(people_reg::person_id[people_reg::person_by_id[mid]]) < id) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
+  const std::size_t low = first_not_below(person_count, [id](std::size_t at) {
+    return person_text(people_reg::person_id[people_reg::person_by_id[at]]) < id;
+  });
   return low < person_count &&
                  person_text(people_reg::person_id[people_reg::person_by_id[low]]) == id
              ? std::uint32_t{people_reg::person_by_id[low]}
