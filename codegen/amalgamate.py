@@ -28,7 +28,7 @@ sys.dont_write_bytecode = True
 
 import generate  # noqa: E402
 from cpp_emit import GENERATOR, identity_of, sanitize_comment  # noqa: E402
-from registry_xml import RegistryError  # noqa: E402
+from registry_model import RegistryError  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE_DIR = os.path.join(ROOT, "include")

@@ -53,7 +53,8 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from registry_xml import PROTOCOLS, Registry, RegistryError, Row, parse_ports, read_registry  # noqa: E402
+from registry_model import PROTOCOLS, Registry, RegistryError, Row  # noqa: E402
+from registry_xml import parse_ports, read_registry  # noqa: E402
 
 PORT_COUNT = 65536
 DYNAMIC_FIRST = 49152  # RFC 6335 section 6: 49152-65535 are dynamic, never assigned

@@ -37,8 +37,9 @@ import cpp_emit  # noqa: E402
 import local_services  # noqa: E402
 import tables  # noqa: E402
 import version  # noqa: E402
-from registry_xml import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,  # noqa: E402
-                          RegistryError, read_registry)
+from registry_model import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,  # noqa: E402
+                            RegistryError)
+from registry_xml import read_registry  # noqa: E402
 
 TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
 PEOPLE_HEADER_NAME = "registry_people.hpp"  # beside the tables' header, which it includes

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSL-1.0
-"""Read IANA's service-names-port-numbers.xml into plain rows.
+"""Read IANA's service-names-port-numbers.xml into plain rows (registry_model.py's).
 
 Each <record> becomes one Row holding the twelve columns IANA publishes, rendered the way
 IANA's CSV export renders them (see render_* below). Anything the generator cannot represent
@@ -17,12 +17,13 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import BinaryIO, Iterable, List, Optional, Tuple, Union
 from xml.parsers import expat
 
+from registry_model import CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Person, Registry, RegistryError, Row
+
 NAMESPACE = "http://www.iana.org/assignments"
-PROTOCOLS = ("tcp", "udp", "sctp", "dccp")  # order = ianaports::protocol enumerators
 MAX_NAME_BYTES = 255  # the name index stores a name's length in one byte
 MAX_DEPTH = 32  # IANA's registry nests 5 deep; far deeper is an attack on the recursive reader
 
@@ -32,97 +33,6 @@ _XML_SPACE_RUN = re.compile("[ \t\r\n]+")
 _PORT_RANGE = re.compile(r"([0-9]+)(?:-([0-9]+))?\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
 _LETTER = re.compile("[A-Za-z]")
-
-
-class RegistryError(Exception):
-    """A problem in the registry file, at a line (None: the file as a whole); or in another
-    file, when path says which (a row's, Row.path, for a problem found once rows are merged)."""
-
-    def __init__(self, line: Optional[int], message: str, path: Optional[str] = None) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.path = path
-
-    def located(self, path: str) -> str:
-        """The message as the generator prints it: `path:line: problem`, path the error's own
-        when it has one."""
-        path = self.path or path
-        return f"{path}:{self.line}: {self.message}" if self.line is not None else f"{path}: {self.message}"
-
-
-@dataclass(frozen=True)
-class FileIdentity:
-    """What tells one version of a file from another: a file replaced (by rename) has another
-    inode, one rewritten in place another size or change time."""
-
-    device: int
-    inode: int
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-
-    @staticmethod
-    def of(status: os.stat_result) -> "FileIdentity":
-        return FileIdentity(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns,
-                            status.st_ctime_ns)
-
-    @staticmethod
-    def at(path: str) -> Optional["FileIdentity"]:
-        """The identity of the file path names now; None when there is none."""
-        try:
-            return FileIdentity.of(os.stat(path))
-        except OSError:
-            return None
-
-
-CHANGED_WHILE_READ = "changed while it was being read; nothing was written (build again)"
-
-
-@dataclass(frozen=True)
-class Row:
-    """One <record>, its twelve columns as IANA's CSV shows them."""
-
-    line: int
-    service: str
-    ports: Optional[Tuple[int, int]]  # inclusive (first, last); None when no <number>
-    ports_written_as_range: bool  # "4748-4748": one port written as a range (a few rows)
-    transport: Optional[str]  # one of PROTOCOLS; None when the row holds for every protocol
-    description: str
-    assignee: str
-    contact: str
-    registered: str
-    modified: str
-    reference: str
-    service_code: Optional[int]
-    unauthorized_use: str
-    notes: str
-    path: str = ""  # the file the row was read from, which line is a line of
-
-
-@dataclass(frozen=True)
-class Person:
-    """One <person> of the registry's <people>: the directory the rows' [Id]s refer to. The
-    fields are as written ("" when absent), white space and all."""
-
-    line: int
-    id: str
-    name: str
-    org: str
-    uri: str  # as IANA writes it, "mailto:someone&example.com"; several joined by a space
-    updated: str
-
-
-@dataclass(frozen=True)
-class Registry:
-    updated: str  # the registry's own <updated> date
-    rows: List[Row]
-    sha256: str  # of the input file's bytes
-    identity: FileIdentity  # of the file as it was read
-    people: List[Person] = field(default_factory=list)  # registry order
-    local_rows: int = 0  # rows[:local_rows] are a user's own (local_services.py), not IANA's
-    # The files of those rows, as they were read: (path, identity), in the order given.
-    local_files: Tuple[Tuple[str, FileIdentity], ...] = ()
 
 
 # --- a minimal element tree, built for one <record> at a time ---------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 import perfect_hash
-from registry_xml import PROTOCOLS, RegistryError, Row
+from registry_model import PROTOCOLS, RegistryError, Row
 
 from .facts import LITERAL_LIMIT
 from .layout import Array, Constant, index_type, unsigned_type
