@@ -4,16 +4,41 @@ include_guard(GLOBAL)
 #                           [OMIT <column group>...] [PROTOCOLS <protocol>...] [INDEX fast|compact]
 #                           [LOCAL <services file>...] [LOCAL_CONFLICTS warn|error|ignore])
 #
-# The generated headers, under the include directory the generator writes into, as the generator
-# names them: the tables' (IANAPORTS_TABLES_HEADER, which ports.hpp includes) and their people's.
-execute_process(COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_LIST_DIR}/../codegen/generate.py" --list-outputs
-                OUTPUT_VARIABLE IANAPORTS_GENERATED_HEADERS OUTPUT_STRIP_TRAILING_WHITESPACE
-                RESULT_VARIABLE ianaports_listed)
-if(NOT ianaports_listed EQUAL 0)
-  message(FATAL_ERROR "ianaports: codegen/generate.py --list-outputs failed (${ianaports_listed})")
+# What the generator says of itself (generate.py --describe): the headers it writes under the
+# include directory it is given, the tables' first (IANAPORTS_TABLES_HEADER, which ports.hpp
+# includes); and the values of its options, which a call below is checked against when CMake
+# configures, rather than when the generator runs.
+execute_process(COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_LIST_DIR}/../codegen/generate.py" --describe
+                OUTPUT_VARIABLE ianaports_described RESULT_VARIABLE ianaports_describe_status)
+if(NOT ianaports_describe_status EQUAL 0)
+  message(FATAL_ERROR "ianaports: codegen/generate.py --describe failed (${ianaports_describe_status})")
 endif()
-string(REPLACE "\n" ";" IANAPORTS_GENERATED_HEADERS "${IANAPORTS_GENERATED_HEADERS}")
+function(ianaports_described_list variable key)
+  string(JSON count LENGTH "${ianaports_described}" ${key})
+  set(items)
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON item GET "${ianaports_described}" ${key} ${i})
+    list(APPEND items "${item}")
+  endforeach()
+  set(${variable} "${items}" PARENT_SCOPE)
+endfunction()
+ianaports_described_list(IANAPORTS_GENERATED_HEADERS outputs)
+ianaports_described_list(IANAPORTS_COLUMN_GROUPS column_groups)
+ianaports_described_list(IANAPORTS_PROTOCOL_NAMES protocols)
+ianaports_described_list(IANAPORTS_INDEXES indexes)
+ianaports_described_list(IANAPORTS_LOCAL_CONFLICT_MODES local_conflicts)
 list(GET IANAPORTS_GENERATED_HEADERS 0 IANAPORTS_TABLES_HEADER)
+
+# Each of values is one of choices, or a FATAL_ERROR names it, the setting and the choices.
+function(ianaports_check_choices setting what values choices)
+  foreach(value IN LISTS values)
+    if(NOT value IN_LIST choices)
+      list(JOIN choices ", " named)
+      message(FATAL_ERROR "ianaports: ${setting}: unknown ${what} '${value}'; choose from ${named}")
+    endif()
+  endforeach()
+endfunction()
 
 # Adds <target>, which (re)writes <dir>/${IANAPORTS_GENERATED_HEADERS} from the registry
 # XML whenever the XML or the generator changes. <dir> is then an include directory. OMIT and
@@ -30,6 +55,11 @@ function(ianaports_generate_tables target)
   if(NOT EXISTS "${registry}")
     message(FATAL_ERROR "ianaports: registry file not found: ${registry}")
   endif()
+  ianaports_check_choices(IANAPORTS_OMIT_COLUMNS "column group" "${arg_OMIT}" "${IANAPORTS_COLUMN_GROUPS}")
+  ianaports_check_choices(IANAPORTS_PROTOCOLS protocol "${arg_PROTOCOLS}" "${IANAPORTS_PROTOCOL_NAMES}")
+  ianaports_check_choices(IANAPORTS_INDEX index "${arg_INDEX}" "${IANAPORTS_INDEXES}")
+  ianaports_check_choices(IANAPORTS_LOCAL_CONFLICTS "conflict mode" "${arg_LOCAL_CONFLICTS}"
+                          "${IANAPORTS_LOCAL_CONFLICT_MODES}")
   set(header "${arg_OUTPUT_DIR}/${IANAPORTS_TABLES_HEADER}")
   list(TRANSFORM IANAPORTS_GENERATED_HEADERS PREPEND "${arg_OUTPUT_DIR}/" OUTPUT_VARIABLE headers)
   set(lean_args)

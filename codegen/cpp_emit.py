@@ -263,7 +263,7 @@ def identity_of(header: str) -> str:
     return found.group(1)
 
 
-def _render_prologue(*, updated: str, sha256: str) -> List[str]:
+def _render_prologue(*, updated: str) -> List[str]:
     return [
         "#include <cstddef>      // std::size_t",
         "#include <cstdint>      // std::uint16_t, std::uint64_t",
@@ -276,7 +276,6 @@ def _render_prologue(*, updated: str, sha256: str) -> List[str]:
         "namespace registry {",
         "",
         f'inline constexpr std::string_view updated = "{cpp_string_literal_body(updated.encode("utf-8"))}";',
-        f'inline constexpr std::string_view source_sha256 = "{sha256}";',
         "// The release whose generator made these tables (include/ianaports/detail/config.hpp):",
         "// part of the tables' identity, as its readers are another release's code.",
         *(f"inline constexpr unsigned generator_version_{part} = {value};"
@@ -342,7 +341,7 @@ def _render_people(people: Layout, *, digits: str, banner: List[str]) -> List[st
 def render(layout: Layout, people: Layout, *, updated: str, source_name: str, sha256: str,
            local_sources: Sequence[Tuple[str, str]] = ()) -> Tuple[str, str]:
     """The tables' header, and their people's."""
-    tables = _render_prologue(updated=updated, sha256=sha256)
+    tables = _render_prologue(updated=updated)
     tables += _render_layout(layout)
     tables += ["}  // namespace registry", "IANAPORTS_END_TABLES_DETAIL", ""]
     # The people are the tables' too: a copy whose people differ is another copy.

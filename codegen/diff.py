@@ -53,7 +53,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from registry_model import PROTOCOLS, Registry, RegistryError, Row  # noqa: E402
+from registry_model import PROTOCOL_CHOICES, PROTOCOLS, Registry, RegistryError, Row, fold_name  # noqa: E402
 from registry_xml import parse_ports, read_registry  # noqa: E402
 
 PORT_COUNT = 65536
@@ -65,7 +65,6 @@ LONG_VALUE = 120  # characters: a changed value longer than this shows in text a
 CONTEXT = 30  # characters kept each side of the change in such a value
 
 # RFC 6335 section 5.1: names compare case-insensitively, in ASCII only.
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 # What a terminal or a Markdown viewer would hide or act on: C0 and C1 controls, DEL, line and
 # paragraph separators, bidi and zero-width format characters, spaces other than U+0020, and
@@ -105,21 +104,13 @@ def markdown(text: str) -> str:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def port_text(row: Row) -> str:
-    """The port number as IANA wrote it: "", "80", "6000-6063" or "4748-4748"."""
-    if row.ports is None:
-        return ""
-    first, last = row.ports
-    return str(first) if first == last and not row.ports_written_as_range else f"{first}-{last}"
-
-
 def row_key(row: Row) -> Tuple[str, str, str]:
-    return row.service.translate(_ASCII_FOLD), port_text(row), row.transport or ""
+    return fold_name(row.service), row.port_text(), row.transport or ""
 
 
 def columns(row: Row) -> Dict[str, str]:
     """The row's twelve columns, keyed and rendered as IANA's CSV export has them."""
-    values = (row.service, port_text(row), row.transport or "", row.description, row.assignee,
+    values = (row.service, row.port_text(), row.transport or "", row.description, row.assignee,
               row.contact, row.registered, row.modified, row.reference,
               "" if row.service_code is None else str(row.service_code), row.unauthorized_use,
               row.notes)
@@ -249,8 +240,7 @@ class Watch:
         for item in spec.split(","):
             span, slash, protocol = item.strip(" ").partition("/")
             if slash and protocol.lower() not in PROTOCOLS:
-                raise ValueError(f'"{item}": unknown protocol "{protocol}" (expected tcp, udp,'
-                                 " sctp or dccp)")
+                raise ValueError(f'"{item}": unknown protocol "{protocol}" (expected {PROTOCOL_CHOICES})')
             try:
                 first, last = parse_ports(span, 0)
             except RegistryError as error:
@@ -329,7 +319,7 @@ def answer_text(answer: Answer, escape: Callable[[str], str]) -> str:
 
 def row_label(row: Row) -> str:
     """How text names a row: `http 80/tcp`, `x11 6000-6063` (every protocol), `(no name) 4/udp`."""
-    where = port_text(row) or "(no port)"
+    where = row.port_text() or "(no port)"
     if row.transport is not None:
         where += "/" + row.transport
     return (visible(row.service) if row.service else "(no name)") + " " + where

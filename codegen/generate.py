@@ -25,6 +25,7 @@ is written; one that changes in the instant after has the new header removed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -43,8 +44,17 @@ from registry_xml import read_registry  # noqa: E402
 
 TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
 PEOPLE_HEADER_NAME = "registry_people.hpp"  # beside the tables' header, which it includes
-# What --output writes under its folder (--list-outputs prints it, for the build tools).
+# What --output writes under its folder (--describe says it, for the build tools).
 OUTPUTS = (TABLES_HEADER, os.path.join(os.path.dirname(TABLES_HEADER), PEOPLE_HEADER_NAME))
+
+
+def description() -> dict:
+    """What the build tools ask of the generator before they run it (--describe prints it as
+    JSON): the files --output writes, the tables' header first, and the values each option
+    takes, so that CMake checks a setting when it is configured, with the generator's names."""
+    return {"outputs": [path.replace(os.sep, "/") for path in OUTPUTS],
+            "column_groups": list(tables.COLUMN_GROUPS), "protocols": list(PROTOCOLS),
+            "indexes": list(tables.INDEXES), "local_conflicts": list(local_services.CONFLICT_MODES)}
 CODEGEN_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -146,12 +156,16 @@ def _choices(parser: argparse.ArgumentParser, option: str, value: str,
 def main(argv=None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    if list(argv) == ["--list-outputs"]:
-        print("\n".join(path.replace(os.sep, "/") for path in OUTPUTS))
+    argv = list(argv)
+    if argv[:1] == ["--describe"] and len(argv) <= 2:
+        described = description()
+        # One key's values a line (for Meson, which reads no JSON), or all of it as JSON.
+        print("\n".join(described[argv[1]]) if len(argv) == 2 else json.dumps(described))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     epilog="generate.py --list-outputs prints the files --output writes,"
-                                            " under its folder, the tables' header first")
+                                     epilog="generate.py --describe [KEY] prints, as JSON (or KEY's values a"
+                                            " line), the files --output writes under its folder (outputs) and"
+                                            " the values of each option")
     parser.add_argument("--registry", required=True, help="the registry XML file")
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--output", help="include directory to write " + TABLES_HEADER + " into")

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Tuple
 
-from registry_model import PROTOCOLS, FileIdentity, Registry, RegistryError, Row
+from registry_model import PROTOCOLS, FileIdentity, Registry, RegistryError, Row, fold_name, ports_text
 from registry_xml import check_service_name, escaped, parse_registry, read_whole_file, shorten
 
 CONFLICT_MODES = ("warn", "error", "ignore")
@@ -156,20 +156,6 @@ def read_local(path: str) -> LocalFile:
     return LocalFile(path, hashlib.sha256(data).hexdigest(), identity, entries, left_out)
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def _fold(name: str) -> str:
-    """A name as RFC 6335 compares names: ASCII letters folded, nothing else."""
-    return name.translate(_ASCII_LOWER)
-
-
-def _ports_text(row: Row) -> str:
-    assert row.ports is not None
-    first, last = row.ports
-    return str(first) if first == last else f"{first}-{last}"
-
-
 class _RegistryIndex:
     """What the repeat and conflict checks ask of the registry's rows, indexed so that each
     local row costs a look-up, not a scan of the registry (a scan made 100,000 local lines take
@@ -180,9 +166,9 @@ class _RegistryIndex:
         self.first_with_name: Dict[str, Row] = {}
         self.by_name: Dict[str, List[Row]] = {}
         for r in self.named:
-            self.first_with_name.setdefault(_fold(r.service), r)
-            self.by_name.setdefault(_fold(r.service), []).append(r)
-        self.no_port = {_fold(r.service) for r in rows if r.service and r.ports is None}
+            self.first_with_name.setdefault(fold_name(r.service), r)
+            self.by_name.setdefault(fold_name(r.service), []).append(r)
+        self.no_port = {fold_name(r.service) for r in rows if r.service and r.ports is None}
         # A row on one port is found by its port. Ranges are few (8 named ones in 2026): they
         # are sorted by their first port, and a look-up reads those that start at or below it.
         self.on_port: Dict[int, List[Tuple[int, Row]]] = {}
@@ -206,7 +192,7 @@ class _RegistryIndex:
 
     def repeats(self, local: Row) -> bool:
         """Whether a registry row of the local row's name already says what it says."""
-        name = _fold(local.service)
+        name = fold_name(local.service)
         if local.ports is None:
             return name in self.no_port
         return any(r.ports[0] <= local.ports[0] and local.ports[1] <= r.ports[1]
@@ -217,16 +203,16 @@ class _RegistryIndex:
 def _conflicts(local: Row, index: _RegistryIndex) -> List[str]:
     if local.ports is None:
         return []
-    name = _fold(local.service)
-    where = f"{_ports_text(local)}/{local.transport}" if local.transport else _ports_text(local)
+    name = fold_name(local.service)
+    where = f"{ports_text(local.ports)}/{local.transport}" if local.transport else ports_text(local.ports)
     problems = []
     covering = index.covering(local.ports[0], local.transport)
-    if covering and all(_fold(r.service) != name for r in covering):
+    if covering and all(fold_name(r.service) != name for r in covering):
         problems.append(f"{escaped(local.service)} {where} takes a port IANA assigns to"
                         f" {escaped(covering[0].service)}")
     registered = index.first_with_name.get(name)
-    if registered is not None and all(_fold(r.service) != name for r in covering):
-        on = f"{_ports_text(registered)}/{registered.transport}" if registered.transport else _ports_text(registered)
+    if registered is not None and all(fold_name(r.service) != name for r in covering):
+        on = f"{ports_text(registered.ports)}/{registered.transport}" if registered.transport else ports_text(registered.ports)
         problems.append(f"name {escaped(local.service)} is registered by IANA on port {on}")
     return problems
 
@@ -256,14 +242,14 @@ def merge(registry: Registry, locals_: List[LocalFile]) -> Merged:
         for group in local.entries:
             keep = []
             for row in group:
-                key = (_fold(row.service), row.ports, row.transport)
+                key = (fold_name(row.service), row.ports, row.transport)
                 if (row.service and index.repeats(row)) or key in seen:
                     continue  # a repeat of a registry row, or of an earlier local one
                 seen.add(key)
                 keep.append(row)
-            if keep and keep[0] is not group[0] and (_fold(group[0].service), group[0].ports,
+            if keep and keep[0] is not group[0] and (fold_name(group[0].service), group[0].ports,
                                                      group[0].transport) not in seen:
-                seen.add((_fold(group[0].service), group[0].ports, group[0].transport))
+                seen.add((fold_name(group[0].service), group[0].ports, group[0].transport))
                 keep.insert(0, group[0])  # the line's name, before the aliases it keeps
             for row in keep:
                 kept.append(row)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Sequence, Tuple
 
+from registry_model import fold_name_bytes
+
 MASK64 = (1 << 64) - 1
 MIX_MULTIPLIER = 0xD6E8FEB86659FD93
 PILOT_MULTIPLIER = 0x9E3779B97F4A7C15
@@ -28,18 +30,13 @@ FIRST_SEED = 0x1A4A_9017_5EED_0001  # fixed: same input, same tables
 KEYS_PER_BUCKET = 2  # names per bucket at most, before the count is rounded up to a power of two
 
 
-def fold_ascii(data: bytes) -> bytes:
-    """ASCII letters to lower case; every other byte as it is (RFC 6335 names are ASCII)."""
-    return bytes(b + 32 if 65 <= b <= 90 else b for b in data)
-
-
 def key_words_for(max_length: int) -> int:
     """Words per key: room for the longest name plus its length byte, at least 16 bytes."""
     return max(2, (max_length + 1 + 7) // 8)
 
 
 def make_key(name: bytes, words: int) -> Tuple[int, ...]:
-    folded = fold_ascii(name)
+    folded = fold_name_bytes(name)
     assert len(folded) < 8 * words and len(folded) < 256
     buffer = bytearray(8 * words)
     buffer[: len(folded)] = folded

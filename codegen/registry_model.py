@@ -12,6 +12,31 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 PROTOCOLS = ("tcp", "udp", "sctp", "dccp")  # order = ianaports::protocol enumerators
+PROTOCOL_CHOICES = ", ".join(PROTOCOLS[:-1]) + " or " + PROTOCOLS[-1]  # for messages
+
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+_FOLD_TEXT = str.maketrans(_UPPER, _LOWER)
+_FOLD_BYTES = bytes.maketrans(_UPPER.encode("ascii"), _LOWER.encode("ascii"))
+
+
+def fold_name(name: str) -> str:
+    """A service name as RFC 6335 compares names: ASCII letters folded to lower case, every other
+    character as it is (the C++ same_service_name's rule)."""
+    return name.translate(_FOLD_TEXT)
+
+
+def fold_name_bytes(name: bytes) -> bytes:
+    """fold_name, over a name's UTF-8 bytes."""
+    return name.translate(_FOLD_BYTES)
+
+
+def ports_text(ports: Optional[Tuple[int, int]], written_as_range: bool = False) -> str:
+    """Ports as IANA writes them: "" for none, "80", "6000-6063", and "4748-4748" for the one
+    port a few rows write as a range."""
+    if ports is None:
+        return ""
+    first, last = ports
+    return str(first) if first == last and not written_as_range else f"{first}-{last}"
 
 
 class RegistryError(Exception):
@@ -78,6 +103,10 @@ class Row:
     unauthorized_use: str
     notes: str
     path: str = ""  # the file the row was read from, which line is a line of
+
+    def port_text(self) -> str:
+        """The port number as IANA wrote it ("" without one)."""
+        return ports_text(self.ports, self.ports_written_as_range)
 
 
 @dataclass(frozen=True)

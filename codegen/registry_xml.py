@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterable, List, Optional, Tuple, Union
 from xml.parsers import expat
 
-from registry_model import CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Person, Registry, RegistryError, Row
+from registry_model import (CHANGED_WHILE_READ, PROTOCOL_CHOICES, PROTOCOLS, FileIdentity, Person, Registry,
+                            RegistryError, Row)
 
 NAMESPACE = "http://www.iana.org/assignments"
 MAX_NAME_BYTES = 255  # the name index stores a name's length in one byte
@@ -236,7 +237,7 @@ def _transport(protocol: Optional[_Node]) -> Optional[str]:
     transport = plain_text(protocol)
     if transport not in PROTOCOLS:
         raise RegistryError(protocol.line, f'unknown transport protocol "{shorten(transport)}"'
-                                           " (expected tcp, udp, sctp or dccp)")
+                                           f" (expected {PROTOCOL_CHOICES})")
     return transport
 
 

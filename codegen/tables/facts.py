@@ -42,8 +42,6 @@ def constants() -> List[Constant]:
              for index, name in enumerate(PROTOCOLS)]
     facts += [
         Constant("protocol_count", "unsigned", len(PROTOCOLS), "protocols the registry assigns ports for"),
-        Constant("literal_limit", "std::size_t", LITERAL_LIMIT,
-                 "characters of the longest literal every compiler must accept, NUL excluded"),
         Constant("flag_protocol_mask", "std::uint8_t", FLAG_PROTOCOL_MASK,
                  "record_flags bits 0-2: the row's protocol index..."),
         Constant("flag_no_protocol", "std::uint8_t", NO_PROTOCOL,

@@ -16,6 +16,7 @@ Standard library only; Python 3.8 or later.
 """
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -940,6 +941,47 @@ class LeanBuildTest(GeneratorTestCase):
             self.assertEqual(result.stderr.decode().splitlines()[-1],
                              "generate.py: error: " + message)
             self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
+
+
+class DescribeTest(unittest.TestCase):
+    """generate.py --describe: what CMake reads of the generator when it configures (the headers
+    it writes, the values of its options), and the choices Meson's options must offer."""
+
+    def describe(self, *key):
+        result = subprocess.run([sys.executable, GENERATE, "--describe", *key], capture_output=True,
+                                env=child_environment(), timeout=TIMEOUT, check=True)
+        return result.stdout.decode("utf-8")
+
+    def test_outputs_and_choices(self):
+        described = json.loads(self.describe())
+        self.assertEqual(described["outputs"][0], HEADER.replace(os.sep, "/"), "the tables' header first")
+        self.assertEqual(sorted(described["outputs"]), [h.replace(os.sep, "/") for h in HEADERS])
+        self.assertEqual(self.describe("outputs").splitlines(), described["outputs"])
+        for option, key in (("--omit", "column_groups"), ("--protocols", "protocols")):
+            for value in described[key]:  # every value it names, the generator takes
+                result = run_generator(os.path.join("in", "good.xml"), "out", self.tmp(), options=(option, value))
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+
+    def tmp(self):
+        folder = tempfile.mkdtemp(prefix="ianaports-describe-")
+        self.addCleanup(shutil.rmtree, folder)
+        write_file(folder, os.path.join("in", "good.xml"), GOOD)
+        return folder
+
+    def test_meson_options_offer_the_generators_choices(self):
+        described = json.loads(self.describe())
+        with open(os.path.join(ROOT, "meson_options.txt"), encoding="utf-8") as f:
+            options = f.read()
+
+        def choices(option):
+            found = re.search(r"option\('%s',[^)]*?choices: \[([^\]]*)\]" % option, options, re.S)
+            self.assertIsNotNone(found, option)
+            return re.findall(r"'([^']*)'", found.group(1))
+
+        self.assertEqual(choices("omit_columns"), described["column_groups"])
+        self.assertEqual(choices("protocols"), described["protocols"])
+        self.assertEqual(choices("index"), ["auto"] + described["indexes"])
+        self.assertEqual(choices("local_conflicts"), described["local_conflicts"])
 
 
 class DeterminismTest(GeneratorTestCase):

@@ -42,9 +42,12 @@ PORTINFO: List[str] = []  # the command that runs portinfo (an emulator first, o
 TARGET_WINDOWS = [False]  # portinfo is a Windows program (run under Wine); set from the command line
 EXPECTED_ROWS_FILE = ""  # likewise; "" → computed on first use
 
-CSV_HEADER = ("Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"
-              "Registration Date,Modification Date,Reference,Service Code,"
-              "Unauthorized Use Reported,Assignment Notes")
+sys.path.insert(0, str(REPO / "codegen"))
+sys.dont_write_bytecode = True
+import diff  # noqa: E402  (codegen/diff.py: IANA's CSV columns, which portinfo writes too)
+
+# IANA's CSV header, as diff.py reads IANA's CSV: portinfo's CSV must carry it exactly.
+CSV_HEADER = ",".join(diff.COLUMNS)
 JSON_KEYS = ["service", "ports", "transport", "description", "assignee", "contact", "registered",
              "modified", "reference", "service_code", "unauthorized_use", "notes", "source"]
 PROTOCOLS = ["tcp", "udp", "sctp", "dccp"]

@@ -11,6 +11,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t
+#include <iterator>     // std::size
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -65,6 +66,37 @@ struct option {
   std::string_view help;  // lines for --help, "\n" between them; "" for an alias left out
 };
 
+// "tcp, udp, sctp or dccp": the protocols, as the messages name them (types.hpp's names).
+inline std::string protocol_choices() {
+  std::string choices;
+  const std::size_t count = std::size(ianaports::all_protocols);
+  for (std::size_t i = 0; i < count; ++i) {
+    choices += i == 0 ? "" : i + 1 == count ? " or " : ", ";
+    choices += ianaports::to_string(ianaports::all_protocols[i]);
+  }
+  return choices;
+}
+
+// Is text the protocols' names, in order, joined by separator? (--protocol's value in options[]
+// spells them out, and must name those types.hpp has.)
+constexpr bool is_protocol_list(std::string_view text, char separator) noexcept {
+  std::size_t at = 0;
+  for (const protocol p : ianaports::all_protocols) {
+    const std::string_view name = ianaports::to_string(p);
+    if (at != 0) {
+      if (at >= text.size() || text[at] != separator) {
+        return false;
+      }
+      ++at;
+    }
+    if (text.size() - at < name.size() || text.substr(at, name.size()) != name) {
+      return false;
+    }
+    at += name.size();
+  }
+  return at == text.size();
+}
+
 inline constexpr option options[] = {
     {"--protocol", "tcp|udp|sctp|dccp", std::nullopt, option_group::setting,
      "the protocol of arguments written without one;\nsearches and --all keep the rows that hold "
@@ -96,6 +128,8 @@ inline constexpr option options[] = {
     {"--help", "", question::help, option_group::information, "this help"},
     {"-h", "", question::help, option_group::information, ""},
 };
+static_assert(options[0].name == "--protocol" && is_protocol_list(options[0].value, '|'),
+              "--protocol's value names the protocols of types.hpp, in order");
 
 // "--status PORT[/PROTO]"
 inline std::string option_text(const option& known) {
@@ -203,8 +237,8 @@ inline void set_option(command_line& line, const option& known, std::string_view
   if (known.name == "--protocol") {
     line.default_protocol = ianaports::parse_protocol(value);
     if (!line.default_protocol) {
-      throw usage_error{"unknown protocol " + quoted(value) +
-                        " for --protocol: use tcp, udp, sctp or dccp"};
+      throw usage_error{"unknown protocol " + quoted(value) + " for --protocol: use " +
+                        protocol_choices()};
     }
   } else if (known.name == "--format") {
     const std::optional<format> how = parse_format(value);

@@ -331,8 +331,8 @@ bool unassigned(std::uint16_t port, const std::vector<protocol>& asked) {
 
 // The ports in the span that are unassigned (not assigned, not reserved, not dynamic) for
 // every protocol asked, joined into ranges. A port's status changes only where a row's ports
-// begin or end, or at 49152, so status() is asked once a stretch between those boundaries
-// rather than once a port (65,536 times for --free 0-65535).
+// begin or end, or where the dynamic ports begin, so status() is asked once a stretch between
+// those boundaries rather than once a port (65,536 times for --free 0-65535).
 std::vector<port_range> free_ranges(port_range span, const std::vector<protocol>& asked) {
   std::vector<bool> stretch_starts(std::size_t{span.last} - span.first + 1);  // [port - first]
   const auto mark = [&](std::uint32_t port) {
@@ -341,7 +341,7 @@ std::vector<port_range> free_ranges(port_range span, const std::vector<protocol>
     }
   };
   mark(span.first);
-  mark(49152);
+  mark(ianaports::range_of(ianaports::port_class::dynamic).first);
   for (const protocol p : asked) {
     for (const record& row : ianaports::by_range(span, p)) {
       mark(row.ports->first);

@@ -36,8 +36,8 @@ inline std::pair<std::string_view, std::optional<protocol>> split_protocol(
   const std::string_view name = written.substr(slash + 1);
   const std::optional<protocol> transport = ianaports::parse_protocol(name);
   if (!transport) {
-    throw usage_error{"unknown protocol " + quoted(name) + " in " + quoted(written) +
-                      ": use tcp, udp, sctp or dccp"};
+    throw usage_error{"unknown protocol " + quoted(name) + " in " + quoted(written) + ": use " +
+                      protocol_choices()};
   }
   return {written.substr(0, slash), transport};
 }
