@@ -153,15 +153,7 @@ def _choices(parser: argparse.ArgumentParser, option: str, value: str,
     return items
 
 
-def main(argv=None) -> int:
-    if argv is None:
-        argv = sys.argv[1:]
-    argv = list(argv)
-    if argv[:1] == ["--describe"] and len(argv) <= 2:
-        described = description()
-        # One key's values a line (for Meson, which reads no JSON), or all of it as JSON.
-        print("\n".join(described[argv[1]]) if len(argv) == 2 else json.dumps(described))
-        return 0
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="generate.py --describe [KEY] prints, as JSON (or KEY's values a"
                                             " line), the files --output writes under its folder (outputs) and"
@@ -187,40 +179,42 @@ def main(argv=None) -> int:
     parser.add_argument("--local-conflicts", choices=local_services.CONFLICT_MODES, default="warn",
                         help="what a local service that conflicts with the registry does: warn"
                              " (default; printed, and the tables made), error (nothing made), ignore")
-    args = parser.parse_args(argv)
-    if hasattr(sys.stderr, "reconfigure"):
-        # A path that is not UTF-8 reaches us with its bytes as surrogates: messages print
-        # those bytes back, as the user gave them.
-        sys.stderr.reconfigure(errors="surrogateescape")
-    omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
-    protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
-    header = args.header or os.path.join(args.output, TABLES_HEADER)
-    people_header = os.path.join(os.path.dirname(header), PEOPLE_HEADER_NAME)
+    return parser
+
+
+def _made(args: argparse.Namespace, omit: List[str], protocols: List[str]
+          ) -> Optional[Tuple[Tuple[str, str], Registry]]:
+    """The headers' texts and the registry, with the local conflicts reported as asked; None
+    (the problem printed) when nothing may be written."""
     index = args.index
     if index == "auto":
         index = "compact" if omit or set(protocols) != set(PROTOCOLS) else "fast"
     try:
-        (text, people_text), registry, conflicts = generate(args.registry, frozenset(omit), tuple(protocols), index, args.local)
+        texts, registry, conflicts = generate(args.registry, frozenset(omit), tuple(protocols), index, args.local)
     except local_services.LocalError as error:
         print(error, file=sys.stderr)
-        return 1
+        return None
     except RegistryError as error:
         print(error.located(args.registry), file=sys.stderr)
-        return 1
+        return None
     except OSError as error:
         print(f"{args.registry}: {error.strerror}", file=sys.stderr)
-        return 1
-
+        return None
     if args.local_conflicts != "ignore":
         for conflict in conflicts:
             print(conflict, file=sys.stderr)
     if conflicts and args.local_conflicts == "error":
         print(f"{len(conflicts)} local services conflict with the registry; nothing was written"
               " (--local-conflicts error)", file=sys.stderr)
-        return 1
+        return None
+    return texts, registry
 
-    # Every input, the registry and each local file, is held to one rule: the header is made
-    # from files that are, when it takes its place, those that were read.
+
+def _write(args: argparse.Namespace, texts: Tuple[str, str], registry: Registry) -> int:
+    """The depfile, then both headers, held to the rule every input is held to: the headers are
+    made from files that are, when they take their place, those that were read."""
+    header = args.header or os.path.join(args.output, TABLES_HEADER)
+    people_header = os.path.join(os.path.dirname(header), PEOPLE_HEADER_NAME)
     read = [(args.registry, registry.identity)] + list(registry.local_files)
 
     def inputs_unchanged() -> None:
@@ -242,7 +236,7 @@ def main(argv=None) -> int:
         # before it takes its place, so that after that nothing can fail but the check below.
         newest = max([identity.mtime_ns for _, identity in read]
                      + [os.stat(path).st_mtime_ns for path in modules])
-        write_all_atomically([(people_header, people_text), (header, text)],
+        write_all_atomically([(people_header, texts[1]), (header, texts[0])],
                              before_replace=inputs_unchanged, mtime_ns=newest)
         changed = first_changed(read)
         if changed is not None:  # in the instant since the check before the replace
@@ -262,6 +256,24 @@ def main(argv=None) -> int:
         return 1
     return 0
 
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--describe"] and len(argv) <= 2:
+        described = description()
+        # One key's values a line (for Meson, which reads no JSON), or all of it as JSON.
+        print("\n".join(described[argv[1]]) if len(argv) == 2 else json.dumps(described))
+        return 0
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if hasattr(sys.stderr, "reconfigure"):
+        # A path that is not UTF-8 reaches us with its bytes as surrogates: messages print
+        # those bytes back, as the user gave them.
+        sys.stderr.reconfigure(errors="surrogateescape")
+    omit = _choices(parser, "--omit", args.omit, tuple(tables.COLUMN_GROUPS))
+    protocols = _choices(parser, "--protocols", args.protocols, PROTOCOLS)
+    made = _made(args, omit, protocols)
+    return 1 if made is None else _write(args, *made)
 
 if __name__ == "__main__":
     sys.exit(main())
