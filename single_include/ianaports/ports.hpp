@@ -9,8 +9,8 @@
 // Do not edit: change the sources and run
 //   python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include
 
-#ifndef IANAPORTS_SINGLE_HEADER_35294B90DAF1_HPP
-#define IANAPORTS_SINGLE_HEADER_35294B90DAF1_HPP
+#ifndef IANAPORTS_SINGLE_HEADER_70D3BB7EBA16_HPP
+#define IANAPORTS_SINGLE_HEADER_70D3BB7EBA16_HPP
 
 // ---- ianaports/ports.hpp ----
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
@@ -48,12 +48,12 @@
 // The comment above each table says what it holds: this file is the layout's reference;
 // include/ianaports/detail/tables.hpp reads it.
 
-#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_35294B90DAF1_HPP
-#define IANAPORTS_DETAIL_REGISTRY_TABLES_35294B90DAF1_HPP
+#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_70D3BB7EBA16_HPP
+#define IANAPORTS_DETAIL_REGISTRY_TABLES_70D3BB7EBA16_HPP
 
 // One translation unit, one copy of ianaports: another copy's tables are already here.
 #if defined(IANAPORTS_TABLES_ID)
-static_assert(IANAPORTS_TABLES_ID == 0x35294b90daf1,
+static_assert(IANAPORTS_TABLES_ID == 0x70d3bb7eba16,
               "ianaports: two copies built from different tables in one translation unit: "
               IANAPORTS_TABLES_DESCRIPTION " (included first), and " "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
               " (included since). Include one copy in each translation unit.");
@@ -62,8 +62,8 @@ static_assert(IANAPORTS_TABLES_ID == 0x35294b90daf1,
 // What these tables are: the code that reads them lives in the inline namespace
 // ianaports::v1::IANAPORTS_TABLES_NAMESPACE (config.hpp), so copies built from other
 // inputs are other symbols and a program may link several.
-#define IANAPORTS_TABLES_ID 0x35294b90daf1
-#define IANAPORTS_TABLES_NAMESPACE t20260817_35294b90daf1
+#define IANAPORTS_TABLES_ID 0x70d3bb7eba16
+#define IANAPORTS_TABLES_NAMESPACE t20260817_70d3bb7eba16
 #define IANAPORTS_TABLES_DESCRIPTION "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
 
 #include <cstddef>      // std::size_t
@@ -307,7 +307,6 @@ IANAPORTS_BEGIN_TABLES_DETAIL
 namespace registry {
 
 inline constexpr std::string_view updated = "2026-08-17";
-inline constexpr std::string_view source_sha256 = "4bbf00ef4dd194ea3098d090b42a832c0f8aef704699956a4a7e24576a49631b";
 // The release whose generator made these tables (include/ianaports/detail/config.hpp):
 // part of the tables' identity, as its readers are another release's code.
 inline constexpr unsigned generator_version_major = 1;
@@ -324,7 +323,6 @@ inline constexpr unsigned protocol_udp = 1;  // index of udp in every per-protoc
 inline constexpr unsigned protocol_sctp = 2;  // index of sctp in every per-protocol table
 inline constexpr unsigned protocol_dccp = 3;  // index of dccp in every per-protocol table
 inline constexpr unsigned protocol_count = 4;  // protocols the registry assigns ports for
-inline constexpr std::size_t literal_limit = 65535;  // characters of the longest literal every compiler must accept, NUL excluded
 inline constexpr std::uint8_t flag_protocol_mask = 7;  // record_flags bits 0-2: the row's protocol index...
 inline constexpr std::uint8_t flag_no_protocol = 7;  // ...or this: the row holds for every protocol
 inline constexpr std::uint8_t flag_has_ports = 8;  // record_flags: the row has ports
@@ -31183,7 +31181,7 @@ inline constexpr std::string_view name_sample_names[] = {"c3", "liaison", "submi
 IANAPORTS_END_TABLES_DETAIL
 
 #endif  // IANAPORTS_TABLES_ID
-#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_35294B90DAF1_HPP
+#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_70D3BB7EBA16_HPP
 
 #ifndef IANAPORTS_PORTS_HPP
 #define IANAPORTS_PORTS_HPP
@@ -33361,4 +33359,4 @@ IANAPORTS_END_TABLES_NAMESPACE
 
 #endif  // IANAPORTS_PORTS_HPP
 
-#endif  // IANAPORTS_SINGLE_HEADER_35294B90DAF1_HPP
+#endif  // IANAPORTS_SINGLE_HEADER_70D3BB7EBA16_HPP

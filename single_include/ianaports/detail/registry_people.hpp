@@ -19,12 +19,12 @@
 // The comment above each table says what it holds: this file is the layout's reference;
 // include/ianaports/detail/tables/people.hpp reads it.
 
-#ifndef IANAPORTS_DETAIL_REGISTRY_PEOPLE_35294B90DAF1_HPP
-#define IANAPORTS_DETAIL_REGISTRY_PEOPLE_35294B90DAF1_HPP
+#ifndef IANAPORTS_DETAIL_REGISTRY_PEOPLE_70D3BB7EBA16_HPP
+#define IANAPORTS_DETAIL_REGISTRY_PEOPLE_70D3BB7EBA16_HPP
 
 #include "ianaports/ports.hpp"  // the vocabulary and the tables
 
-static_assert(IANAPORTS_TABLES_ID == 0x35294b90daf1,
+static_assert(IANAPORTS_TABLES_ID == 0x70d3bb7eba16,
               "ianaports: registry_people.hpp was made with other tables than registry_tables.hpp: "
               "generate both again");
 
@@ -8536,4 +8536,4 @@ inline constexpr packed_table<std::uint16_t, 5615, 1, 5615, person_by_id_bytes> 
 }  // namespace registry_people
 IANAPORTS_END_TABLES_DETAIL
 
-#endif  // IANAPORTS_DETAIL_REGISTRY_PEOPLE_35294B90DAF1_HPP
+#endif  // IANAPORTS_DETAIL_REGISTRY_PEOPLE_70D3BB7EBA16_HPP
