@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // libnss_ianaports.so.2: glibc's Name Service Switch asks it for services, and it answers from
-// the compiled registry (services_view.hpp) what glibc's files backend would answer from
+// the compiled registry (ianaports/services.hpp) what glibc's files backend would answer from
 // `portinfo --all --format services` (names compared without regard to case).
 //
 //   /etc/nsswitch.conf:   services: files ianaports
@@ -20,11 +20,11 @@
 #include <cstring>   // std::memcpy, std::memmove, std::strlen
 #include <optional>  // std::optional
 
-#include "services_view.hpp"
+#include <ianaports/services.hpp>
 
 namespace {
 
-using ianaports_nss::entry;
+using entry = ianaports::service_entry;
 
 // Writes an entry into result and buffer: the alias pointers first (aligned), then the strings.
 //
@@ -49,7 +49,7 @@ class servent_writer {
     room_ = size_ - pad;
     bool fits = append(e.first.service(), 0) && append(ianaports::to_string(e.transport), 0);
     if (fits) {
-      ianaports_nss::for_each_alias(e, [&](std::string_view alias) {
+      ianaports::for_each_alias(e, [&](std::string_view alias) {
         fits = append(alias, 1);
         return fits;
       });
@@ -132,7 +132,7 @@ nss_status answer(const std::optional<entry>& found, servent* result, char* buff
 // The enumeration's state. glibc serializes the enumeration calls of one process, but a module
 // must not count on it: a lock of its own (a plain pthread one, which needs no C++ runtime).
 pthread_mutex_t cursor_lock = PTHREAD_MUTEX_INITIALIZER;
-ianaports_nss::entry_cursor cursor;
+ianaports::service_cursor cursor;
 
 class locked {
  public:
@@ -154,7 +154,7 @@ IANAPORTS_NSS_EXPORT nss_status _nss_ianaports_getservbyname_r(const char* name,
     *errnop = ENOENT;
     return NSS_STATUS_NOTFOUND;
   }
-  return answer(ianaports_nss::find_by_name(name, asked.p), result, buffer, buflen, errnop);
+  return answer(ianaports::service_by_name(name, asked.p), result, buffer, buflen, errnop);
 }
 
 IANAPORTS_NSS_EXPORT nss_status _nss_ianaports_getservbyport_r(int port, const char* proto,
@@ -167,18 +167,18 @@ IANAPORTS_NSS_EXPORT nss_status _nss_ianaports_getservbyport_r(int port, const c
   }
   // The port comes in network byte order, in the low 16 bits (as struct servent holds it).
   const auto host_port = ntohs(static_cast<std::uint16_t>(static_cast<unsigned>(port) & 0xFFFFU));
-  return answer(ianaports_nss::find_by_port(host_port, asked.p), result, buffer, buflen, errnop);
+  return answer(ianaports::service_by_port(host_port, asked.p), result, buffer, buflen, errnop);
 }
 
 IANAPORTS_NSS_EXPORT nss_status _nss_ianaports_setservent(int /*stayopen*/) {
   const locked hold;
-  cursor = ianaports_nss::entry_cursor{};
+  cursor = ianaports::service_cursor{};
   return NSS_STATUS_SUCCESS;
 }
 
 IANAPORTS_NSS_EXPORT nss_status _nss_ianaports_endservent() {
   const locked hold;
-  cursor = ianaports_nss::entry_cursor{};
+  cursor = ianaports::service_cursor{};
   return NSS_STATUS_SUCCESS;
 }
 

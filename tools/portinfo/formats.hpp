@@ -9,6 +9,7 @@
 #define PORTINFO_FORMATS_HPP
 
 #include <ianaports/ports.hpp>
+#include <ianaports/services.hpp>  // which rows a services file lists, and on which protocols
 
 #include <algorithm>      // std::max, std::min
 #include <array>          // std::array
@@ -294,8 +295,9 @@ inline void write_json(const std::vector<record>& rows) {
 
 // --- services --------------------------------------------------------------------------------
 
-// One line of a services(5) file: a port/protocol, its first name, the later names on it.
-struct service_entry {
+// One line of a services(5) file: a port/protocol, its first name, the later names on it (of
+// the rows asked for: ianaports/services.hpp has the entries of the whole registry).
+struct services_line {
   std::uint16_t port;
   protocol transport;
   std::string_view name;
@@ -303,7 +305,7 @@ struct service_entry {
   std::string_view description;
 };
 
-inline void add_alias(service_entry& entry, std::string_view name) {
+inline void add_alias(services_line& entry, std::string_view name) {
   if (ianaports::same_service_name(entry.name, name)) {
     return;
   }
@@ -315,32 +317,20 @@ inline void add_alias(service_entry& entry, std::string_view name) {
   entry.aliases.push_back(name);
 }
 
-// The protocols a row holds for, as services(5) must list them: its own, or, for a row written
-// without one (which holds for every protocol), each protocol the tables keep.
-inline std::vector<protocol> services_protocols(const record& row) {
-  if (row.transport) {
-    return {*row.transport};
-  }
-  std::vector<protocol> kept;
-  for (const protocol p : ianaports::all_protocols) {
-    if (ianaports::keeps_protocol(p)) {
-      kept.push_back(p);
-    }
-  }
-  return kept;
-}
-
 // The rows with a name and a port, one entry per port and protocol (a range is spread out, a
 // row without a protocol is listed for each), in the order the port/protocols first appear;
 // later names on a port/protocol become aliases.
-inline std::vector<service_entry> service_entries(const std::vector<record>& rows) {
-  std::vector<service_entry> entries;
+inline std::vector<services_line> services_lines(const std::vector<record>& rows) {
+  std::vector<services_line> entries;
   std::unordered_map<std::uint32_t, std::size_t> entry_of;  // port * 4 + protocol → index
   for (const record& row : rows) {
-    if (!row.ports || !ianaports::fits_services_file(row.service)) {
+    if (!ianaports::in_services_file(row.service, row.ports)) {
       continue;
     }
-    for (const protocol transport : services_protocols(row)) {
+    for (const protocol transport : ianaports::all_protocols) {
+      if (!ianaports::lists_on(row.transport, transport)) {
+        continue;
+      }
       // 32-bit, so that a range ending at 65535 still ends the loop.
       for (std::uint32_t port = row.ports->first; port <= row.ports->last; ++port) {
         const std::uint32_t key = port * 4U + static_cast<std::uint32_t>(transport);
@@ -372,7 +362,7 @@ inline void write_services_header() {
 // name  port/proto  aliases...  # description
 inline void write_service_lines(const std::vector<record>& rows) {
   std::string line;
-  for (const service_entry& entry : service_entries(rows)) {
+  for (const services_line& entry : services_lines(rows)) {
     line.assign(entry.name);
     pad_to(line, 16);
     line += std::to_string(entry.port);

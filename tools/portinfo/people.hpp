@@ -194,7 +194,7 @@ inline void write_people_json(const std::vector<record>& rows) {
 inline void write_people_services(const std::vector<record>& rows) {
   write_services_header();
   for (const record& row : rows) {
-    if (service_entries({row}).empty()) {
+    if (services_lines({row}).empty()) {
       continue;  // a row services(5) cannot hold (no port, no protocol): no people either
     }
     const std::string assignee = people_text(people_named_in(row.assignee));
