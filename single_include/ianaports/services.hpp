@@ -123,8 +123,9 @@ IANAPORTS_BEGIN_TABLES_DETAIL
 
 // Does the row list on the entry's port and protocol (as its row or an alias's)?
 constexpr bool lists_at(const row& r, const service_entry& e) noexcept {
-  return in_services_file(r.service(), r.ports()) && lists_on(r.transport(), e.transport) &&
-         r.ports()->contains(e.port);
+  const std::optional<port_range> ports = r.ports();
+  return in_services_file(r.service(), ports) && lists_on(r.transport(), e.transport) &&
+         ports->contains(e.port);
 }
 
 // Where an entry stands in the file: by its first row, then protocol, then port.
@@ -188,10 +189,12 @@ constexpr std::optional<service_entry> service_by_name(std::string_view name,
                                                        std::optional<protocol> p) noexcept {
   std::optional<service_entry> first;
   for (const row r : by_name(name).rows()) {
-    if (!in_services_file(r.service(), r.ports())) {
+    // A row's ports, read once: for a row out of port order or spanning ports, a search.
+    const std::optional<port_range> listed_ports = r.ports();
+    if (!in_services_file(r.service(), listed_ports)) {
       continue;
     }
-    const port_range ports = *r.ports();
+    const port_range ports = *listed_ports;
     for (const protocol q : all_protocols) {
       if ((p && *p != q) || !lists_on(r.transport(), q)) {
         continue;
@@ -226,10 +229,12 @@ constexpr std::optional<service_entry> service_cursor::next() noexcept {
   const row_range all = rows();
   for (; row_ != all.end(); ++row_, protocol_ = 0, port_ = 0) {
     const row r = *row_;
-    if (!in_services_file(r.service(), r.ports())) {
+    // A row's ports, read once: for a row out of port order or spanning ports, a search.
+    const std::optional<port_range> listed_ports = r.ports();
+    if (!in_services_file(r.service(), listed_ports)) {
       continue;
     }
-    const port_range ports = *r.ports();
+    const port_range ports = *listed_ports;
     for (; protocol_ < std::size(all_protocols); ++protocol_, port_ = 0) {
       const protocol q = all_protocols[protocol_];
       if (!lists_on(r.transport(), q)) {
