@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSL-1.0
-"""The README stays true: each C++ snippet compiles warning-free and runs, and the output shown
-after the Quick start command, in the portinfo session and in the codegen/diff.py session is
-what those commands print.
+"""The README and the manual (docs/*.md) stay true: each C++ snippet compiles warning-free and
+runs, and the output shown after the Quick start command, in the portinfo session and in the
+codegen/diff.py session is what those commands print.
 
-    readme_test.py README.md --compiler g++ -I DIR [-I DIR...] --lookup PATH [--portinfo PATH]
-                   [--cxxflags "FLAGS"] [--emulator ARG...] [--exe-suffix .exe]
+    docs_test.py SOURCE_DIR --compiler g++ -I DIR [-I DIR...] --lookup PATH [--portinfo PATH]
+                 [--cxxflags "FLAGS"] [--emulator ARG...] [--exe-suffix .exe]
 
 --cxxflags are the build's own compiler flags (-stdlib=libc++, say); on a cross build,
 --emulator (one argument each, CMake's CMAKE_CROSSCOMPILING_EMULATOR) runs what was built.
@@ -22,17 +22,34 @@ import tempfile
 WARNINGS = ["-Wall", "-Wextra", "-Wpedantic", "-Wconversion", "-Wshadow", "-Werror"]
 
 
-def blocks(readme: str, language: str):
-    return re.findall(r"^```" + language + r"\n(.*?)^```", readme, re.S | re.M)
+def pages(source_dir: str):
+    """The README, then the manual's pages by name, as .ci/run reads them: {path: text}."""
+    docs = os.path.join(source_dir, "docs")
+    paths = [os.path.join(source_dir, "README.md")]
+    paths += [os.path.join(docs, name) for name in sorted(os.listdir(docs)) if name.endswith(".md")]
+    read = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            read[os.path.relpath(path, source_dir)] = f.read()
+    return read
 
 
-def check_session(readme: str, marker: str, program: str, command: list, **run_options):
+def blocks(text: str, language: str):
+    return re.findall(r"^```" + language + r"\n(.*?)^```", text, re.S | re.M)
+
+
+def standard_of(code: str) -> str:
+    """C++20 for what needs it (the literals, std::format), C++17 for the rest, as users write."""
+    return "-std=c++20" if "literals" in code or "std::format" in code else "-std=c++17"
+
+
+def check_session(text: str, marker: str, program: str, command: list, **run_options):
     """The console block after <!-- test: MARKER -->: each "$ PROGRAM ARGS" line, run as
     COMMAND ARGS, must print what follows it. Returns (commands run, failures), or (None, 0)
-    when the README has no such block."""
-    session = re.search(r"<!-- test: " + re.escape(marker) + r" -->\n```console\n(.*?)```", readme, re.S)
+    when no page has such a block."""
+    session = re.search(r"<!-- test: " + re.escape(marker) + r" -->\n```console\n(.*?)```", text, re.S)
     if not session:
-        print(f"no {marker} in the README")
+        print(f"no {marker} in the README or docs/")
         return None, 0
     ran = failed = 0
     for arguments, shown in re.findall(r"^\$ " + re.escape(program) + r" (.*)\n((?:(?!\$ ).*\n)*)",
@@ -42,7 +59,7 @@ def check_session(readme: str, marker: str, program: str, command: list, **run_o
                                  **run_options).stdout
         if printed != shown:
             failed += 1
-            print(f"README shows for {program} {arguments}:\n{shown}but it prints:\n{printed}")
+            print(f"the manual shows for {program} {arguments}:\n{shown}but it prints:\n{printed}")
         else:
             print(f"{program} {arguments}: as shown")
     return ran, failed
@@ -50,7 +67,7 @@ def check_session(readme: str, marker: str, program: str, command: list, **run_o
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("readme")
+    parser.add_argument("source_dir", help="the source tree: its README.md and docs/")
     parser.add_argument("--compiler", required=True)
     parser.add_argument("-I", dest="include", action="append", default=[])
     parser.add_argument("--lookup", required=True)
@@ -60,21 +77,22 @@ def main() -> int:
     parser.add_argument("--exe-suffix", default="", help="the target's (\".exe\")")
     args = parser.parse_args()
     extra_flags = shlex.split(args.cxxflags)
-    with open(args.readme, encoding="utf-8") as f:
-        readme = f.read()
+    texts = pages(args.source_dir)
+    readme = texts["README.md"]
+    every_page = "\n".join(texts.values())
 
     failures = 0
-    snippets = blocks(readme, "cpp")
+    snippets = [(page, code) for page, text in texts.items() for code in blocks(text, "cpp")]
     if not snippets:
-        print("no C++ snippets found in the README")
+        print("no C++ snippets found in the README or docs/")
         return 1
     with tempfile.TemporaryDirectory() as work:
-        for number, code in enumerate(snippets, 1):
+        for number, (page, code) in enumerate(snippets, 1):
             source = os.path.join(work, f"snippet{number}.cpp")
             binary = os.path.join(work, f"snippet{number}{args.exe_suffix}")
             with open(source, "w", encoding="utf-8") as f:
                 f.write(code)
-            standard = "-std=c++20" if "literals" in code else "-std=c++17"
+            standard = standard_of(code)
             command = [args.compiler, standard, *extra_flags, *WARNINGS, *("-I" + d for d in args.include),
                        source, "-o", binary]
             built = subprocess.run(command, capture_output=True, text=True)
@@ -82,9 +100,9 @@ def main() -> int:
                    if built.returncode == 0 else None)
             if built.returncode != 0 or ran.returncode != 0:
                 failures += 1
-                print(f"snippet {number} failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
+                print(f"snippet {number} ({page}) failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
             else:
-                print(f"snippet {number}: compiles and runs ({standard})")
+                print(f"snippet {number} ({page}): compiles and runs ({standard})")
 
     # The Quick start's last command and the output shown under it.
     quickstart = re.search(r"<!-- ci: quickstart -->\n```sh\n(.*?)```\s*```text\n(.*?)```", readme, re.S)
@@ -102,14 +120,14 @@ def main() -> int:
         print("quick start output: as shown")
     checks = len(snippets) + 1
     if args.portinfo:
-        ran, failed = check_session(readme, "portinfo session", "portinfo",
+        ran, failed = check_session(every_page, "portinfo session", "portinfo",
                                     [*args.emulator, args.portinfo], env={**os.environ, "COLUMNS": "100"})
         if ran is None:
             return 1
         checks, failures = checks + ran, failures + failed
     # codegen/diff.py runs on the host (Python: no emulator), from the source tree.
-    source_dir = os.path.dirname(os.path.abspath(args.readme))
-    ran, failed = check_session(readme, "diff session", "python3 codegen/diff.py",
+    source_dir = os.path.abspath(args.source_dir)
+    ran, failed = check_session(every_page, "diff session", "python3 codegen/diff.py",
                                 [sys.executable, os.path.join(source_dir, "codegen", "diff.py")], cwd=source_dir)
     if ran is None:
         return 1
