@@ -24,10 +24,9 @@ import tempfile
 
 sys.dont_write_bytecode = True  # keep the source tree clean when run from the build
 
-CODEGEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "codegen")
-sys.path.insert(0, CODEGEN_DIR)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))  # the package codegen
 
-import registry_xml  # noqa: E402
+from codegen import registry_xml  # noqa: E402
 
 NO_TCP_PORT = -1  # gperf_peers.hpp reads it as "the name exists, but not for tcp"
 

@@ -26,10 +26,15 @@ import sys
 from typing import Dict, Optional, Set, Tuple
 
 sys.dont_write_bytecode = True
+if not __package__:  # run as a file (python3 codegen/amalgamate.py): as the package's module, PEP 366
+    sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    import codegen  # noqa: F401,E402  (the parent package, for the relative imports below)
 
-import generate  # noqa: E402
-from cpp_emit import GENERATOR, identity_of, sanitize_comment  # noqa: E402
-from registry_model import RegistryError  # noqa: E402
+    __package__ = "codegen"  # pylint: disable=redefined-builtin
+
+from . import generate  # noqa: E402
+from .cpp_emit import GENERATOR, identity_of, sanitize_comment  # noqa: E402
+from .registry_model import RegistryError  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE_DIR = os.path.join(ROOT, "include")

@@ -13,9 +13,9 @@ import re
 import struct
 from typing import Dict, List, Sequence, Tuple
 
-from tables.facts import LITERAL_LIMIT
-from tables.layout import Array, Layout, StringArray
-from version import version_parts
+from .tables.facts import LITERAL_LIMIT
+from .tables.layout import Array, Layout, StringArray
+from .version import version_parts
 
 GENERATOR = "codegen/generate.py"
 TEXT_BYTES_PER_LINE = 72  # registry text: mostly plain ASCII, so about as many characters

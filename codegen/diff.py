@@ -51,10 +51,14 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+if not __package__:  # run as a file (python3 codegen/diff.py): as the package's module, PEP 366
+    sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    import codegen  # noqa: F401,E402  (the parent package, for the relative imports below)
 
-from registry_model import PROTOCOL_CHOICES, PROTOCOLS, Registry, RegistryError, Row, fold_name  # noqa: E402
-from registry_xml import parse_ports, read_registry  # noqa: E402
+    __package__ = "codegen"  # pylint: disable=redefined-builtin
+
+from .registry_model import PROTOCOL_CHOICES, PROTOCOLS, Registry, RegistryError, Row, fold_name  # noqa: E402
+from .registry_xml import parse_ports, read_registry  # noqa: E402
 
 PORT_COUNT = 65536
 DYNAMIC_FIRST = 49152  # RFC 6335 section 6: 49152-65535 are dynamic, never assigned

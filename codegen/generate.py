@@ -33,14 +33,16 @@ from dataclasses import replace
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 sys.dont_write_bytecode = True  # keep the source tree clean when run from the build
+if not __package__:  # run as a file (python3 codegen/generate.py): as the package's module, PEP 366
+    sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    import codegen  # noqa: F401,E402  (the parent package, for the relative imports below)
 
-import cpp_emit  # noqa: E402
-import local_services  # noqa: E402
-import tables  # noqa: E402
-import version  # noqa: E402
-from registry_model import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,  # noqa: E402
+    __package__ = "codegen"  # pylint: disable=redefined-builtin
+
+from . import cpp_emit, local_services, tables, version  # noqa: E402
+from .registry_model import (CHANGED_WHILE_READ, PROTOCOLS, FileIdentity, Registry,  # noqa: E402
                             RegistryError)
-from registry_xml import read_registry  # noqa: E402
+from .registry_xml import read_registry  # noqa: E402
 
 TABLES_HEADER = os.path.join("ianaports", "detail", "registry_tables.hpp")
 PEOPLE_HEADER_NAME = "registry_people.hpp"  # beside the tables' header, which it includes

@@ -39,8 +39,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Tuple
 
-from registry_model import PROTOCOLS, FileIdentity, Registry, RegistryError, Row, fold_name, ports_text
-from registry_xml import check_service_name, escaped, parse_registry, read_whole_file, shorten
+from .registry_model import PROTOCOLS, FileIdentity, Registry, RegistryError, Row, fold_name, ports_text
+from .registry_xml import check_service_name, escaped, parse_registry, read_whole_file, shorten
 
 CONFLICT_MODES = ("warn", "error", "ignore")
 # A local file is read whole, then parsed: bounded, at about four times IANA's whole registry

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Sequence, Tuple
 
-from registry_model import fold_name_bytes
+from .registry_model import fold_name_bytes
 
 MASK64 = (1 << 64) - 1
 MIX_MULTIPLIER = 0xD6E8FEB86659FD93

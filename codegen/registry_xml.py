@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterable, List, Optional, Tuple, Union
 from xml.parsers import expat
 
-from registry_model import (CHANGED_WHILE_READ, PROTOCOL_CHOICES, PROTOCOLS, FileIdentity, Person, Registry,
+from .registry_model import (CHANGED_WHILE_READ, PROTOCOL_CHOICES, PROTOCOLS, FileIdentity, Person, Registry,
                             RegistryError, Row)
 
 NAMESPACE = "http://www.iana.org/assignments"

@@ -16,10 +16,10 @@ import subprocess
 import sys
 
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "codegen"))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the package codegen
 
-import diff  # noqa: E402
-from registry_xml import read_registry  # noqa: E402
+from codegen import diff  # noqa: E402
+from codegen.registry_xml import read_registry  # noqa: E402
 
 
 def main() -> int:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import FrozenSet, List, Tuple
 
-from registry_model import PROTOCOLS, Registry, Row
+from ..registry_model import PROTOCOLS, Registry, Row
 
 from . import facts
 from .layout import Alias, Array, Constant, Layout, StringArray, index_type

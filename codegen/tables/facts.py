@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import List
 
-from registry_model import PROTOCOLS
+from ..registry_model import PROTOCOLS
 
 from .layout import Constant
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-import perfect_hash
-from registry_model import PROTOCOLS, RegistryError, Row
+from .. import perfect_hash
+from ..registry_model import PROTOCOLS, RegistryError, Row
 
 from .facts import LITERAL_LIMIT
 from .layout import Array, Constant, index_type, unsigned_type

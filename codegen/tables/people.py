@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-from registry_model import Person
+from ..registry_model import Person
 
 from .layout import Alias, Array, Constant, Layout, index_type
 from .text import PackedText, TextPool

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional
 
-from registry_model import Row
+from ..registry_model import Row
 
 from .layout import Array, Constant, index_type
 from .names import DIRECT_PROTOCOLS

@@ -20,7 +20,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Dict, List, Set, Tuple
 
-from registry_model import PROTOCOLS, Row
+from ..registry_model import PROTOCOLS, Row
 
 from .layout import Array, Constant, index_type
 

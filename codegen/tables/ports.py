@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Tuple
 
-from registry_model import PROTOCOLS, Row
+from ..registry_model import PROTOCOLS, Row
 
 from .layout import Array, Constant, index_type
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Set, Tuple
 
-from registry_model import PROTOCOLS, Row
+from ..registry_model import PROTOCOLS, Row
 
 from . import facts
 from .layout import Alias, Array, Constant, index_type

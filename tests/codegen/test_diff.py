@@ -27,8 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from test_generate import ROOT, child_environment, line_of, record, registry, write_file  # noqa: E402
 
-sys.path.insert(0, os.path.join(ROOT, "codegen"))
-from registry_xml import PROTOCOLS, read_registry  # noqa: E402
+sys.path.insert(0, ROOT)  # the generator, as the package codegen
+from codegen.registry_xml import PROTOCOLS, read_registry  # noqa: E402
 
 DIFF = os.path.join(ROOT, "codegen", "diff.py")
 DATA = os.path.join(ROOT, "tests", "data")

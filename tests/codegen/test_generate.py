@@ -33,9 +33,9 @@ GENERATE = os.path.join(ROOT, "codegen", "generate.py")
 INCLUDE = os.path.join(ROOT, "include")
 BUNDLED_REGISTRY = os.path.join(ROOT, "registry", "service-names-port-numbers.xml")
 HOSTILE_REGISTRY = os.path.join(ROOT, "tests", "fixtures", "hostile.xml")
-sys.path.insert(0, os.path.dirname(GENERATE))
-from generate import TABLES_HEADER as HEADER  # noqa: E402  (the header's path under --output)
-from generate import OUTPUTS, PEOPLE_HEADER_NAME  # noqa: E402  (and the people's beside it)
+sys.path.insert(0, ROOT)  # the generator, as the package codegen
+from codegen.generate import TABLES_HEADER as HEADER  # noqa: E402  (the header's path under --output)
+from codegen.generate import OUTPUTS, PEOPLE_HEADER_NAME  # noqa: E402  (and the people's beside it)
 
 HEADERS = sorted(OUTPUTS)  # what a run writes under --output
 PEOPLE_HEADER = os.path.join(os.path.dirname(HEADER), PEOPLE_HEADER_NAME)
@@ -737,7 +737,7 @@ class OutputTest(GeneratorTestCase):
 # --- a build that cannot be fooled -------------------------------------------------------------
 
 # Runs the generator in-process with a registry that changes under it at a chosen moment:
-#   driver.py CODEGEN_DIR MOMENT REPLACEMENT.xml generate.py-arguments...
+#   driver.py SOURCE_DIR MOMENT REPLACEMENT.xml generate.py-arguments...
 # MOMENT: "read-in-place" (rewritten in place, as `cat new > r.xml` does, after the first chunk
 # is read), "read-rename" (replaced by a rename, as `mv new r.xml`, likewise), "build" (by a
 # rename while the tables are laid out, after the reading), "written" (by a rename just after
@@ -745,7 +745,7 @@ class OutputTest(GeneratorTestCase):
 CHANGING_REGISTRY_DRIVER = r"""
 import os, sys
 sys.path.insert(0, sys.argv[1])
-import generate, registry_xml
+from codegen import generate, registry_xml
 moment, replacement, arguments = sys.argv[2], sys.argv[3], sys.argv[4:]
 registry = arguments[arguments.index("--registry") + 1]
 
@@ -801,7 +801,7 @@ class CannotBeFooledTest(GeneratorTestCase):
         write_file(self.tmp, "replacement.xml", new)
         driver = write_file(self.tmp, "driver.py", CHANGING_REGISTRY_DRIVER)
         result = subprocess.run(
-            [sys.executable, driver, os.path.dirname(GENERATE), moment, "replacement.xml",
+            [sys.executable, driver, ROOT, moment, "replacement.xml",
              "--registry", os.path.join("in", "registry.xml"), "--output", "out"],
             cwd=self.tmp, stdin=subprocess.DEVNULL, capture_output=True, env=child_environment(),
             timeout=TIMEOUT)

@@ -24,10 +24,10 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 CODEGEN = os.path.join(ROOT, "codegen")
 GENERATE = os.path.join(CODEGEN, "generate.py")
 BUNDLED = os.path.join(ROOT, "registry", "service-names-port-numbers.xml")
-sys.path.insert(0, CODEGEN)
-import local_services  # noqa: E402
-from generate import OUTPUTS, TABLES_HEADER as HEADER  # noqa: E402
-from registry_xml import Row, read_registry  # noqa: E402
+sys.path.insert(0, ROOT)  # the generator, as the package codegen
+from codegen import local_services  # noqa: E402
+from codegen.generate import OUTPUTS, TABLES_HEADER as HEADER  # noqa: E402
+from codegen.registry_xml import Row, read_registry  # noqa: E402
 
 REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 <registry xmlns="http://www.iana.org/assignments"><updated>2001-02-03</updated>
@@ -49,7 +49,7 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 CHANGING_LOCAL_DRIVER = r"""
 import os, sys
 sys.path.insert(0, sys.argv[1])
-import generate, registry_xml
+from codegen import generate, registry_xml
 moment, local, arguments = sys.argv[2], sys.argv[3], sys.argv[4:]
 
 def change():
@@ -127,7 +127,7 @@ class LocalServicesTest(unittest.TestCase):
 
     def run_with_change(self, moment, site):
         driver = self.write("driver.py", CHANGING_LOCAL_DRIVER)
-        return subprocess.run([sys.executable, driver, CODEGEN, moment, site, "--registry", self.registry,
+        return subprocess.run([sys.executable, driver, ROOT, moment, site, "--registry", self.registry,
                                "--output", os.path.join(self.tmp, "out"), "--local", site],
                               capture_output=True, text=True, timeout=120)
 

@@ -22,8 +22,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 GENERATE = os.path.join(ROOT, "codegen", "generate.py")
-sys.path.insert(0, os.path.dirname(GENERATE))
-from generate import TABLES_HEADER  # noqa: E402
+sys.path.insert(0, ROOT)  # the generator, as the package codegen
+from codegen.generate import TABLES_HEADER  # noqa: E402
 
 TU = '#include <ianaports/ports.hpp>\nint main() { return ianaports::port_of("x").has_value() ? 1 : 0; }\n'
 

@@ -48,9 +48,9 @@ EXPECTED_ROWS_FILE = ""  # likewise; "" → computed on first use
 # by every test, on every target.
 SAMPLE_STRIDE = [1]
 
-sys.path.insert(0, str(REPO / "codegen"))
+sys.path.insert(0, str(REPO))  # the package codegen
 sys.dont_write_bytecode = True
-import diff  # noqa: E402  (codegen/diff.py: IANA's CSV columns, which portinfo writes too)
+from codegen import diff  # noqa: E402  (codegen/diff.py: IANA's CSV columns, which portinfo writes too)
 
 # IANA's CSV header, as diff.py reads IANA's CSV: portinfo's CSV must carry it exactly.
 CSV_HEADER = ",".join(diff.COLUMNS)
