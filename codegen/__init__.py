@@ -14,4 +14,6 @@ Its commands, each also run as a file (python3 codegen/NAME.py ...):
     generate         the build step: the generated headers (CMake and Meson run it)
     amalgamate       the single header, single_include/ (committed; --check says if it is stale)
     diff             a user's tool: what changed between two registry releases
+    update           a user's tool: the registry file replaced by IANA's newest release, when
+                     that is whole, valid and newer
 """

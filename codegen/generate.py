@@ -30,7 +30,7 @@ import os
 import sys
 import tempfile
 from dataclasses import replace
-from typing import FrozenSet, List, Optional, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple, Union
 
 sys.dont_write_bytecode = True  # keep the source tree clean when run from the build
 if not __package__:  # run as a file (python3 codegen/generate.py): as the package's module, PEP 366
@@ -69,10 +69,11 @@ def write_atomically(path: str, text: str, before_replace=None, mtime_ns: Option
     write_all_atomically([(path, text)], before_replace, mtime_ns, errors)
 
 
-def write_all_atomically(files: Sequence[Tuple[str, str]], before_replace=None,
+def write_all_atomically(files: Sequence[Tuple[str, Union[str, bytes]]], before_replace=None,
                          mtime_ns: Optional[int] = None, errors: str = "strict") -> None:
     """write_atomically for several files at once: every new text is on disk, and
-    before_replace() has passed, before the first takes its place; then each is renamed."""
+    before_replace() has passed, before the first takes its place; then each is renamed. Bytes
+    are written as they are (a registry release), text as UTF-8."""
     temporaries: List[str] = []
     try:
         for path, text in files:
@@ -81,8 +82,12 @@ def write_all_atomically(files: Sequence[Tuple[str, str]], before_replace=None,
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(path),
                                                  dir=directory or ".")
             temporaries.append(temporary)
-            with os.fdopen(handle, "w", encoding="utf-8", errors=errors, newline="\n") as out:
-                out.write(text)
+            if isinstance(text, bytes):
+                with os.fdopen(handle, "wb") as binary:
+                    binary.write(text)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8", errors=errors, newline="\n") as out:
+                    out.write(text)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a header is for everyone
