@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
-// portinfo: reading the command line: the options (and the usage and help they make), the
-// question they ask, and the queries, kept as written (queries.hpp reads those).
+// portinfo: reading the command line: the options (and the usage and help they make; the manual
+// and the shell completions to be made from them too), the question they ask, and the queries,
+// kept as written (queries.hpp reads those).
 //
 // Every mistake is a usage_error with a message that says what was wrong; main() adds the
 // usage and exits 2. Everything is read and checked before anything is printed.
@@ -58,12 +59,16 @@ struct command_line {
 // How an option shows in the usage and the help: settings first, then the questions.
 enum class option_group : std::uint8_t { setting, search, report, information };
 
+// An option, as the usage and --help show it.
 struct option {
   std::string_view name;
-  std::string_view value;        // what its value is called; "" when it takes none
+  std::string_view short_name;  // "-h" for --help; "" for the others
+  // What its value is called ("PORT[/PROTO]"), or the values it takes, in order, between "|"
+  // ("tcp|udp|sctp|dccp"). "" when it takes none.
+  std::string_view value;
   std::optional<question> asks;  // none for the settings --protocol, --format, --wide
   option_group group;
-  std::string_view help;  // lines for --help, "\n" between them; "" for an alias left out
+  std::string_view help;  // lines for --help, "\n" between them
 };
 
 // "tcp, udp, sctp or dccp": the protocols, as the messages name them (types.hpp's names).
@@ -97,39 +102,118 @@ constexpr bool is_protocol_list(std::string_view text, char separator) noexcept 
   return at == text.size();
 }
 
+// --- An option's value: a name, or the choices it lists ---------------------------------------
+
+// Does an option's value list the values it takes ("table|csv|json|services")?
+constexpr bool lists_choices(std::string_view value) noexcept {
+  return value.find('|') != std::string_view::npos;
+}
+
+// The number of choices a value lists: "table|csv|json|services" has 4.
+constexpr std::size_t choice_count(std::string_view value) noexcept {
+  std::size_t count = 1;
+  for (const char c : value) {
+    count += c == '|' ? 1 : 0;
+  }
+  return count;
+}
+
+// The index-th choice of a value: "csv" is the second of "table|csv|json|services".
+constexpr std::string_view choice(std::string_view value, std::size_t index) noexcept {
+  for (; index > 0; --index) {
+    value.remove_prefix(value.find('|') + 1);
+  }
+  return value.substr(0, value.find('|'));
+}
+
+// Is text one of the choices a value lists?
+constexpr bool is_choice(std::string_view value, std::string_view text) noexcept {
+  for (std::size_t i = 0; i < choice_count(value); ++i) {
+    if (choice(value, i) == text) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "table, csv, json or services": the choices of a value, as the messages name them.
+inline std::string choices_text(std::string_view value) {
+  std::string text;
+  const std::size_t count = choice_count(value);
+  for (std::size_t i = 0; i < count; ++i) {
+    text += i == 0 ? "" : i + 1 == count ? " or " : ", ";
+    text += choice(value, i);
+  }
+  return text;
+}
+
 inline constexpr option options[] = {
-    {"--protocol", "tcp|udp|sctp|dccp", std::nullopt, option_group::setting,
+    {"--protocol", "", "tcp|udp|sctp|dccp", std::nullopt, option_group::setting,
      "the protocol of arguments written without one;\nsearches and --all keep the rows that hold "
      "for it"},
-    {"--format", "table|csv|json|services", std::nullopt, option_group::setting,
+    {"--format", "", "table|csv|json|services", std::nullopt, option_group::setting,
      "how rows are printed (default: table); --status,\n--class, --free and --registry-info: "
      "table or json"},
-    {"--wide", "", std::nullopt, option_group::setting,
+    {"--wide", "", "", std::nullopt, option_group::setting,
      "table cells whole, not shortened to the terminal,\nand a Source column (registry or local)"},
-    {"--search", "TEXT", question::search_port, option_group::search,
+    {"--search", "", "TEXT", question::search_port, option_group::search,
      "rows whose port number as written (\"6000-6063\") contains TEXT"},
-    {"--search-name", "TEXT", question::search_name, option_group::search,
+    {"--search-name", "", "TEXT", question::search_name, option_group::search,
      "rows whose name contains TEXT, ignoring case"},
-    {"--search-description", "TEXT", question::search_description, option_group::search,
+    {"--search-description", "", "TEXT", question::search_description, option_group::search,
      "rows whose description contains TEXT, ignoring case"},
-    {"--all", "", question::all, option_group::search, "every row"},
-    {"--who", "QUERY", question::who, option_group::search,
+    {"--all", "", "", question::all, option_group::search, "every row"},
+    {"--who", "", "QUERY", question::who, option_group::search,
      "the rows of QUERY with the people behind each:\nnames, organizations, addresses"},
-    {"--status", "PORT[/PROTO]", question::status, option_group::report,
+    {"--status", "", "PORT[/PROTO]", question::status, option_group::report,
      "assigned, reserved, unassigned or dynamic, with the rows behind it"},
-    {"--class", "PORT", question::port_class, option_group::report,
+    {"--class", "", "PORT", question::port_class, option_group::report,
      "system, user or dynamic (RFC 6335 section 6)"},
-    {"--free", "FIRST-LAST[/PROTO]", question::free_ports, option_group::report,
+    {"--free", "", "FIRST-LAST[/PROTO]", question::free_ports, option_group::report,
      "the unassigned ports in the range, as ranges"},
-    {"--registry-info", "", question::registry_info, option_group::information,
+    {"--registry-info", "", "", question::registry_info, option_group::information,
      "the registry's date, rows and service names"},
-    {"--version", "", question::version, option_group::information,
+    {"--version", "", "", question::version, option_group::information,
      "portinfo's version and its registry's date"},
-    {"--help", "", question::help, option_group::information, "this help"},
-    {"-h", "", question::help, option_group::information, ""},
+    {"--help", "-h", "", question::help, option_group::information, "this help"},
 };
 static_assert(options[0].name == "--protocol" && is_protocol_list(options[0].value, '|'),
               "--protocol's value names the protocols of types.hpp, in order");
+
+// The value of the option named so ("" for none).
+constexpr std::string_view value_of(std::string_view name) noexcept {
+  for (const option& known : options) {
+    if (known.name == name) {
+      return known.value;
+    }
+  }
+  return {};
+}
+
+// Are a value's choices the formats formats.hpp reads, all of them, in order?
+constexpr bool is_format_list(std::string_view value) noexcept {
+  if (choice_count(value) != static_cast<std::size_t>(format::services) + 1) {
+    return false;
+  }
+  for (std::size_t i = 0; i < choice_count(value); ++i) {
+    const std::optional<format> read = parse_format(choice(value, i));
+    if (!read || static_cast<std::size_t>(*read) != i) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(is_format_list(value_of("--format")),
+              "--format's value names the formats of formats.hpp, in order");
+
+// --help and --version answer at once, whatever follows them.
+constexpr bool answers_at_once(question asked) noexcept {
+  return asked == question::help || asked == question::version;
+}
+
+// The example queries the usage gives.
+inline constexpr std::string_view query_examples =
+    "443, 443/tcp, 6000-6063/udp, https or https/udp";
 
 // "--status PORT[/PROTO]"
 inline std::string option_text(const option& known) {
@@ -141,11 +225,20 @@ inline std::string option_text(const option& known) {
   return text;
 }
 
+// The groups of questions, in the order the usage and the help show them.
+inline constexpr option_group question_groups[] = {option_group::search, option_group::report,
+                                                   option_group::information};
+
+// Do the settings change how a group's questions answer? The information's do not need them.
+constexpr bool takes_settings(option_group group) noexcept {
+  return group != option_group::information;
+}
+
 // The options of a group, as the usage shows them: "--search TEXT | --all".
 inline std::string usage_of(option_group group) {
   std::string line;
   for (const option& known : options) {
-    if (known.group == group && !known.help.empty()) {
+    if (known.group == group) {
       line += line.empty() ? "" : " | ";
       line += option_text(known);
     }
@@ -155,12 +248,14 @@ inline std::string usage_of(option_group group) {
 
 // The usage, from the options: a line for lookups, and one for each group of questions.
 inline std::string usage_text() {
-  return "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https "
-         "or https/udp)\n"
-         "       portinfo [OPTIONS] " +
-         usage_of(option_group::search) + "\n" + "       portinfo [OPTIONS] " +
-         usage_of(option_group::report) + "\n" + "       portinfo " +
-         usage_of(option_group::information) + "\n";
+  std::string text =
+      "usage: portinfo [OPTIONS] QUERY...   (a QUERY is " + std::string(query_examples) + ")\n";
+  for (const option_group group : question_groups) {
+    text += "       portinfo ";
+    text += takes_settings(group) ? "[OPTIONS] " : "";
+    text += usage_of(group) + "\n";
+  }
+  return text;
 }
 
 // One entry of the help: what to type, and beside it, from a column on, what it does (its
@@ -186,7 +281,7 @@ inline std::string help_entry(std::string left, std::string_view help) {
 inline std::string help_of(option_group group) {
   std::string text;
   for (const option& known : options) {
-    if (known.group == group && !known.help.empty()) {
+    if (known.group == group) {
       text += help_entry("  " + option_text(known), known.help);
     }
   }
@@ -217,7 +312,7 @@ inline std::string help_text() {
 
 inline const option* find_option(std::string_view name) {
   for (const option& known : options) {
-    if (known.name == name) {
+    if (known.name == name || (!known.short_name.empty() && known.short_name == name)) {
       return &known;
     }
   }
@@ -233,7 +328,9 @@ inline std::string as_string(std::string_view view) {
   return std::string(view);
 }
 
-inline void set_option(command_line& line, const option& known, std::string_view value) {
+// Sets what an option, typed as name ("-h" for --help), says.
+inline void set_option(command_line& line, const option& known, std::string_view name,
+                       std::string_view value) {
   if (known.name == "--protocol") {
     line.default_protocol = ianaports::parse_protocol(value);
     if (!line.default_protocol) {
@@ -243,18 +340,21 @@ inline void set_option(command_line& line, const option& known, std::string_view
   } else if (known.name == "--format") {
     const std::optional<format> how = parse_format(value);
     if (!how) {
-      throw usage_error{"unknown format " + quoted(value) +
-                        " for --format: use table, csv, json or services"};
+      throw usage_error{"unknown format " + quoted(value) + " for --format: use " +
+                        choices_text(known.value)};
     }
     line.output = *how;
   } else if (known.name == "--wide") {
     line.wide = true;
   } else if (line.asked != question::lookup) {
-    throw usage_error{as_string(line.asked_by) + " and " + as_string(known.name) +
+    throw usage_error{as_string(line.asked_by) + " and " + as_string(name) +
                       " cannot be combined: one question per call"};
+  } else if (lists_choices(known.value) && !is_choice(known.value, value)) {
+    throw usage_error{"unknown value " + quoted(value) + " for " + as_string(name) + ": use " +
+                      choices_text(known.value)};
   } else {
     line.asked = *known.asks;
-    line.asked_by = known.name;
+    line.asked_by = name;
     line.argument = value;
   }
 }
@@ -316,8 +416,8 @@ inline command_line parse_command_line(int argc, char** argv) {
       }
       value = argv[++i];
     }
-    set_option(line, *known, value);
-    if (line.asked == question::help || line.asked == question::version) {
+    set_option(line, *known, name, value);
+    if (answers_at_once(line.asked)) {
       return line;
     }
   }
