@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // portinfo: reading the command line: the options (and the usage and help they make; the manual
-// and the shell completions to be made from them too), the question they ask, and the queries,
-// kept as written (queries.hpp reads those).
+// and the shell completions are made from them too, by generate.hpp), the question they ask, and
+// the queries, kept as written (queries.hpp reads those).
 //
 // Every mistake is a usage_error with a message that says what was wrong; main() adds the
 // usage and exits 2. Everything is read and checked before anything is printed.
@@ -43,6 +43,7 @@ enum class question {
   free_ports,          // --free FIRST-LAST[/PROTO]
   registry_info,       // --registry-info
   version,             // --version
+  generate,            // --generate man|bash|zsh|fish
   help,                // --help
 };
 
@@ -56,19 +57,23 @@ struct command_line {
   bool wide = false;
 };
 
-// How an option shows in the usage and the help: settings first, then the questions.
+// How an option shows in the usage, the help and the manual: settings first, then the questions.
 enum class option_group : std::uint8_t { setting, search, report, information };
 
-// An option, as the usage and --help show it.
+// An option, as every surface shows it: the usage and --help (below), and the man page and the
+// shell completions that `portinfo --generate` writes from these (generate.hpp), so that a new
+// option is documented everywhere or nowhere (as ripgrep's one table of flags).
 struct option {
   std::string_view name;
   std::string_view short_name;  // "-h" for --help; "" for the others
   // What its value is called ("PORT[/PROTO]"), or the values it takes, in order, between "|"
-  // ("tcp|udp|sctp|dccp"). "" when it takes none.
+  // ("tcp|udp|sctp|dccp"): those are what the completions offer. "" when it takes none.
   std::string_view value;
   std::optional<question> asks;  // none for the settings --protocol, --format, --wide
   option_group group;
-  std::string_view help;  // lines for --help, "\n" between them
+  std::string_view help;     // lines for --help, "\n" between them
+  std::string_view summary;  // one line for the shells' menus; "" when help is one line
+  std::string_view manual;   // what portinfo(1) says of it, in roff, under its name and value
 };
 
 // "tcp, udp, sctp or dccp": the protocols, as the messages name them (types.hpp's names).
@@ -150,32 +155,146 @@ inline std::string choices_text(std::string_view value) {
 inline constexpr option options[] = {
     {"--protocol", "", "tcp|udp|sctp|dccp", std::nullopt, option_group::setting,
      "the protocol of arguments written without one;\nsearches and --all keep the rows that hold "
-     "for it"},
+     "for it",
+     "the protocol of arguments written without one",
+     R"roff(The protocol of the arguments written without one (queries and the arguments of
+.B \-\-status
+and
+.BR \-\-free ).
+The searches and
+.B \-\-all
+keep the rows that hold for it.)roff"},
     {"--format", "", "table|csv|json|services", std::nullopt, option_group::setting,
      "how rows are printed (default: table); --status,\n--class, --free and --registry-info: "
-     "table or json"},
+     "table or json",
+     "how rows are printed",
+     R"roff(How rows are printed; see
+.BR "OUTPUT FORMATS" .
+The default is
+.BR table .
+.BR \-\-status ,
+.BR \-\-class ,
+.B \-\-free
+and
+.B \-\-registry\-info
+answer as a table or as
+.BR json .)roff"},
     {"--wide", "", "", std::nullopt, option_group::setting,
-     "table cells whole, not shortened to the terminal,\nand a Source column (registry or local)"},
+     "table cells whole, not shortened to the terminal,\nand a Source column (registry or local)",
+     "table cells whole, with a Source column",
+     R"roff(Table cells whole, not shortened to the width of the terminal, and a
+.B Source
+column:
+.B registry
+or
+.BR local .)roff"},
     {"--search", "", "TEXT", question::search_port, option_group::search,
-     "rows whose port number as written (\"6000-6063\") contains TEXT"},
+     "rows whose port number as written (\"6000-6063\") contains TEXT", "",
+     R"roff(The rows whose port number, as the registry writes it
+.RB ( 6000\-6063 ),
+contains
+.IR TEXT :
+.B 9\-22
+finds
+.BR 22129\-22221 .)roff"},
     {"--search-name", "", "TEXT", question::search_name, option_group::search,
-     "rows whose name contains TEXT, ignoring case"},
+     "rows whose name contains TEXT, ignoring case", "",
+     R"roff(The rows whose service name contains
+.IR TEXT ,
+ignoring case.)roff"},
     {"--search-description", "", "TEXT", question::search_description, option_group::search,
-     "rows whose description contains TEXT, ignoring case"},
-    {"--all", "", "", question::all, option_group::search, "every row"},
+     "rows whose description contains TEXT, ignoring case", "",
+     R"roff(The rows whose description contains
+.IR TEXT ,
+ignoring case.)roff"},
+    {"--all", "", "", question::all, option_group::search, "every row", "",
+     R"roff(Every row.)roff"},
     {"--who", "", "QUERY", question::who, option_group::search,
-     "the rows of QUERY with the people behind each:\nnames, organizations, addresses"},
+     "the rows of QUERY with the people behind each:\nnames, organizations, addresses",
+     "the rows of QUERY with the people behind each",
+     R"roff(The rows of
+.I QUERY
+(written as a lookup's
+.IR QUERY :
+.BR 443 ,
+.BR 443/tcp ,
+.BR https ...)\&
+with the people behind each: the assignee's and the contact's names, organizations and
+addresses, as the registry's list of people gives them (the assignee and contact columns
+name people by id, as in
+.BR [IETF_Chair] ).
+A table lists the rows, then each person they name once; CSV adds the columns
+Assignee People and Contact People; JSON adds to each row the arrays
+.B assignee_people
+and
+.B contact_people
+of objects with
+.BR id ,
+.BR name ,
+.BR org ,
+.BR uri ,
+.B address
+and
+.B updated
+(null where the registry's list lacks the id); the services format puts a comment naming the
+people before each row's lines.
+A mail address is shown with its
+.B @
+(the registry writes
+.BR mailto:chair&ietf.org ).)roff"},
     {"--status", "", "PORT[/PROTO]", question::status, option_group::report,
-     "assigned, reserved, unassigned or dynamic, with the rows behind it"},
+     "assigned, reserved, unassigned or dynamic, with the rows behind it", "",
+     R"roff(Whether the port is
+.BR assigned ,
+.BR reserved ,
+.B unassigned
+or
+.BR dynamic ,
+with the rows behind the answer.
+Without a protocol, it answers for each of the four protocols in turn.
+.I PORT
+is one port, not a range.)roff"},
     {"--class", "", "PORT", question::port_class, option_group::report,
-     "system, user or dynamic (RFC 6335 section 6)"},
+     "system, user or dynamic (RFC 6335 section 6)", "",
+     R"roff(The port's class under RFC 6335 section 6:
+.B system
+(0\-1023),
+.B user
+(1024\-49151) or
+.B dynamic
+(49152\-65535).
+The classes are the same for every protocol, so
+.I PORT
+is written without one.)roff"},
     {"--free", "", "FIRST-LAST[/PROTO]", question::free_ports, option_group::report,
-     "the unassigned ports in the range, as ranges"},
+     "the unassigned ports in the range, as ranges", "",
+     R"roff(The unassigned ports in the range (neither assigned, reserved nor dynamic), as
+ranges, one a line.
+Without a protocol, the ports unassigned on all four protocols.)roff"},
     {"--registry-info", "", "", question::registry_info, option_group::information,
-     "the registry's date, rows and service names"},
+     "the registry's date, rows and service names", "",
+     R"roff(The registry's address and date, its number of rows and of service names.)roff"},
     {"--version", "", "", question::version, option_group::information,
-     "portinfo's version and its registry's date"},
-    {"--help", "-h", "", question::help, option_group::information, "this help"},
+     "portinfo's version and its registry's date", "",
+     R"roff(The version of
+.B portinfo
+and the date of the registry compiled into it.)roff"},
+    {"--generate", "", "man|bash|zsh|fish", question::generate, option_group::information,
+     "this manual page, or a shell's completion script", "",
+     R"roff(This manual page, in roff
+.RB ( man ),
+or the completion script of
+.BR bash ,
+.B zsh
+or
+.BR fish ,
+written from the options
+.B portinfo
+knows: none can be missing from them.
+The source holds the same files, which a build installs.)roff"},
+    {"--help", "-h", "", question::help, option_group::information, "this help",
+     "the usage and a summary of the options",
+     R"roff(The usage and a summary of the options.)roff"},
 };
 static_assert(options[0].name == "--protocol" && is_protocol_list(options[0].value, '|'),
               "--protocol's value names the protocols of types.hpp, in order");
@@ -206,12 +325,41 @@ constexpr bool is_format_list(std::string_view value) noexcept {
 static_assert(is_format_list(value_of("--format")),
               "--format's value names the formats of formats.hpp, in order");
 
+// The completions write a short name as an alias of the long one, which only works for an
+// option without a value.
+constexpr bool short_names_take_no_value() noexcept {
+  for (const option& known : options) {
+    if (!known.short_name.empty() && !known.value.empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(short_names_take_no_value(), "an option with a short name takes no value");
+
+// Is every option's one-line summary there: its own, or its help of one line?
+constexpr bool every_option_has_a_summary() noexcept {
+  for (const option& known : options) {
+    if (known.summary.empty() && known.help.find('\n') != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(every_option_has_a_summary(),
+              "an option whose help has several lines has a summary for the shells' menus");
+
+// The line the shells' menus show for an option.
+constexpr std::string_view summary_of(const option& known) noexcept {
+  return known.summary.empty() ? known.help : known.summary;
+}
+
 // --help and --version answer at once, whatever follows them.
 constexpr bool answers_at_once(question asked) noexcept {
   return asked == question::help || asked == question::version;
 }
 
-// The example queries the usage gives.
+// The example queries the usage gives, and the zsh completion with it.
 inline constexpr std::string_view query_examples =
     "443, 443/tcp, 6000-6063/udp, https or https/udp";
 
@@ -225,7 +373,7 @@ inline std::string option_text(const option& known) {
   return text;
 }
 
-// The groups of questions, in the order the usage and the help show them.
+// The groups of questions, in the order the usage, the help and the manual show them.
 inline constexpr option_group question_groups[] = {option_group::search, option_group::report,
                                                    option_group::information};
 
