@@ -786,7 +786,8 @@ class VersionAndHelp(PortinfoTest):
             self.assertEqual((result.code, result.err), (0, ""), args)
             self.assertTrue(result.text.startswith("usage: portinfo [OPTIONS] QUERY..."))
             for option in ["--protocol", "--format", "--wide", "--search", "--search-name", "--search-description",
-                           "--status", "--class", "--free", "--all", "--who", "--registry-info", "--version"]:
+                           "--status", "--class", "--free", "--all", "--who", "--registry-info", "--version",
+                           "--generate"]:
                 self.assertIn(option + " ", result.text)
 
     def test_an_error_before_help_is_still_an_error(self):
@@ -1013,7 +1014,7 @@ class UsageErrors(PortinfoTest):
             "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https or https/udp)\n"
             "       portinfo [OPTIONS] --search TEXT | --search-name TEXT | --search-description TEXT | --all | --who QUERY\n"
             "       portinfo [OPTIONS] --status PORT[/PROTO] | --class PORT | --free FIRST-LAST[/PROTO]\n"
-            "       portinfo --registry-info | --version | --help\n"))
+            "       portinfo --registry-info | --version | --generate man|bash|zsh|fish | --help\n"))
         self.assertEqual((result.code, result.out), (2, b""))
 
     def test_bad_queries(self):

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
-// portinfo: reading the command line: the options (and the usage and help they make), the
-// question they ask, and the queries, kept as written (queries.hpp reads those).
+// portinfo: reading the command line: the options (and the usage and help they make; the manual
+// and the shell completions are made from them too, by generate.hpp), the question they ask, and
+// the queries, kept as written (queries.hpp reads those).
 //
 // Every mistake is a usage_error with a message that says what was wrong; main() adds the
 // usage and exits 2. Everything is read and checked before anything is printed.
@@ -42,6 +43,7 @@ enum class question {
   free_ports,          // --free FIRST-LAST[/PROTO]
   registry_info,       // --registry-info
   version,             // --version
+  generate,            // --generate man|bash|zsh|fish
   help,                // --help
 };
 
@@ -55,15 +57,23 @@ struct command_line {
   bool wide = false;
 };
 
-// How an option shows in the usage and the help: settings first, then the questions.
+// How an option shows in the usage, the help and the manual: settings first, then the questions.
 enum class option_group : std::uint8_t { setting, search, report, information };
 
+// An option, as every surface shows it: the usage and --help (below), and the man page and the
+// shell completions that `portinfo --generate` writes from these (generate.hpp), so that a new
+// option is documented everywhere or nowhere (as ripgrep's one table of flags).
 struct option {
   std::string_view name;
-  std::string_view value;        // what its value is called; "" when it takes none
+  std::string_view short_name;  // "-h" for --help; "" for the others
+  // What its value is called ("PORT[/PROTO]"), or the values it takes, in order, between "|"
+  // ("tcp|udp|sctp|dccp"): those are what the completions offer. "" when it takes none.
+  std::string_view value;
   std::optional<question> asks;  // none for the settings --protocol, --format, --wide
   option_group group;
-  std::string_view help;  // lines for --help, "\n" between them; "" for an alias left out
+  std::string_view help;     // lines for --help, "\n" between them
+  std::string_view summary;  // one line for the shells' menus; "" when help is one line
+  std::string_view manual;   // what portinfo(1) says of it, in roff, under its name and value
 };
 
 // "tcp, udp, sctp or dccp": the protocols, as the messages name them (types.hpp's names).
@@ -97,39 +107,261 @@ constexpr bool is_protocol_list(std::string_view text, char separator) noexcept 
   return at == text.size();
 }
 
+// --- An option's value: a name, or the choices it lists ---------------------------------------
+
+// Does an option's value list the values it takes ("table|csv|json|services")?
+constexpr bool lists_choices(std::string_view value) noexcept {
+  return value.find('|') != std::string_view::npos;
+}
+
+// The number of choices a value lists: "table|csv|json|services" has 4.
+constexpr std::size_t choice_count(std::string_view value) noexcept {
+  std::size_t count = 1;
+  for (const char c : value) {
+    count += c == '|' ? 1 : 0;
+  }
+  return count;
+}
+
+// The index-th choice of a value: "csv" is the second of "table|csv|json|services".
+constexpr std::string_view choice(std::string_view value, std::size_t index) noexcept {
+  for (; index > 0; --index) {
+    value.remove_prefix(value.find('|') + 1);
+  }
+  return value.substr(0, value.find('|'));
+}
+
+// Is text one of the choices a value lists?
+constexpr bool is_choice(std::string_view value, std::string_view text) noexcept {
+  for (std::size_t i = 0; i < choice_count(value); ++i) {
+    if (choice(value, i) == text) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "table, csv, json or services": the choices of a value, as the messages name them.
+inline std::string choices_text(std::string_view value) {
+  std::string text;
+  const std::size_t count = choice_count(value);
+  for (std::size_t i = 0; i < count; ++i) {
+    text += i == 0 ? "" : i + 1 == count ? " or " : ", ";
+    text += choice(value, i);
+  }
+  return text;
+}
+
 inline constexpr option options[] = {
-    {"--protocol", "tcp|udp|sctp|dccp", std::nullopt, option_group::setting,
+    {"--protocol", "", "tcp|udp|sctp|dccp", std::nullopt, option_group::setting,
      "the protocol of arguments written without one;\nsearches and --all keep the rows that hold "
-     "for it"},
-    {"--format", "table|csv|json|services", std::nullopt, option_group::setting,
+     "for it",
+     "the protocol of arguments written without one",
+     R"roff(The protocol of the arguments written without one (queries and the arguments of
+.B \-\-status
+and
+.BR \-\-free ).
+The searches and
+.B \-\-all
+keep the rows that hold for it.)roff"},
+    {"--format", "", "table|csv|json|services", std::nullopt, option_group::setting,
      "how rows are printed (default: table); --status,\n--class, --free and --registry-info: "
-     "table or json"},
-    {"--wide", "", std::nullopt, option_group::setting,
-     "table cells whole, not shortened to the terminal,\nand a Source column (registry or local)"},
-    {"--search", "TEXT", question::search_port, option_group::search,
-     "rows whose port number as written (\"6000-6063\") contains TEXT"},
-    {"--search-name", "TEXT", question::search_name, option_group::search,
-     "rows whose name contains TEXT, ignoring case"},
-    {"--search-description", "TEXT", question::search_description, option_group::search,
-     "rows whose description contains TEXT, ignoring case"},
-    {"--all", "", question::all, option_group::search, "every row"},
-    {"--who", "QUERY", question::who, option_group::search,
-     "the rows of QUERY with the people behind each:\nnames, organizations, addresses"},
-    {"--status", "PORT[/PROTO]", question::status, option_group::report,
-     "assigned, reserved, unassigned or dynamic, with the rows behind it"},
-    {"--class", "PORT", question::port_class, option_group::report,
-     "system, user or dynamic (RFC 6335 section 6)"},
-    {"--free", "FIRST-LAST[/PROTO]", question::free_ports, option_group::report,
-     "the unassigned ports in the range, as ranges"},
-    {"--registry-info", "", question::registry_info, option_group::information,
-     "the registry's date, rows and service names"},
-    {"--version", "", question::version, option_group::information,
-     "portinfo's version and its registry's date"},
-    {"--help", "", question::help, option_group::information, "this help"},
-    {"-h", "", question::help, option_group::information, ""},
+     "table or json",
+     "how rows are printed",
+     R"roff(How rows are printed; see
+.BR "OUTPUT FORMATS" .
+The default is
+.BR table .
+.BR \-\-status ,
+.BR \-\-class ,
+.B \-\-free
+and
+.B \-\-registry\-info
+answer as a table or as
+.BR json .)roff"},
+    {"--wide", "", "", std::nullopt, option_group::setting,
+     "table cells whole, not shortened to the terminal,\nand a Source column (registry or local)",
+     "table cells whole, with a Source column",
+     R"roff(Table cells whole, not shortened to the width of the terminal, and a
+.B Source
+column:
+.B registry
+or
+.BR local .)roff"},
+    {"--search", "", "TEXT", question::search_port, option_group::search,
+     "rows whose port number as written (\"6000-6063\") contains TEXT", "",
+     R"roff(The rows whose port number, as the registry writes it
+.RB ( 6000\-6063 ),
+contains
+.IR TEXT :
+.B 9\-22
+finds
+.BR 22129\-22221 .)roff"},
+    {"--search-name", "", "TEXT", question::search_name, option_group::search,
+     "rows whose name contains TEXT, ignoring case", "",
+     R"roff(The rows whose service name contains
+.IR TEXT ,
+ignoring case.)roff"},
+    {"--search-description", "", "TEXT", question::search_description, option_group::search,
+     "rows whose description contains TEXT, ignoring case", "",
+     R"roff(The rows whose description contains
+.IR TEXT ,
+ignoring case.)roff"},
+    {"--all", "", "", question::all, option_group::search, "every row", "",
+     R"roff(Every row.)roff"},
+    {"--who", "", "QUERY", question::who, option_group::search,
+     "the rows of QUERY with the people behind each:\nnames, organizations, addresses",
+     "the rows of QUERY with the people behind each",
+     R"roff(The rows of
+.I QUERY
+(written as a lookup's
+.IR QUERY :
+.BR 443 ,
+.BR 443/tcp ,
+.BR https ...)\&
+with the people behind each: the assignee's and the contact's names, organizations and
+addresses, as the registry's list of people gives them (the assignee and contact columns
+name people by id, as in
+.BR [IETF_Chair] ).
+A table lists the rows, then each person they name once; CSV adds the columns
+Assignee People and Contact People; JSON adds to each row the arrays
+.B assignee_people
+and
+.B contact_people
+of objects with
+.BR id ,
+.BR name ,
+.BR org ,
+.BR uri ,
+.B address
+and
+.B updated
+(null where the registry's list lacks the id); the services format puts a comment naming the
+people before each row's lines.
+A mail address is shown with its
+.B @
+(the registry writes
+.BR mailto:chair&ietf.org ).)roff"},
+    {"--status", "", "PORT[/PROTO]", question::status, option_group::report,
+     "assigned, reserved, unassigned or dynamic, with the rows behind it", "",
+     R"roff(Whether the port is
+.BR assigned ,
+.BR reserved ,
+.B unassigned
+or
+.BR dynamic ,
+with the rows behind the answer.
+Without a protocol, it answers for each of the four protocols in turn.
+.I PORT
+is one port, not a range.)roff"},
+    {"--class", "", "PORT", question::port_class, option_group::report,
+     "system, user or dynamic (RFC 6335 section 6)", "",
+     R"roff(The port's class under RFC 6335 section 6:
+.B system
+(0\-1023),
+.B user
+(1024\-49151) or
+.B dynamic
+(49152\-65535).
+The classes are the same for every protocol, so
+.I PORT
+is written without one.)roff"},
+    {"--free", "", "FIRST-LAST[/PROTO]", question::free_ports, option_group::report,
+     "the unassigned ports in the range, as ranges", "",
+     R"roff(The unassigned ports in the range (neither assigned, reserved nor dynamic), as
+ranges, one a line.
+Without a protocol, the ports unassigned on all four protocols.)roff"},
+    {"--registry-info", "", "", question::registry_info, option_group::information,
+     "the registry's date, rows and service names", "",
+     R"roff(The registry's address and date, its number of rows and of service names.)roff"},
+    {"--version", "", "", question::version, option_group::information,
+     "portinfo's version and its registry's date", "",
+     R"roff(The version of
+.B portinfo
+and the date of the registry compiled into it.)roff"},
+    {"--generate", "", "man|bash|zsh|fish", question::generate, option_group::information,
+     "this manual page, or a shell's completion script", "",
+     R"roff(This manual page, in roff
+.RB ( man ),
+or the completion script of
+.BR bash ,
+.B zsh
+or
+.BR fish ,
+written from the options
+.B portinfo
+knows: none can be missing from them.
+The source holds the same files, which a build installs.)roff"},
+    {"--help", "-h", "", question::help, option_group::information, "this help",
+     "the usage and a summary of the options",
+     R"roff(The usage and a summary of the options.)roff"},
 };
 static_assert(options[0].name == "--protocol" && is_protocol_list(options[0].value, '|'),
               "--protocol's value names the protocols of types.hpp, in order");
+
+// The value of the option named so ("" for none).
+constexpr std::string_view value_of(std::string_view name) noexcept {
+  for (const option& known : options) {
+    if (known.name == name) {
+      return known.value;
+    }
+  }
+  return {};
+}
+
+// Are a value's choices the formats formats.hpp reads, all of them, in order?
+constexpr bool is_format_list(std::string_view value) noexcept {
+  if (choice_count(value) != static_cast<std::size_t>(format::services) + 1) {
+    return false;
+  }
+  for (std::size_t i = 0; i < choice_count(value); ++i) {
+    const std::optional<format> read = parse_format(choice(value, i));
+    if (!read || static_cast<std::size_t>(*read) != i) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(is_format_list(value_of("--format")),
+              "--format's value names the formats of formats.hpp, in order");
+
+// The completions write a short name as an alias of the long one, which only works for an
+// option without a value.
+constexpr bool short_names_take_no_value() noexcept {
+  for (const option& known : options) {
+    if (!known.short_name.empty() && !known.value.empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(short_names_take_no_value(), "an option with a short name takes no value");
+
+// Is every option's one-line summary there: its own, or its help of one line?
+constexpr bool every_option_has_a_summary() noexcept {
+  for (const option& known : options) {
+    if (known.summary.empty() && known.help.find('\n') != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(every_option_has_a_summary(),
+              "an option whose help has several lines has a summary for the shells' menus");
+
+// The line the shells' menus show for an option.
+constexpr std::string_view summary_of(const option& known) noexcept {
+  return known.summary.empty() ? known.help : known.summary;
+}
+
+// --help and --version answer at once, whatever follows them.
+constexpr bool answers_at_once(question asked) noexcept {
+  return asked == question::help || asked == question::version;
+}
+
+// The example queries the usage gives, and the zsh completion with it.
+inline constexpr std::string_view query_examples =
+    "443, 443/tcp, 6000-6063/udp, https or https/udp";
 
 // "--status PORT[/PROTO]"
 inline std::string option_text(const option& known) {
@@ -141,11 +373,20 @@ inline std::string option_text(const option& known) {
   return text;
 }
 
+// The groups of questions, in the order the usage, the help and the manual show them.
+inline constexpr option_group question_groups[] = {option_group::search, option_group::report,
+                                                   option_group::information};
+
+// Do the settings change how a group's questions answer? The information's do not need them.
+constexpr bool takes_settings(option_group group) noexcept {
+  return group != option_group::information;
+}
+
 // The options of a group, as the usage shows them: "--search TEXT | --all".
 inline std::string usage_of(option_group group) {
   std::string line;
   for (const option& known : options) {
-    if (known.group == group && !known.help.empty()) {
+    if (known.group == group) {
       line += line.empty() ? "" : " | ";
       line += option_text(known);
     }
@@ -155,12 +396,14 @@ inline std::string usage_of(option_group group) {
 
 // The usage, from the options: a line for lookups, and one for each group of questions.
 inline std::string usage_text() {
-  return "usage: portinfo [OPTIONS] QUERY...   (a QUERY is 443, 443/tcp, 6000-6063/udp, https "
-         "or https/udp)\n"
-         "       portinfo [OPTIONS] " +
-         usage_of(option_group::search) + "\n" + "       portinfo [OPTIONS] " +
-         usage_of(option_group::report) + "\n" + "       portinfo " +
-         usage_of(option_group::information) + "\n";
+  std::string text =
+      "usage: portinfo [OPTIONS] QUERY...   (a QUERY is " + std::string(query_examples) + ")\n";
+  for (const option_group group : question_groups) {
+    text += "       portinfo ";
+    text += takes_settings(group) ? "[OPTIONS] " : "";
+    text += usage_of(group) + "\n";
+  }
+  return text;
 }
 
 // One entry of the help: what to type, and beside it, from a column on, what it does (its
@@ -186,7 +429,7 @@ inline std::string help_entry(std::string left, std::string_view help) {
 inline std::string help_of(option_group group) {
   std::string text;
   for (const option& known : options) {
-    if (known.group == group && !known.help.empty()) {
+    if (known.group == group) {
       text += help_entry("  " + option_text(known), known.help);
     }
   }
@@ -217,7 +460,7 @@ inline std::string help_text() {
 
 inline const option* find_option(std::string_view name) {
   for (const option& known : options) {
-    if (known.name == name) {
+    if (known.name == name || (!known.short_name.empty() && known.short_name == name)) {
       return &known;
     }
   }
@@ -233,7 +476,9 @@ inline std::string as_string(std::string_view view) {
   return std::string(view);
 }
 
-inline void set_option(command_line& line, const option& known, std::string_view value) {
+// Sets what an option, typed as name ("-h" for --help), says.
+inline void set_option(command_line& line, const option& known, std::string_view name,
+                       std::string_view value) {
   if (known.name == "--protocol") {
     line.default_protocol = ianaports::parse_protocol(value);
     if (!line.default_protocol) {
@@ -243,18 +488,21 @@ inline void set_option(command_line& line, const option& known, std::string_view
   } else if (known.name == "--format") {
     const std::optional<format> how = parse_format(value);
     if (!how) {
-      throw usage_error{"unknown format " + quoted(value) +
-                        " for --format: use table, csv, json or services"};
+      throw usage_error{"unknown format " + quoted(value) + " for --format: use " +
+                        choices_text(known.value)};
     }
     line.output = *how;
   } else if (known.name == "--wide") {
     line.wide = true;
   } else if (line.asked != question::lookup) {
-    throw usage_error{as_string(line.asked_by) + " and " + as_string(known.name) +
+    throw usage_error{as_string(line.asked_by) + " and " + as_string(name) +
                       " cannot be combined: one question per call"};
+  } else if (lists_choices(known.value) && !is_choice(known.value, value)) {
+    throw usage_error{"unknown value " + quoted(value) + " for " + as_string(name) + ": use " +
+                      choices_text(known.value)};
   } else {
     line.asked = *known.asks;
-    line.asked_by = known.name;
+    line.asked_by = name;
     line.argument = value;
   }
 }
@@ -316,8 +564,8 @@ inline command_line parse_command_line(int argc, char** argv) {
       }
       value = argv[++i];
     }
-    set_option(line, *known, value);
-    if (line.asked == question::help || line.asked == question::version) {
+    set_option(line, *known, name, value);
+    if (answers_at_once(line.asked)) {
       return line;
     }
   }

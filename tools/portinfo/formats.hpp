@@ -33,7 +33,7 @@ using ianaports::record;
 
 enum class format { table, csv, json, services };
 
-inline std::optional<format> parse_format(std::string_view name) {
+constexpr std::optional<format> parse_format(std::string_view name) noexcept {
   if (name == "table") return format::table;
   if (name == "csv") return format::csv;
   if (name == "json") return format::json;

@@ -11,8 +11,9 @@
 //   $ portinfo --all --format services > services
 //
 // portinfo/command_line.hpp reads the arguments, portinfo/queries.hpp the queries in them,
-// portinfo/formats.hpp prints rows as a table, CSV, JSON or a services(5) file; this file
-// answers the questions with the ianaports API.
+// portinfo/formats.hpp prints rows as a table, CSV, JSON or a services(5) file,
+// portinfo/generate.hpp the manual and the shell completions; this file answers the questions
+// with the ianaports API.
 #include <ianaports/ports.hpp>
 
 #include <algorithm>    // std::sort, std::unique
@@ -28,6 +29,7 @@
 #include "arguments.hpp"
 #include "command_line.hpp"
 #include "formats.hpp"
+#include "generate.hpp"
 #include "output.hpp"
 #include "people.hpp"
 #include "queries.hpp"
@@ -430,6 +432,7 @@ int answer(const command_line& line) {
           std::to_string(IANAPORTS_VERSION_MINOR) + "." + std::to_string(IANAPORTS_VERSION_PATCH) +
           "\nregistry of " + on_one_line(ianaports::registry_updated) + "\n");
       return 0;
+    case question::generate: put(generated(line.argument)); return 0;
     case question::status: return report_status(line);
     case question::port_class: return report_class(line);
     case question::free_ports: return report_free(line);
