@@ -344,11 +344,11 @@ static_assert(occurrences(zsh_template, "\n@QUESTIONS@\n") == 1 &&
 
 // Text in single quotes, as zsh and bash read it: a quote inside is '\''.
 inline std::string single_quoted(std::string_view text) {
-  std::string quoted = "'";
+  std::string result = "'";
   for (const char c : text) {
-    quoted += c == '\'' ? "'\\''" : std::string(1, c);
+    result += c == '\'' ? "'\\''" : std::string(1, c);
   }
-  return quoted + "'";
+  return result + "'";
 }
 
 // Text with a backslash before each of the characters that end a part of an _arguments spec.
@@ -385,23 +385,23 @@ inline std::string zsh_spec(const option& known) {
   // A question excludes the others ($q, outside the quotes: zsh expands it); --help and
   // --version, everything (nothing follows them).
   std::string spec = is_question && !ends_the_line ? "\"${q}\"" : "";
-  std::string quoted = ends_the_line ? "(- *)" : "";
+  std::string in_quotes = ends_the_line ? "(- *)" : "";
   if (!known.short_name.empty()) {
     // {--help,-h}: the same spec for each name (short_names_take_no_value: no "=" after -h).
-    spec += quoted.empty() ? "" : single_quoted(quoted);
+    spec += in_quotes.empty() ? "" : single_quoted(in_quotes);
     spec += "{" + std::string(known.name) + "," + std::string(known.short_name) + "}";
-    quoted.clear();
+    in_quotes.clear();
   } else {
-    quoted += known.name;
+    in_quotes += known.name;
   }
-  quoted += known.value.empty() ? "" : "=";
-  quoted += "[" + zsh_escaped(summary_of(known), "[]") + "]";
+  in_quotes += known.value.empty() ? "" : "=";
+  in_quotes += "[" + zsh_escaped(summary_of(known), "[]") + "]";
   if (lists_choices(known.value)) {
-    quoted += ":" + std::string(known.name.substr(2)) + ":(" + choice_words(known.value) + ")";
+    in_quotes += ":" + std::string(known.name.substr(2)) + ":(" + choice_words(known.value) + ")";
   } else if (!known.value.empty()) {
-    quoted += ":" + zsh_escaped(known.value, ":") + ": ";
+    in_quotes += ":" + zsh_escaped(known.value, ":") + ": ";
   }
-  return spec + single_quoted(quoted);
+  return spec + single_quoted(in_quotes);
 }
 
 inline std::string zsh_completion() {
@@ -432,14 +432,14 @@ static_assert(occurrences(fish_template, "\n@OPTIONS@") == 1,
 
 // Text in single quotes, as fish reads it: a quote or a backslash inside is escaped.
 inline std::string fish_quoted(std::string_view text) {
-  std::string quoted = "'";
+  std::string result = "'";
   for (const char c : text) {
     if (c == '\'' || c == '\\') {
-      quoted += '\\';
+      result += '\\';
     }
-    quoted += c;
+    result += c;
   }
-  return quoted + "'";
+  return result + "'";
 }
 
 // "complete -c portinfo -l protocol -x -a 'tcp udp sctp dccp' -d '...'": -x for a value to
