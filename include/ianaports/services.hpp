@@ -150,6 +150,23 @@ constexpr bool opens_name(const row& r, std::string_view name, const service_ent
   return true;
 }
 
+// Does r, a listed row covering port for protocol p, name the entry there (is it the first
+// listed row covering it)? The covering rows are walked in registry order up to r. Nearly always
+// r is the first of them, and then no row's name is read: asking service_at, which tests the
+// name of the row it finds, cost the cursor that test a second time for every entry.
+constexpr bool names_entry(const row& r, std::uint16_t port, protocol p) noexcept {
+  for (const row covering : by_port(port, p).rows()) {
+    if (covering == r) {
+      return true;  // no listed row before it
+    }
+    if (in_services_file(covering.service(), covering.ports()) &&
+        lists_on(covering.transport(), p)) {
+      return false;  // an earlier row names the entry
+    }
+  }
+  return false;  // (r covers the port: not reached)
+}
+
 IANAPORTS_END_TABLES_DETAIL
 IANAPORTS_BEGIN_TABLES_NAMESPACE
 
@@ -231,10 +248,9 @@ constexpr std::optional<service_entry> service_cursor::next() noexcept {
       }
       for (std::uint32_t port = port_ > ports.first ? port_ : ports.first; port <= ports.last;
            ++port) {
-        const std::optional<service_entry> found = service_at(static_cast<std::uint16_t>(port), q);
-        if (found && found->first == r) {  // this row opens the entry: it is listed here
+        if (detail::names_entry(r, static_cast<std::uint16_t>(port), q)) {  // listed here
           port_ = port + 1;
-          return found;
+          return service_entry{static_cast<std::uint16_t>(port), q, r};
         }
       }
     }
