@@ -216,6 +216,12 @@ constexpr std::optional<service_entry> service_by_name(std::string_view name,
 
 template <typename F>
 constexpr void for_each_alias(const service_entry& e, F&& f) noexcept {
+  // Most entries have no alias, and port order says so without a search (enumerating the file
+  // asks this of every entry).
+  if (detail::none_after_covers(static_cast<std::uint32_t>(e.first.index()), e.port,
+                                static_cast<unsigned>(e.transport))) {
+    return;
+  }
   const std::string_view name = e.name();
   for (const row r : by_port(e.port, e.transport).rows()) {
     // (A row that covers the port has ports: reading them again is a search of the few rows out
