@@ -102,6 +102,9 @@ class service_cursor {
   row_range::iterator row_ = rows().begin();
   std::size_t protocol_ = 0;  // index into all_protocols
   std::uint32_t port_ = 0;    // the next port to look at in the current row (0: its first)
+  // Per protocol, where the last port looked at is in the port index: the next search starts
+  // there (a hint, and only that: a row out of port order searches from the start).
+  std::uint32_t segments_[std::size(all_protocols)] = {};
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -153,9 +156,11 @@ constexpr bool opens_name(const row& r, std::string_view name, const service_ent
 // Does r, a listed row covering port for protocol p, name the entry there (is it the first
 // listed row covering it)? The covering rows are walked in registry order up to r. Nearly always
 // r is the first of them, and then no row's name is read: asking service_at, which tests the
-// name of the row it finds, cost the cursor that test a second time for every entry.
-constexpr bool names_entry(const row& r, std::uint16_t port, protocol p) noexcept {
-  for (const row covering : by_port(port, p).rows()) {
+// name of the row it finds, cost the cursor that test a second time for every entry. segment:
+// the cursor's place in the port index for p (see rows_covering), as it walks rising ports.
+constexpr bool names_entry(const row& r, std::uint16_t port, protocol p,
+                           std::uint32_t& segment) noexcept {
+  for (const row covering : range_access::make<row_range>(rows_covering(port, p, segment))) {
     if (covering == r) {
       return true;  // no listed row before it
     }
@@ -254,7 +259,7 @@ constexpr std::optional<service_entry> service_cursor::next() noexcept {
       }
       for (std::uint32_t port = port_ > ports.first ? port_ : ports.first; port <= ports.last;
            ++port) {
-        if (detail::names_entry(r, static_cast<std::uint16_t>(port), q)) {  // listed here
+        if (detail::names_entry(r, static_cast<std::uint16_t>(port), q, segments_[protocol_])) {
           port_ = port + 1;
           return service_entry{static_cast<std::uint16_t>(port), q, r};
         }
