@@ -252,9 +252,14 @@ constexpr std::optional<service_entry> service_cursor::next() noexcept {
       continue;
     }
     const port_range ports = *listed_ports;
-    for (; protocol_ < std::size(all_protocols); ++protocol_, port_ = 0) {
+    // A row of one protocol lists on that one alone: straight to it, rather than asking each.
+    const std::optional<protocol>& transport = r.transport();
+    const std::size_t named = transport ? static_cast<std::size_t>(*transport) : 0;
+    protocol_ = protocol_ > named ? protocol_ : named;  // (all_protocols is in enum order)
+    const std::size_t end = transport ? named + 1 : std::size(all_protocols);
+    for (; protocol_ < end; ++protocol_, port_ = 0) {
       const protocol q = all_protocols[protocol_];
-      if (!lists_on(r.transport(), q)) {
+      if (!lists_on(transport, q)) {
         continue;
       }
       for (std::uint32_t port = port_ > ports.first ? port_ : ports.first; port <= ports.last;
