@@ -42,6 +42,23 @@ constexpr bool block_without(unsigned p, std::uint32_t row) noexcept {
   return reg::port_order_count[at] == reg::port_order_count[at + 1];
 }
 
+// Does no row after row cover port for protocol index p, as far as port order tells without a
+// search? It tells for an in-order row of the one port `port`: the in-order rows after it start
+// at that port or later, so only the run right after it, which starts there too, can cover it;
+// rows apart may cover any port, so none may follow it. False: perhaps one does (ask the index).
+constexpr bool none_after_covers(std::uint32_t row, std::uint16_t port, unsigned p) noexcept {
+  if (!row_in_order(row) || row_has(row, reg::flag_spans_ports) || port_order_key(row) != port ||
+      (reg::apart_count != 0 && reg::apart_record[reg::apart_count - 1] > row)) {
+    return false;
+  }
+  for (std::uint32_t next = row + 1; next < record_count && port_order_key(next) == port; ++next) {
+    if (row_in_order(next) && row_holds_for(next, p)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The first range_record entry whose row's port order key is port or more.
 constexpr std::uint32_t range_bound(std::uint32_t port) noexcept {
   return static_cast<std::uint32_t>(first_not_below(reg::range_count, [port](std::size_t at) {

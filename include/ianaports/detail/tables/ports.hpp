@@ -21,12 +21,17 @@
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 
-// The segment holding port for protocol index p (a fast index).
-constexpr std::size_t segment_of(std::uint16_t port, unsigned p) noexcept {
+// The segment holding port for protocol index p (a fast index). A walk of rising ports may pass
+// the segment it found last as hint: the search then starts there, when that is one of the
+// bucket's segments, past its first, and starts no later than port (else hint is ignored).
+constexpr std::size_t segment_of(std::uint16_t port, unsigned p, std::size_t hint = 0) noexcept {
   const std::size_t bucket =
       p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
   std::size_t segment = reg::port_bucket_segment[bucket];
   const std::size_t last = reg::port_bucket_segment[bucket + 1];
+  if (hint > segment && hint <= last && reg::port_segment_start[hint] <= port) {
+    segment = hint;
+  }
   while (segment < last && reg::port_segment_start[segment + 1] <= port) {
     ++segment;
   }
@@ -76,6 +81,23 @@ constexpr row_query rows_covering(std::uint16_t port, protocol p) noexcept {
     const std::size_t segment = segment_of(port, index);
     return listed(reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]);
   } else {
+    return rows_overlapping({port, port}, p);
+  }
+}
+
+// rows_covering for a walk whose ports mostly rise: segment is the segment of p it found last
+// (0 at first), and becomes the one found here, so that a fast index's search starts there
+// (the few segments a port of its bucket is past, rather than all of them).
+constexpr row_query rows_covering(std::uint16_t port, protocol p, std::uint32_t& segment) noexcept {
+  if constexpr (reg::fast_index) {
+    const unsigned index = table_index(p);
+    if (index == protocol_count) {
+      return row_query{};
+    }
+    segment = static_cast<std::uint32_t>(segment_of(port, index, segment));
+    return listed(reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]);
+  } else {
+    static_cast<void>(segment);
     return rows_overlapping({port, port}, p);
   }
 }
