@@ -31619,6 +31619,39 @@ constexpr bool is_control(std::uint32_t code) noexcept {
          (code >= 0x2066U && code <= 0x2069U);
 }
 
+#if IANAPORTS_WORD_LOADS
+// Does the word hold a byte a services file cannot take as plain ASCII: a space or control
+// (below 0x21), DEL, '#', or 0x80 and up (which the byte loop decodes)? Told for the word as a
+// whole (the borrow tricks answer "any byte", not which one).
+template <typename Word>
+constexpr bool word_needs_byte_loop(Word x) noexcept {
+  constexpr Word ones = static_cast<Word>(~Word{0}) / Word{0xFF};  // 0x01 in every byte
+  constexpr Word highs = static_cast<Word>(ones * Word{0x80});
+  const auto zero_byte = [](Word v) { return static_cast<Word>((v - ones) & ~v); };
+  const auto below_21 = static_cast<Word>((x - ones * Word{0x21}) & ~x);
+  return ((x | below_21 | zero_byte(static_cast<Word>(x ^ (ones * Word{0x7F}))) |
+           zero_byte(static_cast<Word>(x ^ (ones * Word{'#'})))) &
+          highs) != 0;
+}
+
+// Is the name (sizeof(Word) bytes or more) plain ASCII that fits, read a word at a time, the
+// last word overlapping the one before? False when the byte loop must decide.
+template <typename Word>
+constexpr bool fits_by_words(std::string_view name) noexcept {
+  for (std::size_t at = 0;; at += sizeof(Word)) {
+    at = at + sizeof(Word) > name.size() ? name.size() - sizeof(Word) : at;
+    Word word = 0;  // C++17 constexpr functions may not declare a variable uninitialised
+    IANAPORTS_MEMCPY(&word, name.data() + at, sizeof(Word));
+    if (word_needs_byte_loop(word)) {
+      return false;
+    }
+    if (at + sizeof(Word) == name.size()) {
+      return true;
+    }
+  }
+}
+#endif
+
 }  // namespace detail
 
 constexpr text_control find_control(std::string_view text, std::size_t from) noexcept {
@@ -31636,6 +31669,15 @@ constexpr text_control find_control(std::string_view text, std::size_t from) noe
 }
 
 constexpr bool fits_services_file(std::string_view name) noexcept {
+#if IANAPORTS_WORD_LOADS
+  // At run time a word at a time first, as nearly every name is plain ASCII: a walk over the
+  // services file asks this of every row, and the byte loop took a dozen instructions a byte.
+  if (!IANAPORTS_IS_CONSTANT_EVALUATED() && name.size() >= sizeof(std::uint32_t) &&
+      (name.size() >= sizeof(std::uint64_t) ? detail::fits_by_words<std::uint64_t>(name)
+                                            : detail::fits_by_words<std::uint32_t>(name))) {
+    return true;
+  }
+#endif
   for (std::size_t i = 0; i < name.size(); ++i) {
     const auto byte = static_cast<unsigned char>(name[i]);
     if (byte <= 0x20U || byte == 0x7FU || byte == '#') {
@@ -31734,7 +31776,7 @@ class row {
   friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
 
  private:
-  friend struct detail::range_access;
+  friend struct detail::range_access;  // row_at() and the ranges make rows
   template <typename Value>
   friend class detail::query_iterator;
   constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
@@ -31848,6 +31890,9 @@ class record_range {
 // Every row, in registry order; as row handles, to read a column or two of each.
 [[nodiscard]] constexpr record_range records() noexcept;
 [[nodiscard]] constexpr row_range rows() noexcept;
+
+// The row at a position of registry order (row::index()); none past the last.
+[[nodiscard]] constexpr std::optional<row> row_at(std::size_t index) noexcept;
 
 // The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
 [[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;
@@ -32619,6 +32664,23 @@ constexpr bool block_without(unsigned p, std::uint32_t row) noexcept {
   return reg::port_order_count[at] == reg::port_order_count[at + 1];
 }
 
+// Does no row after row cover port for protocol index p, as far as port order tells without a
+// search? It tells for an in-order row of the one port `port`: the in-order rows after it start
+// at that port or later, so only the run right after it, which starts there too, can cover it;
+// rows apart may cover any port, so none may follow it. False: perhaps one does (ask the index).
+constexpr bool none_after_covers(std::uint32_t row, std::uint16_t port, unsigned p) noexcept {
+  if (!row_in_order(row) || row_has(row, reg::flag_spans_ports) || port_order_key(row) != port ||
+      (reg::apart_count != 0 && reg::apart_record[reg::apart_count - 1] > row)) {
+    return false;
+  }
+  for (std::uint32_t next = row + 1; next < record_count && port_order_key(next) == port; ++next) {
+    if (row_in_order(next) && row_holds_for(next, p)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The first range_record entry whose row's port order key is port or more.
 constexpr std::uint32_t range_bound(std::uint32_t port) noexcept {
   return static_cast<std::uint32_t>(first_not_below(reg::range_count, [port](std::size_t at) {
@@ -32930,12 +32992,17 @@ IANAPORTS_END_TABLES_DETAIL
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 
-// The segment holding port for protocol index p (a fast index).
-constexpr std::size_t segment_of(std::uint16_t port, unsigned p) noexcept {
+// The segment holding port for protocol index p (a fast index). A walk of rising ports may pass
+// the segment it found last as hint: the search then starts there, when that is one of the
+// bucket's segments, past its first, and starts no later than port (else hint is ignored).
+constexpr std::size_t segment_of(std::uint16_t port, unsigned p, std::size_t hint = 0) noexcept {
   const std::size_t bucket =
       p * (reg::port_bucket_count + 1) + (std::size_t{port} >> reg::port_bucket_shift);
   std::size_t segment = reg::port_bucket_segment[bucket];
   const std::size_t last = reg::port_bucket_segment[bucket + 1];
+  if (hint > segment && hint <= last && reg::port_segment_start[hint] <= port) {
+    segment = hint;
+  }
   while (segment < last && reg::port_segment_start[segment + 1] <= port) {
     ++segment;
   }
@@ -32985,6 +33052,23 @@ constexpr row_query rows_covering(std::uint16_t port, protocol p) noexcept {
     const std::size_t segment = segment_of(port, index);
     return listed(reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]);
   } else {
+    return rows_overlapping({port, port}, p);
+  }
+}
+
+// rows_covering for a walk whose ports mostly rise: segment is the segment of p it found last
+// (0 at first), and becomes the one found here, so that a fast index's search starts there
+// (the few segments a port of its bucket is past, rather than all of them).
+constexpr row_query rows_covering(std::uint16_t port, protocol p, std::uint32_t& segment) noexcept {
+  if constexpr (reg::fast_index) {
+    const unsigned index = table_index(p);
+    if (index == protocol_count) {
+      return row_query{};
+    }
+    segment = static_cast<std::uint32_t>(segment_of(port, index, segment));
+    return listed(reg::port_segment_rows_begin[segment], reg::port_segment_rows_begin[segment + 1]);
+  } else {
+    static_cast<void>(segment);
     return rows_overlapping({port, port}, p);
   }
 }
@@ -33182,6 +33266,7 @@ struct range_access {
   static constexpr const row_query& query_of(const row_range& range) noexcept {
     return range.query_;
   }
+  static constexpr row make_row(std::uint32_t index) noexcept { return row(index); }
 };
 
 template <typename Value>
@@ -33295,6 +33380,13 @@ constexpr record_range records() noexcept {
 
 constexpr row_range rows() noexcept {
   return detail::range_access::make<row_range>(detail::every_row());
+}
+
+constexpr std::optional<row> row_at(std::size_t index) noexcept {
+  if (index >= detail::record_count) {
+    return std::nullopt;
+  }
+  return detail::range_access::make_row(static_cast<std::uint32_t>(index));
 }
 
 constexpr record_range by_name(std::string_view service) noexcept {

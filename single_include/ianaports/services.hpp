@@ -113,6 +113,9 @@ class service_cursor {
   row_range::iterator row_ = rows().begin();
   std::size_t protocol_ = 0;  // index into all_protocols
   std::uint32_t port_ = 0;    // the next port to look at in the current row (0: its first)
+  // Per protocol, where the last port looked at is in the port index: the next search starts
+  // there (a hint, and only that: a row out of port order searches from the start).
+  std::uint32_t segments_[std::size(all_protocols)] = {};
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -159,6 +162,25 @@ constexpr bool opens_name(const row& r, std::string_view name, const service_ent
     }
   }
   return true;
+}
+
+// Does r, a listed row covering port for protocol p, name the entry there (is it the first
+// listed row covering it)? The covering rows are walked in registry order up to r. Nearly always
+// r is the first of them, and then no row's name is read: asking service_at, which tests the
+// name of the row it finds, cost the cursor that test a second time for every entry. segment:
+// the cursor's place in the port index for p (see rows_covering), as it walks rising ports.
+constexpr bool names_entry(const row& r, std::uint16_t port, protocol p,
+                           std::uint32_t& segment) noexcept {
+  for (const row covering : range_access::make<row_range>(rows_covering(port, p, segment))) {
+    if (covering == r) {
+      return true;  // no listed row before it
+    }
+    if (in_services_file(covering.service(), covering.ports()) &&
+        lists_on(covering.transport(), p)) {
+      return false;  // an earlier row names the entry
+    }
+  }
+  return false;  // (r covers the port: not reached)
 }
 
 IANAPORTS_END_TABLES_DETAIL
@@ -210,6 +232,12 @@ constexpr std::optional<service_entry> service_by_name(std::string_view name,
 
 template <typename F>
 constexpr void for_each_alias(const service_entry& e, F&& f) noexcept {
+  // Most entries have no alias, and port order says so without a search (enumerating the file
+  // asks this of every entry).
+  if (detail::none_after_covers(static_cast<std::uint32_t>(e.first.index()), e.port,
+                                static_cast<unsigned>(e.transport))) {
+    return;
+  }
   const std::string_view name = e.name();
   for (const row r : by_port(e.port, e.transport).rows()) {
     // (A row that covers the port has ports: reading them again is a search of the few rows out
@@ -235,17 +263,21 @@ constexpr std::optional<service_entry> service_cursor::next() noexcept {
       continue;
     }
     const port_range ports = *listed_ports;
-    for (; protocol_ < std::size(all_protocols); ++protocol_, port_ = 0) {
+    // A row of one protocol lists on that one alone: straight to it, rather than asking each.
+    const std::optional<protocol>& transport = r.transport();
+    const std::size_t named = transport ? static_cast<std::size_t>(*transport) : 0;
+    protocol_ = protocol_ > named ? protocol_ : named;  // (all_protocols is in enum order)
+    const std::size_t end = transport ? named + 1 : std::size(all_protocols);
+    for (; protocol_ < end; ++protocol_, port_ = 0) {
       const protocol q = all_protocols[protocol_];
-      if (!lists_on(r.transport(), q)) {
+      if (!lists_on(transport, q)) {
         continue;
       }
       for (std::uint32_t port = port_ > ports.first ? port_ : ports.first; port <= ports.last;
            ++port) {
-        const std::optional<service_entry> found = service_at(static_cast<std::uint16_t>(port), q);
-        if (found && found->first == r) {  // this row opens the entry: it is listed here
+        if (detail::names_entry(r, static_cast<std::uint16_t>(port), q, segments_[protocol_])) {
           port_ = port + 1;
-          return found;
+          return service_entry{static_cast<std::uint16_t>(port), q, r};
         }
       }
     }
