@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSL-1.0
 """The API reference (docs/api.md) cannot drift from the headers: every public declaration of
-include/ianaports/*.hpp has its entry, and every entry names a declaration that exists.
+include/ianaports/*.hpp has its entry, and every entry names a declaration that exists; and
+every name of the C header, ianaports.h, is in the C API's (docs/c-api.md).
 
     api_reference_test.py SOURCE_DIR --compiler clang++ -I GENERATED_INCLUDE_DIR
 
@@ -142,6 +143,24 @@ def named_in(text: str, name: str) -> bool:
     return re.search(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text) is not None
 
 
+def c_api_problems(source_dir: str) -> List[str]:
+    """Every name ianaports.h declares (its functions, types, enumerators and the row's fields)
+    is named in docs/c-api.md."""
+    with open(os.path.join(source_dir, "include", "ianaports", "ianaports.h"), encoding="utf-8") as f:
+        header = re.sub(r"/\*.*?\*/", " ", f.read(), flags=re.S)  # the names, not the comments
+    names = set(re.findall(r"\b(?:ianaports|IANAPORTS)_\w+", header)) - {"IANAPORTS_H", "IANAPORTS_C_ENUM"}
+    body = header[header.index("typedef struct ianaports_row_info"):]
+    names |= set(re.findall(r"^\s+(?:int|unsigned(?: long)?|ianaports_record_source) (\w+);", body[:body.index("}")],
+                            re.M))
+    with open(os.path.join(source_dir, "docs", "c-api.md"), encoding="utf-8") as f:
+        manual = f.read()
+    missing = sorted(name for name in names if not name.endswith("_") and not named_in(manual, name))
+    problems = [f"ianaports.h: {name} is not in docs/c-api.md" for name in missing]
+    if len(names) < 40:
+        problems.append(f"ianaports.h's names were not read: {sorted(names)}")
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("source_dir")
@@ -170,9 +189,11 @@ def main() -> int:
                 problems.append(f"{name}: not named in the entry of {'::'.join(path[:-1])}")
     for name in sorted(set(documented) - tops):
         problems.append(f"docs/api.md has an entry for {name}, which no public header declares")
+    problems += c_api_problems(args.source_dir)
     for problem in problems:
         print(problem)
-    print(f"{len(walker.found)} public declarations; {len(problems)} problems")
+    print(f"{len(walker.found)} public declarations of the C++ headers, the C header's names;"
+          f" {len(problems)} problems")
     return 1 if problems else 0
 
 

@@ -397,6 +397,21 @@ TEST_CASE("records(): every row once, in registry order") {
   CHECK(with_code >= 1);
 }
 
+TEST_CASE("row_at(): each row at its position, none past the last") {
+  static_assert(ip::row_at(0)->index() == 0);
+  static_assert(!ip::row_at(ip::records().size()));
+  static_assert(!ip::row_at(static_cast<std::size_t>(-1)));
+  std::size_t position = 0;
+  for (const ip::row r : ip::rows()) {
+    const std::optional<ip::row> at = ip::row_at(position);
+    REQUIRE(at.has_value());
+    CHECK(*at == r);
+    CHECK(at->to_record() == r.to_record());
+    ++position;
+  }
+  CHECK(position == ip::records().size());
+}
+
 TEST_CASE("text columns are rendered as IANA's CSV renders them") {
   const auto http = collect(ip::by_name("http"));
   CHECK(http[0].description == "World Wide Web HTTP");

@@ -75,6 +75,8 @@ def main() -> int:
     parser.add_argument("--cxxflags", default="", help="more compiler flags, as one string")
     parser.add_argument("--emulator", action="append", default=[], help="runs the programs built")
     parser.add_argument("--exe-suffix", default="", help="the target's (\".exe\")")
+    parser.add_argument("--c-compiler", help="compiles the C snippets, against --c-library")
+    parser.add_argument("--c-library", help="libianaports, static (the C API's snippets link it)")
     args = parser.parse_args()
     extra_flags = shlex.split(args.cxxflags)
     texts = pages(args.source_dir)
@@ -103,6 +105,29 @@ def main() -> int:
                 print(f"snippet {number} ({page}) failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
             else:
                 print(f"snippet {number} ({page}): compiles and runs ({standard})")
+
+    # The C snippets (the C API's), C99 and strict, linked with the library by the C driver.
+    c_snippets = [(page, code) for page, text in texts.items() for code in blocks(text, "c")]
+    if args.c_compiler and args.c_library:
+        with tempfile.TemporaryDirectory() as work:
+            for number, (page, code) in enumerate(c_snippets, 1):
+                source = os.path.join(work, f"snippet{number}.c")
+                binary = os.path.join(work, f"snippet{number}{args.exe_suffix}")
+                with open(source, "w", encoding="utf-8") as f:
+                    f.write(code)
+                command = [args.c_compiler, "-std=c99", "-pedantic-errors", *WARNINGS,
+                           *("-I" + d for d in args.include), source, args.c_library, "-o", binary]
+                built = subprocess.run(command, capture_output=True, text=True)
+                ran = (subprocess.run([*args.emulator, binary], capture_output=True, text=True)
+                       if built.returncode == 0 else None)
+                if built.returncode != 0 or ran.returncode != 0:
+                    failures += 1
+                    print(f"C snippet {number} ({page}) failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
+                else:
+                    print(f"C snippet {number} ({page}): compiles and runs (-std=c99)")
+        snippets += c_snippets
+    elif c_snippets:
+        print(f"{len(c_snippets)} C snippets not compiled: no --c-compiler and --c-library")
 
     # The Quick start's last command and the output shown under it.
     quickstart = re.search(r"<!-- ci: quickstart -->\n```sh\n(.*?)```\s*```text\n(.*?)```", readme, re.S)

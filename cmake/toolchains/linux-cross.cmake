@@ -4,6 +4,7 @@
 # test with CMAKE_CROSSCOMPILING_EMULATOR). Set ianaports_triple and ianaports_qemu first.
 set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_CXX_COMPILER "${ianaports_triple}-g++")
+set(CMAKE_C_COMPILER "${ianaports_triple}-gcc")  # the C API's example
 set(CMAKE_FIND_ROOT_PATH "/usr/${ianaports_triple}")
 # Programs (Python, the generator) are the host's; libraries and headers the target's.
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)

@@ -94,7 +94,7 @@ class row {
   friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
 
  private:
-  friend struct detail::range_access;
+  friend struct detail::range_access;  // row_at() and the ranges make rows
   template <typename Value>
   friend class detail::query_iterator;
   constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
@@ -208,6 +208,9 @@ class record_range {
 // Every row, in registry order; as row handles, to read a column or two of each.
 [[nodiscard]] constexpr record_range records() noexcept;
 [[nodiscard]] constexpr row_range rows() noexcept;
+
+// The row at a position of registry order (row::index()); none past the last.
+[[nodiscard]] constexpr std::optional<row> row_at(std::size_t index) noexcept;
 
 // The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
 [[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;

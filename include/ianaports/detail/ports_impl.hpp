@@ -41,6 +41,7 @@ struct range_access {
   static constexpr const row_query& query_of(const row_range& range) noexcept {
     return range.query_;
   }
+  static constexpr row make_row(std::uint32_t index) noexcept { return row(index); }
 };
 
 template <typename Value>
@@ -154,6 +155,13 @@ constexpr record_range records() noexcept {
 
 constexpr row_range rows() noexcept {
   return detail::range_access::make<row_range>(detail::every_row());
+}
+
+constexpr std::optional<row> row_at(std::size_t index) noexcept {
+  if (index >= detail::record_count) {
+    return std::nullopt;
+  }
+  return detail::range_access::make_row(static_cast<std::uint32_t>(index));
 }
 
 constexpr record_range by_name(std::string_view service) noexcept {
