@@ -65,6 +65,27 @@ def check_session(text: str, marker: str, program: str, command: list, **run_opt
     return ran, failed
 
 
+def build_and_run(snippets, extension: str, emulator: list, exe_suffix: str, command_of) -> int:
+    """Builds each (page, code) snippet with command_of(code, source, binary) and runs it: the
+    number that fail to build or to run."""
+    failures = 0
+    with tempfile.TemporaryDirectory() as work:
+        for number, (page, code) in enumerate(snippets, 1):
+            source = os.path.join(work, f"snippet{number}.{extension}")
+            binary = os.path.join(work, f"snippet{number}{exe_suffix}")
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(code)
+            command = command_of(code, source, binary)
+            built = subprocess.run(command, capture_output=True, text=True)
+            ran = subprocess.run([*emulator, binary], capture_output=True, text=True) if built.returncode == 0 else None
+            if built.returncode != 0 or ran.returncode != 0:
+                failures += 1
+                print(f"{extension} snippet {number} ({page}) failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
+            else:
+                print(f"{extension} snippet {number} ({page}): compiles and runs ({command[1]})")
+    return failures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("source_dir", help="the source tree: its README.md and docs/")
@@ -88,43 +109,15 @@ def main() -> int:
     if not snippets:
         print("no C++ snippets found in the README or docs/")
         return 1
-    with tempfile.TemporaryDirectory() as work:
-        for number, (page, code) in enumerate(snippets, 1):
-            source = os.path.join(work, f"snippet{number}.cpp")
-            binary = os.path.join(work, f"snippet{number}{args.exe_suffix}")
-            with open(source, "w", encoding="utf-8") as f:
-                f.write(code)
-            standard = standard_of(code)
-            command = [args.compiler, standard, *extra_flags, *WARNINGS, *("-I" + d for d in args.include),
-                       source, "-o", binary]
-            built = subprocess.run(command, capture_output=True, text=True)
-            ran = (subprocess.run([*args.emulator, binary], capture_output=True, text=True)
-                   if built.returncode == 0 else None)
-            if built.returncode != 0 or ran.returncode != 0:
-                failures += 1
-                print(f"snippet {number} ({page}) failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
-            else:
-                print(f"snippet {number} ({page}): compiles and runs ({standard})")
-
+    failures += build_and_run(snippets, "cpp", args.emulator, args.exe_suffix, lambda code, source, binary: [
+        args.compiler, standard_of(code), *extra_flags, *WARNINGS, *("-I" + d for d in args.include),
+        source, "-o", binary])
     # The C snippets (the C API's), C99 and strict, linked with the library by the C driver.
     c_snippets = [(page, code) for page, text in texts.items() for code in blocks(text, "c")]
     if args.c_compiler and args.c_library:
-        with tempfile.TemporaryDirectory() as work:
-            for number, (page, code) in enumerate(c_snippets, 1):
-                source = os.path.join(work, f"snippet{number}.c")
-                binary = os.path.join(work, f"snippet{number}{args.exe_suffix}")
-                with open(source, "w", encoding="utf-8") as f:
-                    f.write(code)
-                command = [args.c_compiler, "-std=c99", "-pedantic-errors", *WARNINGS,
-                           *("-I" + d for d in args.include), source, args.c_library, "-o", binary]
-                built = subprocess.run(command, capture_output=True, text=True)
-                ran = (subprocess.run([*args.emulator, binary], capture_output=True, text=True)
-                       if built.returncode == 0 else None)
-                if built.returncode != 0 or ran.returncode != 0:
-                    failures += 1
-                    print(f"C snippet {number} ({page}) failed:\n{code}\n{built.stderr}{ran.stderr if ran else ''}")
-                else:
-                    print(f"C snippet {number} ({page}): compiles and runs (-std=c99)")
+        failures += build_and_run(c_snippets, "c", args.emulator, args.exe_suffix, lambda code, source, binary: [
+            args.c_compiler, "-std=c99", "-pedantic-errors", *WARNINGS, *("-I" + d for d in args.include),
+            source, args.c_library, "-o", binary])
         snippets += c_snippets
     elif c_snippets:
         print(f"{len(c_snippets)} C snippets not compiled: no --c-compiler and --c-library")
