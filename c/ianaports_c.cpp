@@ -77,6 +77,7 @@ template <typename Enum, std::size_t Count>
 constexpr bool names_end_in_nul(const Enum (&values)[Count]) noexcept {
   for (const Enum value : values) {
     const std::string_view name = ip::to_string(value);
+    // NOLINTNEXTLINE(readability-simplify-subscript-expr): the NUL past the view, in its literal
     if (name.empty() || name.data()[name.size()] != '\0') {
       return false;
     }

@@ -22,6 +22,8 @@
  */
 #ifndef IANAPORTS_H
 #define IANAPORTS_H
+/* A C header, which clang-tidy reads as C++ from the C++ that includes it: */
+/* NOLINTBEGIN(modernize-deprecated-headers,modernize-use-using) */
 
 #include <stddef.h> /* size_t */
 
@@ -196,4 +198,5 @@ const char* ianaports_kept_protocols(void);
 } /* extern "C" */
 #endif
 
+/* NOLINTEND(modernize-deprecated-headers,modernize-use-using) */
 #endif /* IANAPORTS_H */

@@ -10,7 +10,8 @@
 #       dependency('ianaports') found through PREFIX's ianaports.pc (CMake's install)
 #   meson_consumer.sh install     SOURCE_DIR WORK_DIR
 #       ianaports' own meson.build installed into a fresh prefix: the headers with the
-#       generated tables, ianaports.pc and the licence; then a plain compile against it
+#       generated tables, ianaports.pc and the licence, libianaports and ianaports-c.pc; then a
+#       plain compile against each
 set -eu
 mode=$1 source_dir=$2 work=$3
 shift 3
@@ -18,7 +19,8 @@ rm -rf "$work"
 mkdir -p "$work/project"
 project="$work/project"
 cp "$source_dir/tests/consumers/meson/meson.build" "$source_dir/tests/consumers/meson/meson_options.txt" \
-   "$source_dir/tests/consumers/consumer.cpp" "$source_dir/tests/consumers/consumer_second_unit.cpp" "$project/"
+   "$source_dir/tests/consumers/consumer.cpp" "$source_dir/tests/consumers/consumer_second_unit.cpp" \
+   "$source_dir/examples/lookup.c" "$project/"
 case "$mode" in
   subproject)
     mkdir -p "$project/subprojects"
@@ -40,18 +42,27 @@ case "$mode" in
     meson test -C "$work/build" --print-errorlogs
     ;;
   pkg-config)
-    PKG_CONFIG_PATH="$1/share/pkgconfig" meson setup --wrap-mode=nofallback "$work/build" "$project"
+    PKG_CONFIG_PATH="$1/share/pkgconfig:$1/lib/pkgconfig" meson setup --wrap-mode=nofallback "$work/build" "$project"
     meson compile -C "$work/build"
-    meson test -C "$work/build" --print-errorlogs
+    # libianaports.so from the prefix, which no run path names
+    LD_LIBRARY_PATH="$1/lib" meson test -C "$work/build" --print-errorlogs
     ;;
   install)
     meson setup --prefix "$work/prefix" "$work/ianaports" "$source_dir"
     meson install -C "$work/ianaports"
     for expected in include/ianaports/ports.hpp include/ianaports/detail/registry_tables.hpp \
                     include/ianaports/people.hpp include/ianaports/detail/registry_people.hpp \
+                    include/ianaports/ianaports.h \
                     share/pkgconfig/ianaports.pc share/doc/ianaports/LICENSE share/doc/ianaports/NOTICE; do
       [ -f "$work/prefix/$expected" ] || { echo "meson install lacks $expected" >&2; exit 1; }
     done
+    # The C library and its pkg-config file, in Meson's library folder (lib/<triplet> on Debian).
+    c_pc=$(find "$work/prefix" -name ianaports-c.pc)
+    [ -n "$c_pc" ] || { echo "meson install lacks ianaports-c.pc" >&2; exit 1; }
+    libdir=$(dirname "$(dirname "$c_pc")")
+    cc -std=c99 -pedantic-errors -Wall -Wextra -Werror "$project/lookup.c" -o "$work/lookup_c" \
+      $(PKG_CONFIG_PATH="$(dirname "$c_pc")" pkg-config --cflags --libs ianaports-c)
+    LD_LIBRARY_PATH="$libdir" "$work/lookup_c" 443/tcp https
     if [ -e "$work/prefix/include/ianaports/detail/meson.build" ]; then
       echo "meson install copied meson.build among the headers" >&2
       exit 1
