@@ -98,6 +98,7 @@ def main() -> int:
     parser.add_argument("--exe-suffix", default="", help="the target's (\".exe\")")
     parser.add_argument("--c-compiler", help="compiles the C snippets, against --c-library")
     parser.add_argument("--c-library", help="libianaports, static (the C API's snippets link it)")
+    parser.add_argument("--c-include", help="where ianaports.h is (include/: the single header has it not)")
     args = parser.parse_args()
     extra_flags = shlex.split(args.cxxflags)
     texts = pages(args.source_dir)
@@ -116,7 +117,8 @@ def main() -> int:
     c_snippets = [(page, code) for page, text in texts.items() for code in blocks(text, "c")]
     if args.c_compiler and args.c_library:
         failures += build_and_run(c_snippets, "c", args.emulator, args.exe_suffix, lambda code, source, binary: [
-            args.c_compiler, "-std=c99", "-pedantic-errors", *WARNINGS, *("-I" + d for d in args.include),
+            args.c_compiler, "-std=c99", "-pedantic-errors", *WARNINGS,
+            *("-I" + d for d in ([args.c_include] if args.c_include else args.include)),
             source, args.c_library, "-o", binary])
         snippets += c_snippets
     elif c_snippets:
