@@ -53,7 +53,7 @@ def in_build_folder(path: str, verdicts: Dict[str, bool]) -> bool:
 def tracked_files() -> List[str]:
     """The files of the checkout: git's list where there is one (new files too, but none in a
     build folder of any name), else a walk that skips build folders and caches."""
-    if os.path.isdir(os.path.join(SOURCE_DIR, ".git")):
+    if os.path.exists(os.path.join(SOURCE_DIR, ".git")):  # a folder, or a worktree's file
         listed = subprocess.run(["git", "-C", SOURCE_DIR, "ls-files", "-z", "--cached", "--others",
                                  "--exclude-standard"], capture_output=True,
                                 check=True).stdout.decode("utf-8")
