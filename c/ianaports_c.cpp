@@ -363,18 +363,12 @@ std::size_t ianaports_person_count(void) {
   return ip::people().size();
 }
 
+// By position, as the people's tables hold them (people.hpp's person_of and iterator read the
+// same two functions): a search for an id, and a person made from its index.
 int ianaports_person_of(const char* id, std::size_t* person) {
-  const std::optional<ip::person> found = ip::person_of(view_of(id));
-  if (!found) {
+  const std::uint32_t index = ip::detail::person_index_of(view_of(id));
+  if (index == ip::detail::person_count) {
     return 0;
-  }
-  // person_of finds the first of its id: the first such in the walk is it.
-  std::size_t index = 0;
-  for (const ip::person each : ip::people()) {
-    if (each.id == found->id) {
-      break;
-    }
-    ++index;
   }
   if (person != nullptr) {
     *person = index;
@@ -385,12 +379,8 @@ int ianaports_person_of(const char* id, std::size_t* person) {
 std::size_t ianaports_person_text(std::size_t person, ianaports_person_field field, char* buffer,
                                   std::size_t size) {
   std::string_view text;
-  if (person < ip::people().size()) {
-    auto at = ip::people().begin();
-    for (std::size_t i = 0; i < person; ++i) {
-      ++at;
-    }
-    const ip::person who = *at;
+  if (person < ip::detail::person_count) {
+    const ip::person who = ip::detail::make_person(person);
     switch (field) {
       case IANAPORTS_PERSON_ID: text = who.id; break;
       case IANAPORTS_PERSON_NAME: text = who.name; break;
