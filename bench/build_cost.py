@@ -14,6 +14,10 @@ and prints a Markdown table with the ratios (to the baseline, and to the one-loo
 .rela.dyn and number of dynamic relocations (size -A, readelf -r): the one-lookup TU, a TU
 that asks every query and reads every column, which links every table ("the full tables"), and
 the same with every person of the directory (people.hpp) too.
+With --module-compiler (a clang++ of C++20 modules, clang++-19 say), it also compiles the one-lookup
+TU through `import ianaports;` against the same TU through the #include, in C++20 at -O2 with
+that compiler, and the same pair with a static_assert (which the importing TU pays for in
+constant evaluation); the module's own precompile (modules/ianaports.cppm) is reported apart.
 For a lean build, point -I at tables generated with generate.py --omit/--protocols.
 Time and memory come from /usr/bin/time (GNU time), as `time -v` reports them.
 """
@@ -104,6 +108,16 @@ EVERY_QUERY_AND_PERSON_TU = EVERY_QUERY_TU.replace(
     "  }\n"
     "  sum += ip::person_of(name).has_value() ? 1u : 0u;\n"
     "  return static_cast<int>(sum & 0x7F);")
+# One run-time lookup, through the module and through the header; and with a static_assert too,
+# whose comparisons of an optional and a string_view need their headers in the importing TU.
+IMPORT_TU = """import ianaports;
+int main(int argc, char**) { return ianaports::port_of(argc > 1 ? "http" : "https").value_or(0); }
+"""
+STATIC_ASSERT_LINE = 'static_assert(ianaports::port_of("https") == 443 && ianaports::name_of(22) == "ssh");\n'
+IMPORT_STATIC_ASSERT_TU = "#include <optional>\n#include <string_view>\n" + IMPORT_TU.replace(
+    "int main", STATIC_ASSERT_LINE + "int main")
+IANAPORTS_STATIC_ASSERT_TU = IANAPORTS_TU.replace("int main", STATIC_ASSERT_LINE + "int main")
+MODULE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "modules", "ianaports.cppm")
 BASELINE_TU = """#include <iostream>
 #include <map>
 #include <string>
@@ -136,12 +150,48 @@ def sections(binary):
     return sizes, count
 
 
+def median_compile(compiler, source, flags, output, runs):
+    """(median seconds, median peak MB) of runs compiles."""
+    measured = [timed_compile(compiler, source, flags, output) for _ in range(runs)]
+    return statistics.median(m[0] for m in measured), statistics.median(m[1] for m in measured) / 1024
+
+
+def import_against_include(compiler, includes, runs, work):
+    """The table of --module-compiler: the module's precompile, then each TU through the import
+    and through the #include, interleaved run by run, with the ratio of the two."""
+    flags = ["-std=c++20", "-O2", *("-I" + d for d in includes)]
+    bmi = os.path.join(work, "ianaports.pcm")
+    precompile = median_compile(compiler, MODULE, [*flags, "--precompile", "-x", "c++-module"], bmi, runs)
+    import_flags = [*flags, f"-fmodule-file=ianaports={bmi}"]
+    pairs = (("one lookup", IMPORT_TU, IANAPORTS_TU), ("one lookup and a static_assert", IMPORT_STATIC_ASSERT_TU,
+                                                       IANAPORTS_STATIC_ASSERT_TU))
+    print()
+    print(f"| {compiler}, -std=c++20 -O2 | through import s | peak MB | through #include s | peak MB |"
+          " import ÷ include (time) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, imported, included in pairs:
+        runs_of = {"import": [], "include": []}
+        for kind, text in (("import", imported), ("include", included)):
+            with open(os.path.join(work, f"{kind}.cpp"), "w") as f:
+                f.write(text)
+        for _ in range(runs):
+            for kind, kind_flags in (("import", import_flags), ("include", flags)):
+                runs_of[kind].append(timed_compile(compiler, os.path.join(work, f"{kind}.cpp"), kind_flags,
+                                                   os.path.join(work, f"{kind}.o")))
+        t_import, t_include = (statistics.median(r[0] for r in runs_of[k]) for k in ("import", "include"))
+        mb_import, mb_include = (statistics.median(r[1] for r in runs_of[k]) / 1024 for k in ("import", "include"))
+        print(f"| {label} | {t_import:.2f} | {mb_import:.0f} | {t_include:.2f} | {mb_include:.0f} |"
+              f" {t_import / t_include:.2f} |")
+    print(f"| the module's precompile, once a build | {precompile[0]:.2f} | {precompile[1]:.0f} | | | |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-I", dest="include", action="append", required=True)
     parser.add_argument("--compilers", nargs="+", default=["g++", "clang++"])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--std", default="c++17")
+    parser.add_argument("--module-compiler", help="a clang++ of C++20 modules: import against #include")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as work:
@@ -194,6 +244,8 @@ def main():
             print(f"| {label} | {sizes.get('.rodata', 0):,} | {sizes.get('.rela.dyn', 0):,} | {relocations} |")
         print()
         print("(A program without ianaports has about 10 dynamic relocations.)")
+        if args.module_compiler:
+            import_against_include(args.module_compiler, args.include, args.runs, work)
 
 
 if __name__ == "__main__":

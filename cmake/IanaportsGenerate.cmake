@@ -46,6 +46,11 @@ endfunction()
 # (generate.py --index; empty: compact for a lean build, else fast). LOCAL are the user's own
 # services files, set before the registry's rows (generate.py --local), and LOCAL_CONFLICTS what
 # a conflict of theirs with the registry does (--local-conflicts; empty: warn).
+# An option given empty (INDEX "") is parsed as empty, as CMake 3.31 and newer do (CMP0174; older
+# CMake unsets it, which reads the same here): newer CMake then has nothing to warn of.
+if(POLICY CMP0174)
+  cmake_policy(SET CMP0174 NEW)
+endif()
 function(ianaports_generate_tables target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTRY;OUTPUT_DIR;INDEX;LOCAL_CONFLICTS" "OMIT;PROTOCOLS;LOCAL")
   if(NOT arg_REGISTRY OR NOT arg_OUTPUT_DIR)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSL-1.0
 """The API reference (docs/api.md) cannot drift from the headers: every public declaration of
 include/ianaports/*.hpp has its entry, and every entry names a declaration that exists; and
-every name of the C header, ianaports.h, is in the C API's (docs/c-api.md).
+every name of the C header, ianaports.h, is in the C API's (docs/c-api.md); and the module
+(modules/ianaports.cppm) exports every public name of the headers it reads, and nothing else.
 
     api_reference_test.py SOURCE_DIR --compiler clang++ -I GENERATED_INCLUDE_DIR
 
@@ -72,6 +73,7 @@ class Walker:
         self.public_dir = public_dir + os.sep
         self.file: Optional[str] = None
         self.found: Set[Tuple[str, ...]] = set()
+        self.header_of: Dict[Tuple[str, ...], str] = {}  # each declaration's public header
 
     def _follow(self, location: dict) -> Optional[str]:
         """Reads a location (a bare one, or spelling and expansion); returns the spelling's file."""
@@ -109,6 +111,7 @@ class Walker:
                 and not (scope and name in ITERATOR_TYPES))
         if keep:
             self.found.add(scope + (name,))
+            self.header_of.setdefault(scope + (name,), os.path.basename(declared_in or ""))
         if kind in ("CXXRecordDecl", "EnumDecl") and keep:
             access = "private" if node.get("tagUsed") == "class" else "public"
             for child in node.get("inner", []):
@@ -161,6 +164,30 @@ def c_api_problems(source_dir: str) -> List[str]:
     return problems
 
 
+def module_problems(source_dir: str, compiler: str, includes: List[str], walker: Walker) -> List[str]:
+    """The module exports (export using) every namespace-scope name, and every literal, that the
+    public headers its global module fragment reads declare; and names nothing else."""
+    module = os.path.join(source_dir, "modules", "ianaports.cppm")
+    with open(module, encoding="utf-8") as f:
+        exported = set(re.findall(r"^using ianaports::((?:literals::)?[\w\"]+);", f.read(), re.M))
+    # The headers it reads, as the compiler finds them (ports.hpp brings types.hpp...).
+    deps = subprocess.run([compiler, "-std=c++20", "-x", "c++", "-M", "-I", os.path.join(source_dir, "include"),
+                           *("-I" + d for d in includes), module], capture_output=True, text=True)
+    if deps.returncode != 0:
+        return [f"{compiler} could not read the module's headers:\n{deps.stderr}"]
+    read = {os.path.basename(path) for path in deps.stdout.replace("\\\n", " ").split()
+            if os.path.realpath(os.path.dirname(path)) == os.path.realpath(os.path.join(source_dir, "include", "ianaports"))}
+    expected = {"::".join(path) for path in walker.found
+                if (len(path) == 1 or path[0] == "literals") and walker.header_of.get(path) in read}
+    problems = [f"modules/ianaports.cppm does not export {name} ({walker.header_of[tuple(name.split('::'))]})"
+                for name in sorted(expected - exported)]
+    problems += [f"modules/ianaports.cppm exports {name}, which no header it reads declares"
+                 for name in sorted(exported - expected)]
+    if len(read) < 3 or len(exported) < 40:
+        problems.append(f"the module's headers or exports were not read: {sorted(read)}, {len(exported)} names")
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("source_dir")
@@ -190,10 +217,11 @@ def main() -> int:
     for name in sorted(set(documented) - tops):
         problems.append(f"docs/api.md has an entry for {name}, which no public header declares")
     problems += c_api_problems(args.source_dir)
+    problems += module_problems(args.source_dir, args.compiler, args.include, walker)
     for problem in problems:
         print(problem)
-    print(f"{len(walker.found)} public declarations of the C++ headers, the C header's names;"
-          f" {len(problems)} problems")
+    print(f"{len(walker.found)} public declarations of the C++ headers, the C header's names,"
+          f" the module's exports; {len(problems)} problems")
     return 1 if problems else 0
 
 
