@@ -28,7 +28,7 @@ SOURCE_DIR = ""  # set from the command line
 SPDX = "SPDX-License-Identifier: BSL-1.0"
 # Files that are not our code, or cannot hold a comment.
 NOT_OURS = re.compile(r"^(registry/|tests/data/)")
-NO_COMMENTS = re.compile(r"(\.md|\.json|^LICENSE|^NOTICE)$")
+NO_COMMENTS = re.compile(r"(\.md|\.json|^LICENSE|^NOTICE|^packaging/changelog|^packaging/copyright\.in)$")  # (Debian's formats)
 
 
 def is_build_folder(path: str) -> bool:
