@@ -7,10 +7,11 @@
 #
 # With Python: the tables generated from the release's registry, the products built (the
 # example, portinfo, the NSS module, the C library), and the tests that ask what a release must
-# hold, in C++17: the generator's, the source rules on a tree without git, the single header
-# against a fresh amalgamation, the API's and the oracle's on the bundled registry, the example's
-# (the rest of the suite is CI's other blocks', on the same files). Without Python on the PATH:
-# the single-header build, which generates nothing, and a plain compile against single_include/.
+# hold, in C++17: the source rules on a tree without git, the single header against a fresh
+# amalgamation, the API's and the oracle's on the bundled registry, the example's. The rest of
+# the suite runs in CI's other blocks on the same files, which are the commit's; what differs
+# here is that there is no git. Without Python on the PATH: the single-header build, which
+# generates nothing, and a plain compile against single_include/.
 set -euo pipefail
 tarball=$(realpath "$1")
 work=$(mktemp -d)
@@ -38,7 +39,7 @@ cmake -S "$source_dir" -B "$work/build" -G Ninja -DIANAPORTS_TEST_STANDARDS=17 -
 cmake --build "$work/build" -j2 --target lookup portinfo nss_ianaports ianaports_c api_cxx17 oracle_bundled_cxx17 \
   >"$work/build.log" || { tail -50 "$work/build.log"; fail "building the release failed"; }
 ctest --test-dir "$work/build" -j2 --output-on-failure --no-tests=error \
-  -R '^(codegen: |single header: |source: |api_cxx17:|oracle_bundled_cxx17:|example: )' -E 'port answers are the C' | tail -4
+  -R '^(single header: |source: |api_cxx17:|oracle_bundled_cxx17:|example: )' | tail -4
 
 step "without Python on the PATH: the single header"
 mkdir "$work/no-python"
