@@ -182,7 +182,12 @@ def import_against_include(compiler, includes, runs, work):
         mb_import, mb_include = (statistics.median(r[1] for r in runs_of[k]) / 1024 for k in ("import", "include"))
         print(f"| {label} | {t_import:.2f} | {mb_import:.0f} | {t_include:.2f} | {mb_include:.0f} |"
               f" {t_import / t_include:.2f} |")
+    empty = os.path.join(work, "empty.cpp")
+    with open(empty, "w") as f:
+        f.write("int main() {}\n")
+    floor = median_compile(compiler, empty, flags, os.path.join(work, "empty.o"), runs)
     print(f"| the module's precompile, once a build | {precompile[0]:.2f} | {precompile[1]:.0f} | | | |")
+    print(f"| an empty TU, the compiler's floor | {floor[0]:.2f} | {floor[1]:.0f} | | | |")
 
 
 def main():
