@@ -358,7 +358,11 @@ class Shapes(Scratch):
         os.chmod(folder, 0o555)
         os.chmod(self.dir, 0o755)
         before = snapshot(path)
-        result = self.nsswitch("add", path, **options)
+        # A copy of the script nobody can read, wherever the checkout is (a clone in a 0700 folder).
+        script = os.path.join(self.dir, "nsswitch.sh")
+        shutil.copyfile(SCRIPT, script)
+        os.chmod(script, 0o644)
+        result = self.run_shell(self.SHELL, [script, "add", path], **options)
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertIn(f"ianaports: {path} left as it was: cannot create a temporary file", result.stderr)
         self.assert_left_alone(path, before)
