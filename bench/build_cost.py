@@ -17,7 +17,9 @@ the same with every person of the directory (people.hpp) too.
 With --module-compiler (a clang++ of C++20 modules, clang++-19 say), it also compiles the one-lookup
 TU through `import ianaports;` against the same TU through the #include, in C++20 at -O2 with
 that compiler, and the same pair with a static_assert (which the importing TU pays for in
-constant evaluation); the module's own precompile (modules/ianaports.cppm) is reported apart.
+constant evaluation): through the BMI as CMake's ianaports::module builds it (whose object file
+holds the exported inline functions, -fmodules-codegen) and through a plain --precompile's. The
+module's own build (modules/ianaports.cppm), once for all its importers, is reported apart.
 For a lean build, point -I at tables generated with generate.py --omit/--protocols.
 Time and memory come from /usr/bin/time (GNU time), as `time -v` reports them.
 """
@@ -156,13 +158,23 @@ def median_compile(compiler, source, flags, output, runs):
     return statistics.median(m[0] for m in measured), statistics.median(m[1] for m in measured) / 1024
 
 
+# The BMI as modules/CMakeLists.txt builds it with clang: the module's object file holds the
+# inline functions it exports, and an importer calls them rather than compiling its own copies.
+MODULE_CODEGEN = "-Xclang=-fmodules-codegen"
+
+
 def import_against_include(compiler, includes, runs, work):
-    """The table of --module-compiler: the module's precompile, then each TU through the import
-    and through the #include, interleaved run by run, with the ratio of the two."""
+    """The table of --module-compiler: each TU through the import (the BMI as CMake builds it,
+    and as a plain --precompile makes it) and through the #include, interleaved run by run, with
+    the ratios; then the module's own build, once for all its importers, and the compiler's floor."""
     flags = ["-std=c++20", "-O2", *("-I" + d for d in includes)]
-    bmi = os.path.join(work, "ianaports.pcm")
-    precompile = median_compile(compiler, MODULE, [*flags, "--precompile", "-x", "c++-module"], bmi, runs)
-    import_flags = [*flags, f"-fmodule-file=ianaports={bmi}"]
+    precompile_flags = [*flags, "--precompile", "-x", "c++-module"]
+    plain_bmi, cmake_bmi = os.path.join(work, "plain.pcm"), os.path.join(work, "cmake.pcm")
+    precompile = median_compile(compiler, MODULE, precompile_flags, plain_bmi, runs)
+    precompile_codegen = median_compile(compiler, MODULE, [*precompile_flags, MODULE_CODEGEN], cmake_bmi, runs)
+    module_object = median_compile(compiler, cmake_bmi, ["-O2"], os.path.join(work, "module.o"), runs)
+    variants = (("include", flags), ("import, CMake's BMI", [*flags, f"-fmodule-file=ianaports={cmake_bmi}"]),
+                ("import, plain BMI", [*flags, f"-fmodule-file=ianaports={plain_bmi}"]))
     pairs = (("one lookup", IMPORT_TU, IANAPORTS_TU), ("one lookup and a static_assert", IMPORT_STATIC_ASSERT_TU,
                                                        IANAPORTS_STATIC_ASSERT_TU))
     print()
@@ -170,23 +182,26 @@ def import_against_include(compiler, includes, runs, work):
           " import ÷ include (time) |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, imported, included in pairs:
-        runs_of = {"import": [], "include": []}
-        for kind, text in (("import", imported), ("include", included)):
+        runs_of = {kind: [] for kind, _ in variants}
+        for kind, _ in variants:
             with open(os.path.join(work, f"{kind}.cpp"), "w") as f:
-                f.write(text)
+                f.write(included if kind == "include" else imported)
         for _ in range(runs):
-            for kind, kind_flags in (("import", import_flags), ("include", flags)):
+            for kind, kind_flags in variants:
                 runs_of[kind].append(timed_compile(compiler, os.path.join(work, f"{kind}.cpp"), kind_flags,
-                                                   os.path.join(work, f"{kind}.o")))
-        t_import, t_include = (statistics.median(r[0] for r in runs_of[k]) for k in ("import", "include"))
-        mb_import, mb_include = (statistics.median(r[1] for r in runs_of[k]) / 1024 for k in ("import", "include"))
-        print(f"| {label} | {t_import:.2f} | {mb_import:.0f} | {t_include:.2f} | {mb_include:.0f} |"
-              f" {t_import / t_include:.2f} |")
+                                                   os.path.join(work, "tu.o")))
+        t = {kind: statistics.median(r[0] for r in measured) for kind, measured in runs_of.items()}
+        mb = {kind: statistics.median(r[1] for r in measured) / 1024 for kind, measured in runs_of.items()}
+        for kind in ("import, CMake's BMI", "import, plain BMI"):
+            print(f"| {label} ({kind}) | {t[kind]:.2f} | {mb[kind]:.0f} | {t['include']:.2f} | {mb['include']:.0f} |"
+                  f" {t[kind] / t['include']:.2f} |")
     empty = os.path.join(work, "empty.cpp")
     with open(empty, "w") as f:
         f.write("int main() {}\n")
     floor = median_compile(compiler, empty, flags, os.path.join(work, "empty.o"), runs)
-    print(f"| the module's precompile, once a build | {precompile[0]:.2f} | {precompile[1]:.0f} | | | |")
+    print(f"| the module's plain precompile, once a build | {precompile[0]:.2f} | {precompile[1]:.0f} | | | |")
+    print(f"| CMake's: the precompile, then the module's object | {precompile_codegen[0]:.2f} +"
+          f" {module_object[0]:.2f} | {max(precompile_codegen[1], module_object[1]):.0f} | | | |")
     print(f"| an empty TU, the compiler's floor | {floor[0]:.2f} | {floor[1]:.0f} | | | |")
 
 

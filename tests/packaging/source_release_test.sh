@@ -25,7 +25,9 @@ step() { echo "--- $*"; }
 step "unpacking $(basename "$tarball")"
 tar -xzf "$tarball" -C "$work/"
 tops=("$work"/ianaports-*)
-[ "${#tops[@]}" = 1 ] && [ -d "${tops[0]}" ] || fail "the tarball holds no single ianaports-VERSION folder"
+if [ "${#tops[@]}" != 1 ] || [ ! -d "${tops[0]}" ]; then
+  fail "the tarball holds no single ianaports-VERSION folder"
+fi
 source_dir=${tops[0]}
 for file in single_include/ianaports/ports.hpp registry/service-names-port-numbers.xml LICENSE NOTICE; do
   [ -f "$source_dir/$file" ] || fail "the release lacks $file"
@@ -42,12 +44,18 @@ ctest --test-dir "$work/build" -j2 --output-on-failure --no-tests=error \
   -R '^(single header: |source: |api_cxx17:|oracle_bundled_cxx17:|example: )' | tail -4
 
 step "without Python on the PATH: the single header"
+# Every program of every folder of the PATH, the first of each name as the shell finds it, but
+# python's.
 mkdir "$work/no-python"
-for tool in /usr/bin/*; do
-  case ${tool##*/} in
-  python*) ;;
-  *) ln -s "$tool" "$work/no-python/" ;;
-  esac
+IFS=: read -r -a path_folders <<<"$PATH"
+for folder in "${path_folders[@]}"; do
+  for tool in "$folder"/*; do
+    name=${tool##*/}
+    case $name in
+    python*) ;;
+    *) if [ -x "$tool" ] && [ ! -e "$work/no-python/$name" ]; then ln -s "$tool" "$work/no-python/$name"; fi ;;
+    esac
+  done
 done
 PATH="$work/no-python" sh -c '! command -v python3 >/dev/null' || fail "python3 is still on the PATH"
 PATH="$work/no-python" cmake -S "$source_dir" -B "$work/single" -G Ninja -DIANAPORTS_SINGLE_HEADER=ON \

@@ -14,12 +14,19 @@ debs=$(cd "$1" && pwd)
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 conf=/etc/nsswitch.conf
-packages="libianaports-dev portinfo libnss-ianaports libianaports1 libianaports-c-dev"
-# However the test ends, the machine is left without the packages.
+# The packages, in the order they are purged (dependents first).
+packages=(libianaports-c-dev libianaports1 portinfo libnss-ianaports libianaports-dev)
+# However the test ends, the machine is left as it was: without the packages, and with its
+# nsswitch.conf, put back from the copy if a failed edit changed it.
 cleanup() {
-  for package in libianaports-c-dev libianaports1 portinfo libnss-ianaports libianaports-dev; do
-    dpkg-query -W "$package" >/dev/null 2>&1 && dpkg --purge "$package" >/dev/null 2>&1
+  for package in "${packages[@]}"; do
+    if dpkg-query -W "$package" >/dev/null 2>&1; then
+      dpkg --purge "$package" >/dev/null 2>&1 || echo "packages: could not purge $package" >&2
+    fi
   done
+  if [ -f "$work/nsswitch.conf.before" ] && ! cmp -s "$work/nsswitch.conf.before" "$conf"; then
+    cp -p "$work/nsswitch.conf.before" "$conf" && echo "packages: $conf put back from its copy" >&2
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -31,9 +38,10 @@ fail() {
 step() { echo "--- $*"; }
 
 [ "$(id -u)" = 0 ] || fail "run as root: the test installs and purges packages"
-for package in $packages; do
-  if dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q 'installed'; then
-    fail "$package is installed already: the test starts from a machine without the packages"
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f '${db:Status-Status}' "$package" 2>/dev/null || true)
+  if [ -n "$status" ] && [ "$status" != not-installed ]; then
+    fail "$package is on the machine already ($status): the test starts from a machine without the packages"
   fi
 done
 [ -f "$conf" ] || fail "no $conf: the test needs the system's to edit"
@@ -43,8 +51,11 @@ if getent services flex-lm/tcp >/dev/null; then
 fi
 
 step "dpkg -i"
-dpkg -i "$debs"/libianaports-dev_*_all.deb "$debs"/portinfo_*.deb "$debs"/libnss-ianaports_*.deb \
-  "$debs"/libianaports1_*.deb "$debs"/libianaports-c-dev_*.deb
+debs_to_install=()
+for package in "${packages[@]}"; do
+  debs_to_install+=("$debs/${package}_"*.deb)
+done
+dpkg -i "${debs_to_install[@]}"
 grep -Eq '^services:.*[[:space:]]files ianaports([[:space:]]|$)' "$conf" ||
   fail "the services line of $conf does not name ianaports after files: $(grep '^services' "$conf")"
 
@@ -68,32 +79,41 @@ echo "$answer"
 [[ $answer =~ ^flex-lm\ +$expected/tcp ]] || fail "getent services flex-lm/tcp: $answer, where the registry says $expected/tcp"
 
 step "man portinfo"
-MANPAGER=cat man portinfo >"$work/man.txt" 2>&1 || { cat "$work/man.txt"; fail "man portinfo failed"; }
+MANPAGER="cat" man portinfo >"$work/man.txt" 2>&1 || { cat "$work/man.txt"; fail "man portinfo failed"; }
 head -4 "$work/man.txt"
-grep -q 'portinfo' "$work/man.txt" && grep -q 'SYNOPSIS' "$work/man.txt" || fail "man portinfo shows no manual"
+if ! grep -q 'portinfo' "$work/man.txt" || ! grep -q 'SYNOPSIS' "$work/man.txt"; then
+  fail "man portinfo shows no manual"
+fi
 
 step "a C++ program through find_package, from /usr"
 cmake -S "$source_dir/tests/consumers" -B "$work/find_package" -DCONSUME=find_package >"$work/cmake.log" ||
   { cat "$work/cmake.log"; fail "find_package(ianaports) from /usr"; }
 grep -q 'ianaports_DIR:PATH=/usr/share/cmake/ianaports' "$work/find_package/CMakeCache.txt" ||
   fail "find_package found ianaports elsewhere than /usr: $(grep ianaports_DIR "$work/find_package/CMakeCache.txt")"
-cmake --build "$work/find_package" >/dev/null && "$work/find_package/consumer"
+cmake --build "$work/find_package" >/dev/null
+"$work/find_package/consumer"
 
 step "a C++ program through pkg-config, with no -I"
-[ -z "$(echo $(pkg-config --cflags ianaports))" ] || fail "pkg-config --cflags ianaports: $(pkg-config --cflags ianaports)"
+cxx_flags=$(pkg-config --cflags ianaports)  # (fails, and so stops the test, without ianaports.pc)
+# shellcheck disable=SC2086,SC2116 # the words pkg-config prints, without its trailing space
+[ -z "$(echo $cxx_flags)" ] || fail "pkg-config --cflags ianaports: $cxx_flags"
 g++ -std=c++17 -Wall -Wextra -Werror "$source_dir/tests/consumers/consumer.cpp" \
-  "$source_dir/tests/consumers/consumer_second_unit.cpp" -o "$work/consumer" && "$work/consumer"
+  "$source_dir/tests/consumers/consumer_second_unit.cpp" -o "$work/consumer"
+"$work/consumer"
 
 step "a C program through pkg-config and through find_package(ianaports-c)"
-# shellcheck disable=SC2046,SC2116 # the words pkg-config prints, without its trailing space
-c_flags=$(echo $(pkg-config --cflags --libs ianaports-c))
+c_flags=$(pkg-config --cflags --libs ianaports-c)
+# shellcheck disable=SC2086,SC2116 # the words pkg-config prints, without its trailing space
+c_flags=$(echo $c_flags)
 [ "$c_flags" = "-lianaports" ] || fail "pkg-config --cflags --libs ianaports-c: $c_flags"
-gcc -std=c99 -pedantic-errors -Wall -Wextra -Werror "$source_dir/examples/lookup.c" $c_flags -o "$work/lookup_c"
+gcc -std=c99 -pedantic-errors -Wall -Wextra -Werror "$source_dir/examples/lookup.c" "$c_flags" -o "$work/lookup_c"
 "$work/lookup_c" 443/tcp https | tee "$work/lookup.txt"
 grep -q '^443/tcp -> https$' "$work/lookup.txt" || fail "the C program linked with -lianaports answered wrong"
 cmake -S "$source_dir/tests/consumers/c" -B "$work/c" >"$work/cmake-c.log" ||
   { cat "$work/cmake-c.log"; fail "find_package(ianaports-c) from /usr"; }
-cmake --build "$work/c" >/dev/null && "$work/c/lookup_shared" 22/tcp && "$work/c/lookup_static" ssh
+cmake --build "$work/c" >/dev/null
+"$work/c/lookup_shared" 22/tcp
+"$work/c/lookup_static" ssh
 
 step "dpkg --remove, then dpkg -i again: the module off, then on again"
 dpkg --remove libnss-ianaports
@@ -103,8 +123,7 @@ grep -Eq '^services:.*[[:space:]]files ianaports([[:space:]]|$)' "$conf" ||
   fail "a reinstall after a remove did not switch the module on again"
 
 step "dpkg --purge"
-# shellcheck disable=SC2086 # a list of package names
-for package in libianaports-c-dev libianaports1 portinfo libnss-ianaports libianaports-dev; do
+for package in "${packages[@]}"; do
   dpkg --purge "$package"
 done
 cmp "$work/nsswitch.conf.before" "$conf" || fail "$conf is not as it was before the packages"

@@ -19,6 +19,7 @@ file named by IANAPORTS_NSSWITCH_CONF.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -39,7 +40,8 @@ TEMPLATES = {
 BEGIN = "# --- ianaports nsswitch functions: begin"
 END = "# --- ianaports nsswitch functions: end"
 PLACEHOLDER = "@IANAPORTS_NSSWITCH_FUNCTIONS@"
-PREINST = os.path.join(PACKAGING, "deb", "preinst")  # no functions: not a template
+PREINST = os.path.join(PACKAGING, "deb", "preinst.in")  # a template without the functions
+MARK_PLACEHOLDER = "@IANAPORTS_REINSTALL_MARK@"
 NOBODY = 65534
 
 # Debian 12's /etc/nsswitch.conf, as base-files installs it.
@@ -117,12 +119,24 @@ def function_section() -> str:
     return "".join(lines[begin:end + 1])
 
 
-def render(template: str) -> str:
-    """The template with its placeholder line replaced by the function section."""
-    text = text_of(template)
-    if text.count(PLACEHOLDER + "\n") != 1:
-        raise ValueError(f"{template}: not one {PLACEHOLDER} line")
-    return text.replace(PLACEHOLDER + "\n", function_section())
+def reinstall_mark() -> str:
+    """The mark's path, as packaging/CMakeLists.txt gives it to the templates."""
+    found = re.search(r'^set\(IANAPORTS_REINSTALL_MARK "([^"]+)"\)$',
+                      text_of(os.path.join(PACKAGING, "CMakeLists.txt")), re.M)
+    if not found:
+        raise ValueError("packaging/CMakeLists.txt sets no IANAPORTS_REINSTALL_MARK")
+    return found.group(1)
+
+
+def render(template: str, functions: bool = True) -> str:
+    """The template as CMake renders it: its placeholder line replaced by the function section
+    (where it has one), the reinstall mark's path written in."""
+    text = text_of(template).replace(MARK_PLACEHOLDER, reinstall_mark())
+    if functions:
+        if text.count(PLACEHOLDER + "\n") != 1:
+            raise ValueError(f"{template}: not one {PLACEHOLDER} line")
+        text = text.replace(PLACEHOLDER + "\n", function_section())
+    return text
 
 
 def snapshot(path: str) -> Dict[str, object]:
@@ -475,7 +489,7 @@ class Templates(Scratch):
         super().setUp()
         self.scripts = {name: write(os.path.join(self.dir, name), render(template).encode())
                         for name, template in TEMPLATES.items()}
-        self.scripts["preinst"] = PREINST
+        self.scripts["preinst"] = write(os.path.join(self.dir, "preinst"), render(PREINST, functions=False).encode())
         self.mark = os.path.join(self.dir, "reinstall.mark")
 
     def maintainer(self, name: str, *args: str,
@@ -538,6 +552,18 @@ class Templates(Scratch):
         self.assert_script("postrm", ["purge"], self.WITHOUT, self.WITHOUT)
         self.assert_script("postrm", ["upgrade", "1.1.0"], self.WITH, self.WITH)
 
+    def test_debian_abort_install_takes_the_reinstall_mark_away(self) -> None:
+        write(self.conf, self.WITHOUT)
+        self.assert_ok(self.maintainer("preinst", "install", "1.0.0"))
+        self.assertTrue(os.path.exists(self.mark))
+        self.assert_script("postrm", ["abort-install", "1.0.0"], self.WITHOUT, self.WITHOUT)
+        self.assertFalse(os.path.exists(self.mark), "a failed install leaves no mark for a later upgrade")
+
+    def test_the_templates_default_to_the_mark_cmake_gives(self) -> None:
+        for name in ("preinst", "postinst", "postrm"):
+            with self.subTest(script=name):
+                self.assertIn(f"${{IANAPORTS_REINSTALL_MARK:-{reinstall_mark()}}}", text_of(self.scripts[name]))
+
     def test_rpm_post_adds_on_the_first_install_only(self) -> None:
         self.assert_script("post", ["1"], self.WITHOUT, self.WITH)
         self.assert_script("post", ["2"], self.WITHOUT, self.WITHOUT)
@@ -565,7 +591,7 @@ class Templates(Scratch):
                 self.assertEqual(result.returncode, 0, result.stderr)
                 self.assertIn("left as it was", result.stderr)
                 self.assertEqual(read(self.conf), before)
-                self.assertEqual(sorted(os.listdir(self.dir)), ["bin", "nsswitch.conf", *sorted(TEMPLATES)])
+                self.assertEqual(sorted(os.listdir(self.dir)), ["bin", "nsswitch.conf", *sorted(self.scripts)])
 
 
 class Linters(unittest.TestCase):
@@ -578,6 +604,7 @@ class Linters(unittest.TestCase):
         with tempfile.TemporaryDirectory() as folder:
             paths = [SCRIPT] + [write(os.path.join(folder, name), render(template).encode())
                                 for name, template in TEMPLATES.items()]
+            paths.append(write(os.path.join(folder, "preinst"), render(PREINST, functions=False).encode()))
             result = subprocess.run(command + paths, capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
 
