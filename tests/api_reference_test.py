@@ -164,19 +164,26 @@ def c_api_problems(source_dir: str) -> List[str]:
     return problems
 
 
+def headers_the_module_reads(compiler: str, includes: List[str], module: str) -> Set[str]:
+    """The public headers (a folder ianaports/ of an include folder) that the module interface
+    unit reads, as the compiler finds them (ports.hpp brings types.hpp...): their names."""
+    deps = subprocess.run([compiler, "-std=c++20", "-x", "c++", "-M", *("-I" + d for d in includes), module],
+                          capture_output=True, text=True, check=True).stdout
+    public = {os.path.realpath(os.path.join(d, "ianaports")) for d in includes}
+    return {os.path.basename(path) for path in deps.replace("\\\n", " ").split()
+            if os.path.realpath(os.path.dirname(path)) in public}
+
+
 def module_problems(source_dir: str, compiler: str, includes: List[str], walker: Walker) -> List[str]:
     """The module exports (export using) every namespace-scope name, and every literal, that the
     public headers its global module fragment reads declare; and names nothing else."""
     module = os.path.join(source_dir, "modules", "ianaports.cppm")
     with open(module, encoding="utf-8") as f:
         exported = set(re.findall(r"^using ianaports::((?:literals::)?[\w\"]+);", f.read(), re.M))
-    # The headers it reads, as the compiler finds them (ports.hpp brings types.hpp...).
-    deps = subprocess.run([compiler, "-std=c++20", "-x", "c++", "-M", "-I", os.path.join(source_dir, "include"),
-                           *("-I" + d for d in includes), module], capture_output=True, text=True)
-    if deps.returncode != 0:
-        return [f"{compiler} could not read the module's headers:\n{deps.stderr}"]
-    read = {os.path.basename(path) for path in deps.stdout.replace("\\\n", " ").split()
-            if os.path.realpath(os.path.dirname(path)) == os.path.realpath(os.path.join(source_dir, "include", "ianaports"))}
+    try:
+        read = headers_the_module_reads(compiler, [os.path.join(source_dir, "include"), *includes], module)
+    except subprocess.CalledProcessError as error:
+        return [f"{compiler} could not read the module's headers:\n{error.stderr}"]
     expected = {"::".join(path) for path in walker.found
                 if (len(path) == 1 or path[0] == "literals") and walker.header_of.get(path) in read}
     problems = [f"modules/ianaports.cppm does not export {name} ({walker.header_of[tuple(name.split('::'))]})"

@@ -26,6 +26,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from api_reference_test import headers_the_module_reads  # noqa: E402
 from docs_test import WARNINGS, blocks, build_and_run, pages  # noqa: E402
 
 INCLUDE = re.compile(r'^#include [<"]ianaports/([\w.]+)[>"][^\n]*\n', re.M)
@@ -34,14 +35,10 @@ SESSION_COMPILER = "clang++-19"
 
 
 def module_headers(args) -> set:
-    """The public headers the module's global module fragment reads, as the compiler finds them
-    (ports.hpp brings types.hpp): the module exports their names."""
-    module = os.path.join(args.source_dir, "modules", "ianaports.cppm")
-    deps = subprocess.run([args.compiler, "-std=c++20", "-x", "c++", "-M", *("-I" + d for d in args.include), module],
-                          capture_output=True, text=True, check=True).stdout
-    public = [os.path.realpath(os.path.join(d, "ianaports")) for d in args.include]
-    return {os.path.basename(path) for path in deps.replace("\\\n", " ").split()
-            if os.path.realpath(os.path.dirname(path)) in public}
+    """The public headers the module's global module fragment reads: the module exports their
+    names."""
+    return headers_the_module_reads(args.compiler, args.include,
+                                    os.path.join(args.source_dir, "modules", "ianaports.cppm"))
 
 
 def importing(code: str, headers: set):
