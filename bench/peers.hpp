@@ -176,6 +176,26 @@ inline std::size_t getservbyport_name_size(port_query query) {
   }
   return std::string_view(found->s_name).size();
 }
+
+// Every entry of the services database, as getent services reads them (setservent, getservent_r
+// until the end, endservent): how many there were, and their names' length, enough to use them.
+struct services_walk {
+  std::size_t entries = 0;
+  std::size_t name_bytes = 0;
+};
+inline services_walk getservent_walk() {
+  services_walk walk;
+  servent entry{};
+  servent* found = nullptr;
+  char buffer[4096];
+  setservent(0);
+  while (getservent_r(&entry, buffer, sizeof buffer, &found) == 0 && found != nullptr) {
+    ++walk.entries;
+    walk.name_bytes += std::string_view(found->s_name).size();
+  }
+  endservent();
+  return walk;
+}
 #endif
 
 }  // namespace ianaports_bench
