@@ -11,6 +11,7 @@
 #define IANAPORTS_DETAIL_PACKED_TABLE_HPP
 
 #include <cstddef>  // std::size_t
+#include <cstdint>  // std::uint64_t
 
 #include "ianaports/detail/config.hpp"
 
@@ -36,48 +37,51 @@ struct packed_table {
   // One statement: constant evaluation counts each statement it runs against its limit, and a
   // walk over the registry reads a table or two a row.
   [[nodiscard]] constexpr T operator[](std::size_t index) const noexcept {
-    if constexpr (sizeof(T) == 1) {  // a byte read in place
-      return static_cast<T>(static_cast<unsigned char>(Literals::row(
-          Rows == 1 ? 0 : index / RowElements)[Rows == 1 ? index : index % RowElements]));
-    } else {
-      return load(Literals::row(Rows == 1 ? 0 : index / RowElements) +
-                  (Rows == 1 ? index : index % RowElements) * sizeof(T));
-    }
+    return load(Rows == 1 ? 0 : index / RowElements,
+                (Rows == 1 ? index : index % RowElements) * sizeof(T));
   }
 
   // The value at column of row, for a table whose rows are fields (name_keys: a row per key
   // word), read without dividing.
   [[nodiscard]] constexpr T at(std::size_t row, std::size_t column) const noexcept {
-    return load(Literals::row(row) + column * sizeof(T));
+    return load(row, column * sizeof(T));
   }
 
  private:
-  static constexpr T load(const char* from) noexcept {
-    if constexpr (sizeof(T) == 1) {  // a byte is a byte: no loop for constant evaluation to step
+  // The value whose bytes start at offset in row r. Its arguments are numbers, never a pointer
+  // into the literal: g++ remembers each constant evaluation of a call by its arguments, and
+  // hashes a pointer's whole literal, tens of kilobytes, for every call that takes one.
+  static constexpr T load(std::size_t r, std::size_t offset) noexcept {
+    const char* const from = Literals::row(r) + offset;
+    if constexpr (sizeof(T) == 1) {  // a byte is a byte
       return static_cast<T>(static_cast<unsigned char>(*from));
-    }
-#if IANAPORTS_WORD_LOADS
-    // At run time, one load: the bytes are little-endian, like the machine. g++ 12 does not
-    // merge the byte loop below into a load, and make_record spent 840 instructions a row
-    // in it (callgrind, portinfo --search 22).
-    if (IANAPORTS_LITTLE_ENDIAN && !IANAPORTS_IS_CONSTANT_EVALUATED()) {
-      T value = 0;  // C++17 constexpr functions may not declare a variable uninitialised
-      IANAPORTS_MEMCPY(&value, from, sizeof(T));
-      return value;
-    }
-#endif
-    // Byte by byte: the only way constant evaluation can read the literal; one expression
-    // rather than a loop, as constant evaluation counts every step of a loop against its limit.
-    const auto byte = [from](std::size_t i) {
-      return static_cast<T>(T{static_cast<unsigned char>(from[i])} << (8 * (i % sizeof(T))));
-    };
-    if constexpr (sizeof(T) == 2) {
-      return static_cast<T>(byte(0) | byte(1));
-    } else if constexpr (sizeof(T) == 4) {
-      return static_cast<T>(byte(0) | byte(1) | byte(2) | byte(3));
     } else {
-      return static_cast<T>(byte(0) | byte(1) | byte(2) | byte(3) | byte(4) | byte(5) | byte(6) |
-                            byte(7));
+#if IANAPORTS_WORD_LOADS
+      // At run time, one load: the bytes are little-endian, like the machine. g++ 12 does not
+      // merge the byte reads below into a load, and make_record spent 840 instructions a row
+      // in them (callgrind, portinfo --search 22).
+      if (IANAPORTS_LITTLE_ENDIAN && !IANAPORTS_IS_CONSTANT_EVALUATED()) {
+        T value = 0;  // C++17 constexpr functions may not declare a variable uninitialised
+        IANAPORTS_MEMCPY(&value, from, sizeof(T));
+        return value;
+      }
+#endif
+      // Byte by byte: the only way constant evaluation can read the literal. One expression,
+      // with no loop and no call: constant evaluation counts every step of a loop against its
+      // limit, and g++ spends as long on a call as on the byte it reads.
+      using byte = unsigned char;
+      if constexpr (sizeof(T) == 2) {
+        return static_cast<T>(T{byte(from[0])} | T{byte(from[1])} << 8);
+      } else if constexpr (sizeof(T) == 4) {
+        return static_cast<T>(T{byte(from[0])} | T{byte(from[1])} << 8 | T{byte(from[2])} << 16 |
+                              T{byte(from[3])} << 24);
+      } else {  // eight bytes (written as std::uint64_t, which T is here, for cppcheck)
+        using word = std::uint64_t;
+        return static_cast<T>(word{byte(from[0])} | word{byte(from[1])} << 8 |
+                              word{byte(from[2])} << 16 | word{byte(from[3])} << 24 |
+                              word{byte(from[4])} << 32 | word{byte(from[5])} << 40 |
+                              word{byte(from[6])} << 48 | word{byte(from[7])} << 56);
+      }
     }
   }
 };
