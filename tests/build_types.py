@@ -49,14 +49,16 @@ def retargeted(arguments: List[str], current: List[str], wanted: List[str]) -> L
     return out + ["-o", os.devnull]
 
 
-def commands(path: str, source_dir: str) -> List[Tuple[str, List[str], str]]:
-    """(source, arguments, directory) of each of our sources, one a source and standard."""
+def commands(path: str, source_dir: str, skipped: List[str]) -> List[Tuple[str, List[str], str]]:
+    """(source, arguments, directory) of each of our sources but the skipped ones, one a source
+    and standard."""
     seen = set()
     found = []
+    skipped = [os.path.realpath(s) for s in skipped]
     with open(path, encoding="utf-8") as f:
         for entry in json.load(f):
             source = os.path.realpath(entry["file"])
-            if not source.startswith(os.path.realpath(source_dir) + os.sep):
+            if not source.startswith(os.path.realpath(source_dir) + os.sep) or source in skipped:
                 continue
             arguments = entry.get("arguments") or shlex.split(entry["command"])
             standard = next((a for a in arguments if a.startswith("-std=")), "")
@@ -74,10 +76,12 @@ def main(argv=None) -> int:
     parser.add_argument("--current", default="", help="the flags of the build type just built")
     parser.add_argument("--build-type", required=True, metavar="NAME=FLAGS",
                         help="the build type to compile with, and its flags")
+    parser.add_argument("--skip", action="append", default=[], metavar="SOURCE",
+                        help="a source of ours with nothing to check (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     name, _, flags = args.build_type.partition("=")
-    found = commands(args.compile_commands, args.source_dir)
+    found = commands(args.compile_commands, args.source_dir, args.skip)
     if not found:
         print(f"{args.compile_commands}: no command for a source under {args.source_dir}",
               file=sys.stderr)
