@@ -11,6 +11,12 @@ build type's flags (the current build's, --current, for the other's, --build-typ
 compiles to nowhere. One command for each source and C++ standard is enough: the rest differ
 only in which registry's tables they include. Exits 1, with the compiler's output, when any
 command fails.
+
+With --syntax-only (clang++), no code is generated: clang's warnings come from its front end,
+which sees what the build type changes (the macros its flags define: __OPTIMIZE__, NDEBUG), and
+the few its code generator can give (inline assembly, a call to a function declared with a
+warning attribute, a frame over a size asked for) are none our sources can raise. g++ warns
+from its optimisers too, so it compiles.
 """
 
 from __future__ import annotations
@@ -29,9 +35,10 @@ _FLAGS_WITH_ARGUMENT = {"-o", "-MT", "-MF", "-MQ"}
 _FLAGS_ALONE = {"-MD", "-MMD"}
 
 
-def retargeted(arguments: List[str], current: List[str], wanted: List[str]) -> List[str]:
+def retargeted(arguments: List[str], current: List[str], wanted: List[str],
+               syntax_only: bool = False) -> List[str]:
     """The compile command with the current build type's flags replaced by wanted's, writing
-    no output and no dependency file."""
+    no output and no dependency file (and, syntax_only, generating no code)."""
     out: List[str] = [arguments[0]] + wanted
     to_drop = list(current)
     skip_next = False
@@ -46,7 +53,7 @@ def retargeted(arguments: List[str], current: List[str], wanted: List[str]) -> L
             to_drop.remove(argument)
         else:
             out.append(argument)
-    return out + ["-o", os.devnull]
+    return out + (["-fsyntax-only"] if syntax_only else ["-o", os.devnull])
 
 
 def commands(path: str, source_dir: str, skipped: List[str]) -> List[Tuple[str, List[str], str]]:
@@ -76,6 +83,9 @@ def main(argv=None) -> int:
     parser.add_argument("--current", default="", help="the flags of the build type just built")
     parser.add_argument("--build-type", required=True, metavar="NAME=FLAGS",
                         help="the build type to compile with, and its flags")
+    parser.add_argument("--syntax-only", action="store_true",
+                        help="check without generating code: clang++, whose warnings all come "
+                             "from its front end, which the build type's flags reach")
     parser.add_argument("--skip", action="append", default=[], metavar="SOURCE",
                         help="a source of ours with nothing to check (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
@@ -89,7 +99,8 @@ def main(argv=None) -> int:
 
     def compile_one(item):
         source, arguments, directory = item
-        command = retargeted(arguments, shlex.split(args.current), shlex.split(flags))
+        command = retargeted(arguments, shlex.split(args.current), shlex.split(flags),
+                             args.syntax_only)
         done = subprocess.run(command, cwd=directory, capture_output=True, text=True)
         return source, command, done
 
