@@ -327,13 +327,14 @@ class ManyAliases(unittest.TestCase):
                              (NSS_SUCCESS, 0, self.BIG), misaligned)
 
     def test_each_name_on_the_entry_finds_it(self):
-        """getservbyname_r of the entry's name and each alias, as written and in capitals: the
-        entry (its name, port and alias count; every alias of the answer for every 500th)."""
+        """getservbyname_r of the entry's name and each alias as written, and of every 7th in
+        capitals: the entry (its name, port and alias count; every alias of the answer for
+        every 500th)."""
         m = module()
         storage = ctypes.create_string_buffer(needed_size(self.BIG) + 64)
         count = len(self.BIG.aliases)
         for i, name in enumerate((self.BIG.name,) + self.BIG.aliases):
-            for spelled in (name, name.upper()):
+            for spelled in (name, name.upper()) if i % 7 == 0 else (name,):
                 result, errno = Servent(), ctypes.c_int(0)
                 status = m.by_name(spelled.encode(), b"tcp", ctypes.byref(result), storage, len(storage),
                                    ctypes.byref(errno))
