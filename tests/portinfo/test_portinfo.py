@@ -42,10 +42,11 @@ PORTINFO: List[str] = []  # the command that runs portinfo (an emulator first, o
 TARGET_WINDOWS = [False]  # portinfo is a Windows program (run under Wine); set from the command line
 EXPECTED_ROWS_FILE = ""  # likewise; "" → computed on first use
 # The tests that check portinfo against the oracle over the whole port space or a spread of
-# names take one item in SAMPLE_STRIDE under an emulator (qemu-user, Wine), where each run costs
-# a program's start under it: the answers are the same code's as on the build machine, where
-# every item is checked; what differs by target (output, arguments, exit statuses) is checked
-# by every test, on every target.
+# names take one item in SAMPLE_STRIDE under an emulator (qemu-user, Wine) or a sanitizer
+# (--sampled), where each run costs a program's start under it: the answers are the same code's
+# as on the build machine, where every item is checked; what differs by target (output,
+# arguments, exit statuses) is checked by every test, on every target, and the lookups under the
+# sanitizers are the fuzzers' to try, by the million.
 SAMPLE_STRIDE = [1]
 
 sys.path.insert(0, str(REPO))  # the package codegen
@@ -1164,10 +1165,12 @@ def main() -> None:
     parser.add_argument("--emulator", action="append", default=[],
                         help="runs portinfo on a cross build (each argument of CMAKE_CROSSCOMPILING_EMULATOR)")
     parser.add_argument("--target-system", default="", help="CMake's CMAKE_SYSTEM_NAME")
+    parser.add_argument("--sampled", action="store_true",
+                        help="take one item in four of the spreads, as under an emulator (a sanitizer's build)")
     args, rest = parser.parse_known_args()
     PORTINFO = [*args.emulator, os.path.abspath(args.portinfo)]
     TARGET_WINDOWS[0] = args.target_system == "Windows"
-    SAMPLE_STRIDE[0] = 4 if args.emulator else 1
+    SAMPLE_STRIDE[0] = 4 if args.emulator or args.sampled else 1
     EXPECTED_ROWS_FILE = args.expected_rows
     ctest_unittest.main(rest)
 
