@@ -109,34 +109,30 @@ def packed_row_elements(count: int, width: int) -> int:
     return (count + rows - 1) // rows
 
 
-def _returned_literal(data: bytes, utf8: bool, indent: str) -> List[str]:
-    """`return` and the bytes as adjacent literals, a line each, ending the statement."""
-    literal_lines = _split_literal(data, utf8)
-    lines = [indent + "return " + literal_lines[0]]
-    lines += [indent + "       " + literal for literal in literal_lines[1:]]
-    lines[-1] += ";"
-    return lines
+def _row_literal(data: bytes, utf8: bool, attributes: str, name: str, parameters: str) -> List[str]:
+    """A row's bytes as adjacent literals, a line each, between IANAPORTS_TABLE_ROW_BEGIN and
+    _END (config.hpp), which make them a static member function name(parameters) returning them."""
+    signature = f"({attributes}, {name}, {parameters})"
+    return (["  IANAPORTS_TABLE_ROW_BEGIN" + signature]
+            + ["      " + literal for literal in _split_literal(data, utf8)]
+            + ["  IANAPORTS_TABLE_ROW_END" + signature])
 
 
 def _render_literal_rows(name: str, rows: List[bytes], utf8: bool) -> List[str]:
-    """A struct whose row(r) returns row r's bytes as a string literal (NUL-terminated).
+    """A struct whose row(r) returns row r's bytes (NUL-terminated).
 
-    A literal a function returns, not a char array it initialises: clang++ holds a constexpr
-    array as a value for each of its bytes, and the tables' arrays cost it most of its memory
-    and half its time in a translation unit that asked one lookup, where a literal is one
-    object, read in place when constant evaluation reads it. A table of several rows returns
-    each from a function of its own: a switch that returned the literals would be made a table
-    of their addresses (clang++ -O2 does), which needs load-time relocations."""
+    A literal a function returns, or a char array it returns with g++ (config.hpp says why):
+    clang++ holds a constexpr array as a value for each of its bytes, and the tables' arrays cost
+    it most of its memory and half its time in a translation unit that asked one lookup, where a
+    literal is one object, read in place when constant evaluation reads it. A table of several
+    rows returns each from a function of its own: a switch that returned the rows would be made a
+    table of their addresses (clang++ -O2 and g++ -O2 do), which needs load-time relocations."""
     lines = [f"struct {name} {{"]
     if len(rows) == 1:
-        lines.append("  static constexpr const char* row(std::size_t) noexcept {")
-        lines += _returned_literal(rows[0], utf8, "    ")
-        lines.append("  }")
+        lines += _row_literal(rows[0], utf8, "", "row", "std::size_t")
     else:
         for r, data in enumerate(rows):
-            lines.append(f"  IANAPORTS_NOINLINE static constexpr const char* row_{r}() noexcept {{")
-            lines += _returned_literal(data, utf8, "    ")
-            lines.append("  }")
+            lines += _row_literal(data, utf8, "IANAPORTS_NOINLINE", f"row_{r}", "")
         lines += ["  static constexpr const char* row(std::size_t r) noexcept {", "    switch (r) {"]
         lines += [f"      case {r}: return row_{r}();" for r in range(len(rows) - 1)]
         lines += [f"      default: return row_{len(rows) - 1}();", "    }", "  }"]

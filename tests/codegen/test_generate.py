@@ -122,18 +122,17 @@ def decode_literal_body(body):
 
 
 def text_pool_rows(header):
-    """The rows of the (first) text_pool, decoded: each a function's return of adjacent
-    literals, ended by the statement's semicolon."""
+    """The rows of the (first) text_pool, decoded: each adjacent literals, a line each, between
+    IANAPORTS_TABLE_ROW_BEGIN and IANAPORTS_TABLE_ROW_END."""
     lines = header.split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith("struct text_pool {"))
     rows, current = [], bytearray()
     for line in lines[start + 1:]:
         if line.strip() == "};":
             break
-        literals = _LITERAL.findall(line)
-        for literal in literals:
+        for literal in _LITERAL.findall(line):
             current += decode_literal_body(literal[1:-1])
-        if literals and line.rstrip().endswith(";"):
+        if line.lstrip().startswith("IANAPORTS_TABLE_ROW_END("):
             rows.append(bytes(current))
             current = bytearray()
     return rows

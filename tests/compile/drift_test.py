@@ -30,8 +30,8 @@ TU = '#include <ianaports/ports.hpp>\nint main() { return ianaports::port_of("x"
 
 def first_byte_bumped(header: str, table: str) -> str:
     """The header with the first byte of table's literal one higher."""
-    match = re.search(r'(struct %s_bytes \{\n  static constexpr const char\* row\(std::size_t\) noexcept \{\n'
-                      r'    return ")(\\[0-7]{1,3}|[^\\"])' % table, header)
+    match = re.search(r'(struct %s_bytes \{\n  IANAPORTS_TABLE_ROW_BEGIN\(, row, std::size_t\)\n'
+                      r'      ")(\\[0-7]{1,3}|[^\\"])' % table, header)
     if not match:
         raise SystemExit(f"no table {table} in the generated header")
     byte = match.group(2)

@@ -130,15 +130,47 @@
 #define IANAPORTS_ALWAYS_INLINE
 #endif
 
-// IANAPORTS_NOINLINE: a function that returns one row of a generated table (a string literal),
-// called, not inlined into the switch that picks the row: clang++ makes a switch whose cases
-// return constants into a table of them, and a table of addresses needs load-time relocations.
+// IANAPORTS_NOINLINE: a function that returns one row of a generated table (of several rows),
+// called, not inlined into the switch that picks the row: a switch whose cases return constants
+// is made a table of them (clang++ -O2, g++ -O2), and a table of addresses needs load-time
+// relocations.
 #if IANAPORTS_GNU_BUILTINS
 #define IANAPORTS_NOINLINE [[gnu::noinline]]
 #elif defined(_MSC_VER) && !defined(IANAPORTS_NO_BUILTINS)
 #define IANAPORTS_NOINLINE __declspec(noinline)
 #else
 #define IANAPORTS_NOINLINE
+#endif
+
+// IANAPORTS_TABLE_ROW_BEGIN / _END(attributes, name, parameters): a row of a generated table,
+// whose string literal the generator writes between the two, made a static member function
+// `attributes static constexpr const char* name(parameters)` that returns the row's bytes.
+// g++ keeps them in a char array the function returns (IANAPORTS_TABLE_ARRAYS): it hashes a
+// literal's every byte each time an optimisation pass or the constant pool meets it, and an
+// array's name once. Other compilers return the literal itself: clang++ holds a constexpr array
+// as a value a byte, which cost it most of its memory in a TU that asked one lookup.
+#ifndef IANAPORTS_TABLE_ARRAYS
+#if defined(__GNUC__) && !defined(__clang__)
+#define IANAPORTS_TABLE_ARRAYS 1
+#else
+#define IANAPORTS_TABLE_ARRAYS 0
+#endif
+#endif
+#if IANAPORTS_TABLE_ARRAYS
+#define IANAPORTS_TABLE_ROW_BEGIN(attributes, name, parameters) \
+  static constexpr char name##_bytes[] =
+#define IANAPORTS_TABLE_ROW_END(attributes, name, parameters)         \
+  ;                                                                   \
+  attributes static constexpr const char* name(parameters) noexcept { \
+    return name##_bytes;                                              \
+  }
+#else
+#define IANAPORTS_TABLE_ROW_BEGIN(attributes, name, parameters)       \
+  attributes static constexpr const char* name(parameters) noexcept { \
+    return
+#define IANAPORTS_TABLE_ROW_END(attributes, name, parameters) \
+  ;                                                           \
+  }
 #endif
 
 #endif  // IANAPORTS_DETAIL_CONFIG_HPP
