@@ -126,7 +126,7 @@ def _render_literal_rows(name: str, rows: List[bytes], utf8: bool) -> List[str]:
     it most of its memory and half its time in a translation unit that asked one lookup, where a
     literal is one object, read in place when constant evaluation reads it. A table of several
     rows returns each from a function of its own: a switch that returned the rows would be made a
-    table of their addresses (clang++ -O2 and g++ -O2 do), which needs load-time relocations."""
+    table of their addresses (clang++ -O2 does), which needs load-time relocations."""
     lines = [f"struct {name} {{"]
     if len(rows) == 1:
         lines += _row_literal(rows[0], utf8, "", "row", "std::size_t")

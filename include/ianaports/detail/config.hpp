@@ -131,9 +131,8 @@
 #endif
 
 // IANAPORTS_NOINLINE: a function that returns one row of a generated table (of several rows),
-// called, not inlined into the switch that picks the row: a switch whose cases return constants
-// is made a table of them (clang++ -O2, g++ -O2), and a table of addresses needs load-time
-// relocations.
+// called, not inlined into the switch that picks the row: clang++ -O2 makes a switch whose cases
+// return constants into a table of them, and a table of addresses needs load-time relocations.
 #if IANAPORTS_GNU_BUILTINS
 #define IANAPORTS_NOINLINE [[gnu::noinline]]
 #elif defined(_MSC_VER) && !defined(IANAPORTS_NO_BUILTINS)
