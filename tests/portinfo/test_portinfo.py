@@ -48,6 +48,7 @@ EXPECTED_ROWS_FILE = ""  # likewise; "" → computed on first use
 # arguments, exit statuses) is checked by every test, on every target, and the lookups under the
 # sanitizers are the fuzzers' to try, by the million.
 SAMPLE_STRIDE = [1]
+SAMPLED_STRIDE = 4  # SAMPLE_STRIDE under an emulator or with --sampled
 
 sys.path.insert(0, str(REPO))  # the package codegen
 sys.dont_write_bytecode = True
@@ -1166,11 +1167,11 @@ def main() -> None:
                         help="runs portinfo on a cross build (each argument of CMAKE_CROSSCOMPILING_EMULATOR)")
     parser.add_argument("--target-system", default="", help="CMake's CMAKE_SYSTEM_NAME")
     parser.add_argument("--sampled", action="store_true",
-                        help="take one item in four of the spreads, as under an emulator (a sanitizer's build)")
+                        help="take one item in SAMPLED_STRIDE of the spreads, as under an emulator (a sanitizer's build)")
     args, rest = parser.parse_known_args()
     PORTINFO = [*args.emulator, os.path.abspath(args.portinfo)]
     TARGET_WINDOWS[0] = args.target_system == "Windows"
-    SAMPLE_STRIDE[0] = 4 if args.emulator or args.sampled else 1
+    SAMPLE_STRIDE[0] = SAMPLED_STRIDE if args.emulator or args.sampled else 1
     EXPECTED_ROWS_FILE = args.expected_rows
     ctest_unittest.main(rest)
 
