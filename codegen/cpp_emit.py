@@ -119,14 +119,10 @@ def _row_literal(data: bytes, utf8: bool, attributes: str, name: str, parameters
 
 
 def _render_literal_rows(name: str, rows: List[bytes], utf8: bool) -> List[str]:
-    """A struct whose row(r) returns row r's bytes (NUL-terminated).
-
-    A literal a function returns, or a char array it returns with g++ (config.hpp says why):
-    clang++ holds a constexpr array as a value for each of its bytes, and the tables' arrays cost
-    it most of its memory and half its time in a translation unit that asked one lookup, where a
-    literal is one object, read in place when constant evaluation reads it. A table of several
-    rows returns each from a function of its own: a switch that returned the rows would be made a
-    table of their addresses (clang++ -O2 does), which needs load-time relocations."""
+    """A struct whose row(r) returns row r's bytes (NUL-terminated): the literal itself, or with
+    g++ the char array it initialises (IANAPORTS_TABLE_ROW_BEGIN in config.hpp says why). A table
+    of several rows returns each from an IANAPORTS_NOINLINE function of its own (config.hpp says
+    why too)."""
     lines = [f"struct {name} {{"]
     if len(rows) == 1:
         lines += _row_literal(rows[0], utf8, "", "row", "std::size_t")
