@@ -12,6 +12,10 @@ set(IANAPORTS_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig"
 install(TARGETS ianaports EXPORT ianaportsTargets COMPONENT ianaports_dev)  # (packaging/: the -dev package)
 if(IANAPORTS_SINGLE_HEADER)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/single_include/ianaports" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT ianaports_dev)
+  # The C API's header, which the single header does not carry: a tree install has it from
+  # include/ianaports/, and the C library's package points at it.
+  install(FILES "${PROJECT_SOURCE_DIR}/include/ianaports/ianaports.h" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/ianaports"
+          COMPONENT ianaports_dev)
 else()
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/ianaports" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT ianaports_dev
           PATTERN meson.build EXCLUDE)  # Meson's, beside the headers it generates

@@ -11,7 +11,8 @@
 # amalgamation, the API's and the oracle's on the bundled registry, the example's. The rest of
 # the suite runs in CI's other blocks on the same files, which are the commit's; what differs
 # here is that there is no git. Without Python on the PATH: the single-header build, which
-# generates nothing, and a plain compile against single_include/.
+# generates nothing, installed and built against by a C program, and a plain compile against
+# single_include/.
 set -euo pipefail
 tarball=$(realpath "$1")
 work=$(mktemp -d)
@@ -65,6 +66,14 @@ PATH="$work/no-python" cmake -S "$source_dir" -B "$work/single" -G Ninja -DIANAP
 PATH="$work/no-python" cmake --build "$work/single" -j2 >"$work/build-single.log" ||
   { tail -50 "$work/build-single.log"; fail "building the single-header build without Python failed"; }
 "$work/single/examples/lookup" 443/tcp https
+# Installed, it serves a C program too: ianaports.h comes with the headers, beside libianaports.
+PATH="$work/no-python" cmake --install "$work/single" --prefix "$work/single-prefix" >"$work/install-single.log" ||
+  { cat "$work/install-single.log"; fail "installing the single-header build failed"; }
+libdir=$(find "$work/single-prefix" -name 'libianaports.so' -printf '%h\n' | head -n 1)
+[ -n "$libdir" ] || fail "the single-header install holds no libianaports.so"
+cc -std=c99 -pedantic -Wall -Werror -I "$work/single-prefix/include" "$source_dir/examples/lookup.c" \
+  -L "$libdir" -lianaports -o "$work/lookup-c" || fail "a C program does not build against the single-header install"
+LD_LIBRARY_PATH=$libdir "$work/lookup-c" 443/tcp https
 PATH="$work/no-python" g++ -std=c++17 -Wall -Wextra -Werror -I "$source_dir/single_include" \
   "$source_dir/tests/consumers/consumer.cpp" "$source_dir/tests/consumers/consumer_second_unit.cpp" -o "$work/consumer"
 "$work/consumer"
