@@ -35,12 +35,16 @@ int main(void) {
   size_t i, row = 12345;
   ianaports_query query;
   ianaports_row_info info;
+  /* A lean build (the generation options) answers for what it keeps. */
+  const int tcp = strstr(ianaports_kept_protocols(), "tcp") != NULL;
+  const int udp = strstr(ianaports_kept_protocols(), "udp") != NULL;
+  const int descriptions = strstr(ianaports_omitted_columns(), "description") == NULL;
 
   /* The answers the header's own comment promises. */
-  CHECK(ianaports_port_of("https", IANAPORTS_TCP) == 443);
-  CHECK(ianaports_port_of("HTTPS", IANAPORTS_UDP) == 443);
-  CHECK(strcmp(ianaports_name_of(22, IANAPORTS_TCP), "ssh") == 0);
-  CHECK(ianaports_status(8080, IANAPORTS_TCP) == IANAPORTS_ASSIGNED);
+  CHECK(ianaports_port_of("https", IANAPORTS_TCP) == (tcp ? 443 : -1));
+  CHECK(ianaports_port_of("HTTPS", IANAPORTS_UDP) == (udp ? 443 : -1));
+  CHECK(strcmp(ianaports_name_of(22, IANAPORTS_TCP), tcp ? "ssh" : "") == 0);
+  CHECK(ianaports_status(8080, IANAPORTS_TCP) == (tcp ? IANAPORTS_ASSIGNED : IANAPORTS_UNASSIGNED));
   CHECK(ianaports_status(50000, IANAPORTS_TCP) == IANAPORTS_DYNAMIC);
   CHECK(strlen(ianaports_registry_updated()) == 10);
 
@@ -48,7 +52,9 @@ int main(void) {
   CHECK(ianaports_port_of(NULL, IANAPORTS_TCP) == -1);
   CHECK(ianaports_port_of("", IANAPORTS_TCP) == -1);
   CHECK(ianaports_port_of_n(NULL, 0, IANAPORTS_TCP) == -1);
-  CHECK(ianaports_port_of_n("https-and-more", 5, IANAPORTS_TCP) == 443);
+  CHECK(ianaports_port_of_n("https-and-more", 5, IANAPORTS_TCP) == (tcp ? 443 : -1));
+  /* The size, not a NUL, ends a name: the first five bytes are a name, the eight are none. */
+  CHECK(ianaports_port_of_n("https\0xx", 8, IANAPORTS_TCP) == -1);
   CHECK(ianaports_port_of_n("ht\0tps", 6, IANAPORTS_TCP) == -1);
   CHECK(ianaports_port_of("caf\xc3\xa9", IANAPORTS_TCP) == -1);
   CHECK(ianaports_port_of("\xff\xfe", IANAPORTS_TCP) == -1);
@@ -118,8 +124,11 @@ int main(void) {
 
   /* snprintf's contract: the whole length, at most size - 1 bytes and a NUL, nothing at size 0. */
   ianaports_query_by_port(&query, 80, IANAPORTS_TCP);
-  CHECK(ianaports_query_next(&query, &row));
-  {
+  CHECK(ianaports_query_next(&query, &row) == tcp);
+  if (tcp && !descriptions) {
+    CHECK(ianaports_row_text(row, IANAPORTS_DESCRIPTION, buffer, sizeof buffer) == 0 &&
+          buffer[0] == '\0');
+  } else if (tcp) {
     const size_t whole = ianaports_row_text(row, IANAPORTS_DESCRIPTION, NULL, 0);
     CHECK(whole == strlen("World Wide Web HTTP"));
     memset(buffer, 'x', sizeof buffer);
