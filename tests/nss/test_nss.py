@@ -22,6 +22,7 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -122,7 +123,7 @@ class Module:
         while result.s_aliases[i]:
             aliases.append(result.s_aliases[i].decode("utf-8"))
             i += 1
-        port = ((result.s_port & 0xFF) << 8) | ((result.s_port >> 8) & 0xFF)  # network order
+        port = socket.ntohs(result.s_port & 0xFFFF)  # network order
         return Entry(result.s_name.decode("utf-8"), port, result.s_proto.decode(), tuple(aliases))
 
     def call(self, f, *args, size: int = 4096, misaligned: int = 0) -> Tuple[int, int, Optional[Entry]]:
@@ -140,10 +141,12 @@ class Module:
         return self.call(self.by_name, name, None if proto is None else proto.encode(), size=size,
                          misaligned=misaligned)
 
-    def port(self, port: int, proto: Optional[str], size: int = 4096, misaligned: int = 0):
-        network = ((port & 0xFF) << 8) | (port >> 8)
-        return self.call(self.by_port, network, None if proto is None else proto.encode(), size=size,
-                         misaligned=misaligned)
+    def port(self, port: int, proto: Optional[str], size: int = 4096, misaligned: int = 0,
+             high_bits: int = 0):
+        """The port asked in network byte order, as htons() gives it, with high_bits set above
+        its 16 bits (no caller's port has any)."""
+        return self.call(self.by_port, socket.htons(port) | high_bits, None if proto is None else proto.encode(),
+                         size=size, misaligned=misaligned)
 
 
 _module: List[Module] = []
@@ -225,6 +228,9 @@ class EveryAnswer(unittest.TestCase):
         status, _, got = module().name(b"https", "TCP")  # protocols too ignore case
         self.assertEqual((status, got.port if got else None), (NSS_SUCCESS, 443))
         self.assertEqual(module().port(80, "xyz")[0], NSS_NOTFOUND)
+        # An int with bits above a port's 16 is no port, as to the files backend.
+        for high_bits in (0x10000, -0x10000):
+            self.assertEqual(module().port(80, "tcp", high_bits=high_bits)[:2], (NSS_NOTFOUND, ENOENT), high_bits)
 
 
 class SmallBuffers(unittest.TestCase):
@@ -342,7 +348,7 @@ class ManyAliases(unittest.TestCase):
                 if i % 500 == 0:
                     self.assertEqual(m.entry(result), self.BIG, spelled)
                     continue
-                port = ((result.s_port & 0xFF) << 8) | ((result.s_port >> 8) & 0xFF)
+                port = socket.ntohs(result.s_port & 0xFFFF)
                 self.assertEqual((result.s_name, port, bool(result.s_aliases[count - 1]),
                                   bool(result.s_aliases[count])),
                                  (self.BIG.name.encode(), self.BIG.port, True, False), spelled)

@@ -161,12 +161,13 @@ IANAPORTS_NSS_EXPORT nss_status _nss_ianaports_getservbyport_r(int port, const c
                                                                servent* result, char* buffer,
                                                                std::size_t buflen, int* errnop) {
   const asked_protocol asked = read_protocol(proto);
-  if (!asked.known) {
+  // The port comes in network byte order, in the low 16 bits (as struct servent holds it); an
+  // int with any other bit set is no port, as to the files backend, which compares the whole int.
+  if (!asked.known || (static_cast<unsigned>(port) & ~0xFFFFU) != 0) {
     *errnop = ENOENT;
     return NSS_STATUS_NOTFOUND;
   }
-  // The port comes in network byte order, in the low 16 bits (as struct servent holds it).
-  const auto host_port = ntohs(static_cast<std::uint16_t>(static_cast<unsigned>(port) & 0xFFFFU));
+  const auto host_port = ntohs(static_cast<std::uint16_t>(port));
   return answer(ianaports::service_by_port(host_port, asked.p), result, buffer, buflen, errnop);
 }
 
