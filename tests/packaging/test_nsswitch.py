@@ -42,6 +42,7 @@ END = "# --- ianaports nsswitch functions: end"
 PLACEHOLDER = "@IANAPORTS_NSSWITCH_FUNCTIONS@"
 PREINST = os.path.join(PACKAGING, "deb", "preinst.in")  # a template without the functions
 MARK_PLACEHOLDER = "@IANAPORTS_REINSTALL_MARK@"
+NSSWITCH_MARK_PLACEHOLDER = "@IANAPORTS_NSSWITCH_MARK@"
 NOBODY = 65534
 
 # Debian 12's /etc/nsswitch.conf, as base-files installs it.
@@ -119,19 +120,28 @@ def function_section() -> str:
     return "".join(lines[begin:end + 1])
 
 
-def reinstall_mark() -> str:
-    """The mark's path, as packaging/CMakeLists.txt gives it to the templates."""
-    found = re.search(r'^set\(IANAPORTS_REINSTALL_MARK "([^"]+)"\)$',
+def cmake_path(variable: str) -> str:
+    """A mark's path, as packaging/CMakeLists.txt gives it to the templates."""
+    found = re.search(r'^set\(%s "([^"]+)"\)$' % variable,
                       text_of(os.path.join(PACKAGING, "CMakeLists.txt")), re.M)
     if not found:
-        raise ValueError("packaging/CMakeLists.txt sets no IANAPORTS_REINSTALL_MARK")
+        raise ValueError(f"packaging/CMakeLists.txt sets no {variable}")
     return found.group(1)
+
+
+def reinstall_mark() -> str:
+    return cmake_path("IANAPORTS_REINSTALL_MARK")
+
+
+def nsswitch_mark() -> str:
+    return cmake_path("IANAPORTS_NSSWITCH_MARK")
 
 
 def render(template: str, functions: bool = True) -> str:
     """The template as CMake renders it: its placeholder line replaced by the function section
-    (where it has one), the reinstall mark's path written in."""
+    (where it has one), the marks' paths written in."""
     text = text_of(template).replace(MARK_PLACEHOLDER, reinstall_mark())
+    text = text.replace(NSSWITCH_MARK_PLACEHOLDER, nsswitch_mark())
     if functions:
         if text.count(PLACEHOLDER + "\n") != 1:
             raise ValueError(f"{template}: not one {PLACEHOLDER} line")
@@ -284,9 +294,12 @@ class Shapes(Scratch):
         for before, after in self.variants(
                 ("services: files # the machine's own first\n",
                  "services: files ianaports # the machine's own first\n"),
-                ("services: dns# files\n", "services: dns ianaports# files\n"),
-                ("services:  # none yet\n", "services: ianaports  # none yet\n")):
+                ("services:  # none yet\n", "services: ianaports  # none yet\n"),
+                ("services:# none yet\n", "services:ianaports # none yet\n")):
             self.assert_round_trip(before, after)
+
+    def test_a_comment_right_after_the_last_source_leaves_no_place_remove_could_undo(self) -> None:
+        self.assert_unchanged("add", "services: dns# files\n", note="a comment follows the last source")
 
     # --- where the word goes ----------------------------------------------------------------
 
@@ -295,6 +308,9 @@ class Shapes(Scratch):
                 ("services: files [NOTFOUND=return] dns\n",
                  "services: files [NOTFOUND=return] ianaports dns\n"),
                 ("services: files[NOTFOUND=return]\n", "services: files[NOTFOUND=return] ianaports\n"),
+                # A source right after "]": the word takes the space after it, so that remove
+                # can give the line back byte for byte.
+                ("services: files [NOTFOUND=return]sss\n", "services: files [NOTFOUND=return]ianaports sss\n"),
                 ("services: db [!UNAVAIL=return] files [ SUCCESS = return ] nis\n",
                  "services: db [!UNAVAIL=return] files [ SUCCESS = return ] ianaports nis\n")):
             self.assert_round_trip(before, after)
@@ -412,15 +428,40 @@ class MoreShapes(Shapes):
     def test_remove_takes_off_a_word_written_by_hand(self) -> None:
         for before, after in self.variants(
                 ("services: files  ianaports  dns\n", "services: files   dns\n"),
-                ("services:ianaports files\n", "services: files\n"),
+                ("services:ianaports files\n", "services:files\n"),
                 ("services:\tianaports\tfiles\n", "services:\tfiles\n"),
                 ("services: ianaports files ianaports\n", "services: files\n"),
-                ("services: files ianaports [NOTFOUND=return] dns\n",
-                 "services: files [NOTFOUND=return] dns\n")):
+                # Its action items go with it: left, they would fall to the source before it.
+                ("services: files ianaports [NOTFOUND=return] dns\n", "services: files dns\n"),
+                ("services: files [UNAVAIL=return]ianaports sss\n", "services: files [UNAVAIL=return]sss\n")):
             with self.subTest(before=before):
                 write(self.conf, before.encode())
                 self.assert_ok(self.nsswitch("remove", self.conf))
                 self.assertEqual(read(self.conf).decode(), after)
+
+    def marked(self, calls: str, mark: str) -> subprocess.CompletedProcess:
+        """The functions, sourced, called as CALLS with $1 the file and $2 MARK."""
+        return self.run_shell(self.SHELL, ["-c", '. "$1"; shift; ' + calls, "sh", SCRIPT, self.conf, mark])
+
+    def test_a_mark_remembers_that_add_wrote_the_word(self) -> None:
+        mark = os.path.join(self.dir, "state", "edited")
+        write(self.conf, b"services: files\n")
+        self.assert_ok(self.marked('ianaports_nsswitch_add "$1" "$2"', mark))
+        self.assertTrue(os.path.exists(mark))
+        self.assertEqual(read(self.conf), b"services: files ianaports\n")
+        self.assert_ok(self.marked('ianaports_nsswitch_remove "$1" "$2"', mark))
+        self.assertEqual(read(self.conf), b"services: files\n")
+        self.assertEqual(os.listdir(self.dir), ["nsswitch.conf"], "the mark and its folder are gone")
+
+    def test_with_a_mark_a_word_the_administrator_wrote_stays(self) -> None:
+        mark = os.path.join(self.dir, "state", "edited")
+        for text in self.variants("services: files ianaports dns\n", "services: ianaports [NOTFOUND=return] files\n"):
+            with self.subTest(text=text):
+                write(self.conf, text.encode())
+                self.assert_ok(self.marked('ianaports_nsswitch_add "$1" "$2"; ianaports_nsswitch_remove "$1" "$2"',
+                                           mark))
+                self.assertEqual(read(self.conf), text.encode())
+                self.assertFalse(os.path.exists(os.path.dirname(mark)), "add made no mark")
 
     def test_owner_is_kept(self) -> None:
         if os.geteuid() != 0:
@@ -491,13 +532,22 @@ class Templates(Scratch):
                         for name, template in TEMPLATES.items()}
         self.scripts["preinst"] = write(os.path.join(self.dir, "preinst"), render(PREINST, functions=False).encode())
         self.mark = os.path.join(self.dir, "reinstall.mark")
+        # The nsswitch mark in a folder of its own, which the scripts make and take away.
+        state = tempfile.mkdtemp(prefix="nsswitch-state-")
+        self.addCleanup(shutil.rmtree, state, True)
+        self.nsswitch_mark = os.path.join(state, "ianaports", "nsswitch.conf.edited")
 
     def maintainer(self, name: str, *args: str,
                    env: Optional[Dict[str, str]] = None) -> subprocess.CompletedProcess:
         self.need(self.SHELLS[name])
         return self.run_shell(self.SHELLS[name], [self.scripts[name], *args],
                               env={"IANAPORTS_NSSWITCH_CONF": self.conf, "IANAPORTS_REINSTALL_MARK": self.mark,
-                                   **(env or {})})
+                                   "IANAPORTS_NSSWITCH_MARK": self.nsswitch_mark, **(env or {})})
+
+    def marked(self) -> None:
+        """The nsswitch mark, as postinst or %post leaves it when it writes the word."""
+        os.makedirs(os.path.dirname(self.nsswitch_mark), exist_ok=True)
+        write(self.nsswitch_mark, b"")
 
     def assert_script(self, name: str, args: List[str], before: bytes, after: bytes) -> None:
         """Script NAME run with ARGS on BEFORE succeeds, says nothing, and leaves AFTER."""
@@ -546,11 +596,31 @@ class Templates(Scratch):
         self.assert_ok(self.maintainer("preinst", "install"))  # a first install needs no mark
         self.assertFalse(os.path.exists(self.mark))
 
-    def test_debian_postrm_removes_on_remove_and_purge(self) -> None:
-        self.assert_script("postrm", ["remove"], self.WITH, self.WITHOUT)
-        self.assert_script("postrm", ["purge"], self.WITH, self.WITHOUT)
+    def test_debian_postrm_removes_on_remove_purge_and_disappear(self) -> None:
+        for action in ("remove", "purge", "disappear"):
+            self.assert_script("postinst", ["configure"], self.WITHOUT, self.WITH)
+            self.assertTrue(os.path.exists(self.nsswitch_mark))
+            self.assert_script("postrm", [action], self.WITH, self.WITHOUT)
+            self.assertFalse(os.path.exists(os.path.dirname(self.nsswitch_mark)), "the mark's folder goes")
         self.assert_script("postrm", ["purge"], self.WITHOUT, self.WITHOUT)
+        self.marked()
         self.assert_script("postrm", ["upgrade", "1.1.0"], self.WITH, self.WITH)
+        self.assertTrue(os.path.exists(self.nsswitch_mark), "an upgrade keeps the mark")
+
+    def test_a_word_the_administrator_wrote_outlives_install_and_removal(self) -> None:
+        for install, remove in ((["postinst", "configure"], ["postrm", "remove"]),
+                                (["post", "1"], ["postun", "0"])):
+            self.assert_script(install[0], install[1:], self.WITH, self.WITH)
+            self.assertFalse(os.path.exists(self.nsswitch_mark), "no mark for a word already there")
+            self.assert_script(remove[0], remove[1:], self.WITH, self.WITH)
+
+    def test_a_purge_after_a_failed_removal_leaves_no_mark(self) -> None:
+        self.marked()
+        write(self.conf, self.WITH)
+        result = self.maintainer("postrm", "purge", env=fake_mv(self.dir))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("left as it was", result.stderr)
+        self.assertFalse(os.path.exists(os.path.dirname(self.nsswitch_mark)))
 
     def test_debian_abort_install_takes_the_reinstall_mark_away(self) -> None:
         write(self.conf, self.WITHOUT)
@@ -559,18 +629,24 @@ class Templates(Scratch):
         self.assert_script("postrm", ["abort-install", "1.0.0"], self.WITHOUT, self.WITHOUT)
         self.assertFalse(os.path.exists(self.mark), "a failed install leaves no mark for a later upgrade")
 
-    def test_the_templates_default_to_the_mark_cmake_gives(self) -> None:
+    def test_the_templates_default_to_the_marks_cmake_gives(self) -> None:
         for name in ("preinst", "postinst", "postrm"):
             with self.subTest(script=name):
                 self.assertIn(f"${{IANAPORTS_REINSTALL_MARK:-{reinstall_mark()}}}", text_of(self.scripts[name]))
+        for name in ("postinst", "postrm", "post", "postun"):
+            with self.subTest(script=name):
+                self.assertIn(f"${{IANAPORTS_NSSWITCH_MARK:-{nsswitch_mark()}}}", text_of(self.scripts[name]))
 
     def test_rpm_post_adds_on_the_first_install_only(self) -> None:
         self.assert_script("post", ["1"], self.WITHOUT, self.WITH)
         self.assert_script("post", ["2"], self.WITHOUT, self.WITHOUT)
 
     def test_rpm_postun_removes_on_erase_only(self) -> None:
-        self.assert_script("postun", ["0"], self.WITH, self.WITHOUT)
+        self.assert_script("post", ["1"], self.WITHOUT, self.WITH)
         self.assert_script("postun", ["1"], self.WITH, self.WITH)
+        self.assertTrue(os.path.exists(self.nsswitch_mark), "an upgrade keeps the mark")
+        self.assert_script("postun", ["0"], self.WITH, self.WITHOUT)
+        self.assertFalse(os.path.exists(os.path.dirname(self.nsswitch_mark)))
 
     def test_scripts_succeed_without_nsswitch_conf(self) -> None:
         for name, args in (("postinst", ["configure"]), ("postrm", ["remove"]),
@@ -587,6 +663,7 @@ class Templates(Scratch):
                                    ("post", ["1"], self.WITHOUT), ("postun", ["0"], self.WITH)):
             with self.subTest(script=name):
                 write(self.conf, before)
+                self.marked()  # a removal takes off only the word its install wrote
                 result = self.maintainer(name, *args, env=env)
                 self.assertEqual(result.returncode, 0, result.stderr)
                 self.assertIn("left as it was", result.stderr)
