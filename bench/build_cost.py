@@ -21,7 +21,9 @@ constant evaluation): through the BMI as CMake's ianaports::module builds it (wh
 holds the exported inline functions, -fmodules-codegen) and through a plain --precompile's. The
 module's own build (modules/ianaports.cppm), once for all its importers, is reported apart.
 For a lean build, point -I at tables generated with generate.py --omit/--protocols.
-Time and memory come from /usr/bin/time (GNU time), as `time -v` reports them.
+Time is each compile's wall time, to the microsecond; memory is the peak resident set of the
+compiler's processes, as the kernel reports it to wait4 (what GNU time's %M reads too; its %e
+counts whole hundredths of a second, coarse beside a compile of a few tenths).
 """
 
 import argparse
@@ -31,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 IANAPORTS_TU = """#include <ianaports/ports.hpp>
 int main(int argc, char**) { return ianaports::port_of(argc > 1 ? "http" : "https").value_or(0); }
@@ -132,13 +135,18 @@ int main() {
 
 
 def timed_compile(compiler, source, flags, output):
-    """(seconds, peak KB) of one compile, from GNU time."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", compiler, *flags, "-c", source, "-o", output],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"compile failed: {compiler} {source}\n{result.stderr}")
-    seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kilobytes)
+    """(seconds, peak KB) of one compile."""
+    with tempfile.TemporaryFile("w+") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen([compiler, *flags, "-c", source, "-o", output],
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        if process.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"compile failed: {compiler} {source}\n{errors.read()}")
+    return seconds, usage.ru_maxrss
 
 
 def sections(binary):
@@ -244,7 +252,7 @@ def main():
                 low, high = medians[name + "_range"]
                 ratio_t = t / medians["baseline"][0]
                 ratio_m = mb / medians["baseline"][1]
-                print(f"| {compiler} | {name} | {t:.2f} ({low:.2f}-{high:.2f}) | {mb:.0f} | {ratio_t:.2f} |"
+                print(f"| {compiler} | {name} | {t:.3f} ({low:.3f}-{high:.3f}) | {mb:.0f} | {ratio_t:.3f} |"
                       f" {ratio_m:.2f} | {t / medians['ianaports'][0]:.2f} |")
 
         every_query = os.path.join(work, "every_query.cpp")
