@@ -18,7 +18,10 @@ from .layout import Array, Constant, index_type
 
 BUCKET_SHIFT = 5  # ports per bucket = 1 << BUCKET_SHIFT
 BUCKETS = 65536 >> BUCKET_SHIFT
-SAMPLE_PORTS = (0, 80, 443, 65535)  # (protocol, port) -> segment pairs tables.hpp checks
+# The ports of the (protocol, port) -> segment pairs tables.hpp checks, one a protocol, in turn:
+# every protocol's offset, the first bucket and others, the last port. Each pair costs every TU
+# a constant evaluation of the segment search.
+SAMPLE_PORTS = (0, 80, 443, 65535)
 
 
 @dataclass
@@ -84,8 +87,8 @@ def build_port_index(rows: List[Row], fast: bool) -> PortIndex:
             while s + 1 < len(starts) and starts[s + 1] <= port:
                 s += 1
             bucket_segment.append(first_segment + s)
-        for port in SAMPLE_PORTS:
-            samples.append((p, port, first_segment + max(s for s in range(len(starts)) if starts[s] <= port)))
+        port = SAMPLE_PORTS[p % len(SAMPLE_PORTS)]
+        samples.append((p, port, first_segment + max(s for s in range(len(starts)) if starts[s] <= port)))
     return PortIndex(segment_starts, segment_rows, bucket_segment, samples)
 
 

@@ -9,8 +9,8 @@
 // Do not edit: change the sources and run
 //   python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include
 
-#ifndef IANAPORTS_SINGLE_HEADER_401AAD600F10_HPP
-#define IANAPORTS_SINGLE_HEADER_401AAD600F10_HPP
+#ifndef IANAPORTS_SINGLE_HEADER_0FC5ECFBC5BE_HPP
+#define IANAPORTS_SINGLE_HEADER_0FC5ECFBC5BE_HPP
 
 // ---- ianaports/ports.hpp ----
 // ianaports: the IANA Service Name and Transport Protocol Port Number Registry, at compile time.
@@ -48,12 +48,12 @@
 // The comment above each table says what it holds: this file is the layout's reference;
 // include/ianaports/detail/tables.hpp reads it.
 
-#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_401AAD600F10_HPP
-#define IANAPORTS_DETAIL_REGISTRY_TABLES_401AAD600F10_HPP
+#ifndef IANAPORTS_DETAIL_REGISTRY_TABLES_0FC5ECFBC5BE_HPP
+#define IANAPORTS_DETAIL_REGISTRY_TABLES_0FC5ECFBC5BE_HPP
 
 // One translation unit, one copy of ianaports: another copy's tables are already here.
 #if defined(IANAPORTS_TABLES_ID)
-static_assert(IANAPORTS_TABLES_ID == 0x401aad600f10,
+static_assert(IANAPORTS_TABLES_ID == 0x0fc5ecfbc5be,
               "ianaports: two copies built from different tables in one translation unit: "
               IANAPORTS_TABLES_DESCRIPTION " (included first), and " "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
               " (included since). Include one copy in each translation unit.");
@@ -62,8 +62,8 @@ static_assert(IANAPORTS_TABLES_ID == 0x401aad600f10,
 // What these tables are: the code that reads them lives in the inline namespace
 // ianaports::v1::IANAPORTS_TABLES_NAMESPACE (config.hpp), so copies built from other
 // inputs are other symbols and a program may link several.
-#define IANAPORTS_TABLES_ID 0x401aad600f10
-#define IANAPORTS_TABLES_NAMESPACE t20260817_401aad600f10
+#define IANAPORTS_TABLES_ID 0x0fc5ecfbc5be
+#define IANAPORTS_TABLES_NAMESPACE t20260817_0fc5ecfbc5be
 #define IANAPORTS_TABLES_DESCRIPTION "service-names-port-numbers.xml (updated 2026-08-17, SHA-256 4bbf00ef4dd1), protocols tcp,udp,sctp,dccp, fast index"
 
 #include <cstddef>      // std::size_t
@@ -381,7 +381,7 @@ inline constexpr std::uint64_t name_word_multiplier = 0x9E3779B97F4A7C15;  // th
 inline constexpr unsigned name_pilot_shift = 24;  // a pilot moves the bits of the mixed hash above this one
 inline constexpr unsigned port_bucket_shift = 5;  // ports per port-index bucket, log2
 inline constexpr std::size_t port_bucket_count = 2048;  // port-index buckets per protocol
-inline constexpr std::size_t port_sample_count = 16;  // (protocol, port) -> segment pairs in port_sample_*
+inline constexpr std::size_t port_sample_count = 4;  // (protocol, port) -> segment pairs in port_sample_*
 inline constexpr unsigned name_port_protocols = 2;  // protocols (the first of tcp, udp...) with direct port_of and name_of answers
 inline constexpr std::uint32_t name_port_zero_count = 0;  // port_of answers that are port 0
 inline constexpr unsigned port_name_block_shift = 6;  // ports per port_name_bits word, log2
@@ -2950,26 +2950,26 @@ inline constexpr packed_table<std::uint32_t, 4, 1, 4, name_sample_slot_bytes> na
 // sample (protocol, port) pairs...
 struct port_sample_protocol_bytes {
   IANAPORTS_TABLE_ROW_BEGIN(, row, std::size_t)
-      "\0\0\0\0\1\1\1\1\2\2\2\2\3\3\3\3"
+      "\0\1\2\3"
   IANAPORTS_TABLE_ROW_END(, row, std::size_t)
 };
-inline constexpr packed_table<std::uint8_t, 16, 1, 16, port_sample_protocol_bytes> port_sample_protocol{};
+inline constexpr packed_table<std::uint8_t, 4, 1, 4, port_sample_protocol_bytes> port_sample_protocol{};
 
 // ...
 struct port_sample_port_bytes {
   IANAPORTS_TABLE_ROW_BEGIN(, row, std::size_t)
-      "\0\0P\0\273\1\377\377\0\0P\0\273\1\377\377\0\0P\0\273\1\377\377\0\0P\0\273\1\377\377"
+      "\0\0P\0\273\1\377\377"
   IANAPORTS_TABLE_ROW_END(, row, std::size_t)
 };
-inline constexpr packed_table<std::uint16_t, 16, 1, 16, port_sample_port_bytes> port_sample_port{};
+inline constexpr packed_table<std::uint16_t, 4, 1, 4, port_sample_port_bytes> port_sample_port{};
 
 // ...and the segment holding each: tables.hpp checks that it finds them there
 struct port_sample_segment_bytes {
   IANAPORTS_TABLE_ROW_BEGIN(, row, std::size_t)
-      "\0\0\0\0P\0\0\0}\1\0\0l\33\0\0m\33\0\0\275\33\0\0\352\34\0\0\3326\0\0\3336\0\0\3446\0\0\3776\0\0\12>\0\0\13>\0\0\17>\0\0'>\0\0\345D\0\0"
+      "\0\0\0\0\275\33\0\0\3776\0\0\345D\0\0"
   IANAPORTS_TABLE_ROW_END(, row, std::size_t)
 };
-inline constexpr packed_table<std::uint32_t, 16, 1, 16, port_sample_segment_bytes> port_sample_segment{};
+inline constexpr packed_table<std::uint32_t, 4, 1, 4, port_sample_segment_bytes> port_sample_segment{};
 
 // a few names of the registry, as written, for name_sample_slot
 inline constexpr std::string_view name_sample_names[] = {"c3", "liaison", "submissions", "iris-lwz"};
@@ -2978,7 +2978,7 @@ inline constexpr std::string_view name_sample_names[] = {"c3", "liaison", "submi
 IANAPORTS_END_TABLES_DETAIL
 
 #endif  // IANAPORTS_TABLES_ID
-#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_401AAD600F10_HPP
+#endif  // IANAPORTS_DETAIL_REGISTRY_TABLES_0FC5ECFBC5BE_HPP
 
 #ifndef IANAPORTS_PORTS_HPP
 #define IANAPORTS_PORTS_HPP
@@ -4714,20 +4714,20 @@ constexpr row_query rows_named(std::string_view name) noexcept {
   return listed(reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]);
 }
 
-// port_of: the first port of the first row with the name that holds for protocol p. Over
-// the direct protocols (tcp, udp, in a fast index) the answer is listed for every slot, 0 for
-// "no port" (the few names whose answer is port 0 are in name_port_zero); otherwise the rows
-// say.
+// port_of: the first port of the first row with the name that holds for protocol p. Over the
+// direct protocols (tcp, udp, in a fast index) the answer is listed for every slot, 0 for "no
+// port" (the few names whose answer is port 0 are in name_port_zero); otherwise the slot's rows
+// say. One probe for both: its code, inlined, is most of this function's.
 constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, protocol p) noexcept {
   const unsigned index = table_index(p);
   if (index == protocol_count) {
     return std::nullopt;
   }
+  const name_probe probe = probe_name(name);
+  if (!probe.found) {  // also for every name when the registry names nothing
+    return std::nullopt;
+  }
   if (index < reg::name_port_protocols) {
-    const name_probe probe = probe_name(name);
-    if (!probe.found) {  // also for every name when the registry names nothing
-      return std::nullopt;
-    }
     const std::size_t at = std::size_t{index} * reg::name_slot_count + probe.slot;
     const std::uint16_t port = reg::name_port[at];
     if (port != 0 ||
@@ -4737,9 +4737,8 @@ constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, proto
     }
     return std::nullopt;
   }
-  const row_query named = rows_named(name);
-  const row_source& list = named.sources[0];
-  for (std::uint32_t at = list.at; at < list.end; ++at) {
+  const std::uint32_t end = reg::name_rows_begin[probe.slot + 1];
+  for (std::uint32_t at = reg::name_rows_begin[probe.slot]; at < end; ++at) {
     const std::size_t row = reg::row_lists[at];
     if (row_has(row, reg::flag_has_ports) && row_holds_for(row, index)) {
       return row_first_port(row);
@@ -5248,4 +5247,4 @@ IANAPORTS_END_TABLES_NAMESPACE
 
 #endif  // IANAPORTS_PORTS_HPP
 
-#endif  // IANAPORTS_SINGLE_HEADER_401AAD600F10_HPP
+#endif  // IANAPORTS_SINGLE_HEADER_0FC5ECFBC5BE_HPP

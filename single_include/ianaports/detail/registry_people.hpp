@@ -19,12 +19,12 @@
 // The comment above each table says what it holds: this file is the layout's reference;
 // include/ianaports/detail/tables/people.hpp reads it.
 
-#ifndef IANAPORTS_DETAIL_REGISTRY_PEOPLE_401AAD600F10_HPP
-#define IANAPORTS_DETAIL_REGISTRY_PEOPLE_401AAD600F10_HPP
+#ifndef IANAPORTS_DETAIL_REGISTRY_PEOPLE_0FC5ECFBC5BE_HPP
+#define IANAPORTS_DETAIL_REGISTRY_PEOPLE_0FC5ECFBC5BE_HPP
 
 #include "ianaports/ports.hpp"  // the vocabulary and the tables
 
-static_assert(IANAPORTS_TABLES_ID == 0x401aad600f10,
+static_assert(IANAPORTS_TABLES_ID == 0x0fc5ecfbc5be,
               "ianaports: registry_people.hpp was made with other tables than registry_tables.hpp: "
               "generate both again");
 
@@ -738,4 +738,4 @@ inline constexpr packed_table<std::uint16_t, 5615, 1, 5615, person_by_id_bytes> 
 }  // namespace registry_people
 IANAPORTS_END_TABLES_DETAIL
 
-#endif  // IANAPORTS_DETAIL_REGISTRY_PEOPLE_401AAD600F10_HPP
+#endif  // IANAPORTS_DETAIL_REGISTRY_PEOPLE_0FC5ECFBC5BE_HPP

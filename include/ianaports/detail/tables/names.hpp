@@ -71,20 +71,20 @@ constexpr row_query rows_named(std::string_view name) noexcept {
   return listed(reg::name_rows_begin[slot], reg::name_rows_begin[slot + 1]);
 }
 
-// port_of: the first port of the first row with the name that holds for protocol p. Over
-// the direct protocols (tcp, udp, in a fast index) the answer is listed for every slot, 0 for
-// "no port" (the few names whose answer is port 0 are in name_port_zero); otherwise the rows
-// say.
+// port_of: the first port of the first row with the name that holds for protocol p. Over the
+// direct protocols (tcp, udp, in a fast index) the answer is listed for every slot, 0 for "no
+// port" (the few names whose answer is port 0 are in name_port_zero); otherwise the slot's rows
+// say. One probe for both: its code, inlined, is most of this function's.
 constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, protocol p) noexcept {
   const unsigned index = table_index(p);
   if (index == protocol_count) {
     return std::nullopt;
   }
+  const name_probe probe = probe_name(name);
+  if (!probe.found) {  // also for every name when the registry names nothing
+    return std::nullopt;
+  }
   if (index < reg::name_port_protocols) {
-    const name_probe probe = probe_name(name);
-    if (!probe.found) {  // also for every name when the registry names nothing
-      return std::nullopt;
-    }
     const std::size_t at = std::size_t{index} * reg::name_slot_count + probe.slot;
     const std::uint16_t port = reg::name_port[at];
     if (port != 0 ||
@@ -94,9 +94,8 @@ constexpr std::optional<std::uint16_t> port_of_name(std::string_view name, proto
     }
     return std::nullopt;
   }
-  const row_query named = rows_named(name);
-  const row_source& list = named.sources[0];
-  for (std::uint32_t at = list.at; at < list.end; ++at) {
+  const std::uint32_t end = reg::name_rows_begin[probe.slot + 1];
+  for (std::uint32_t at = reg::name_rows_begin[probe.slot]; at < end; ++at) {
     const std::size_t row = reg::row_lists[at];
     if (row_has(row, reg::flag_has_ports) && row_holds_for(row, index)) {
       return row_first_port(row);
