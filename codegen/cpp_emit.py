@@ -8,6 +8,7 @@ or a comment, splice a line, form a trigraph, or become a preprocessor directive
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import re
 import struct
@@ -54,6 +55,24 @@ _SHORTER_OCTAL = re.compile(r"\\0(?:0([0-7])|([1-7][0-7]))(?![0-7])")
 def _escaped_binary(data: bytes) -> str:
     escaped = data.decode("latin-1").translate(_BINARY_ESCAPE_TABLE)
     return _SHORTER_OCTAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), escaped)
+
+
+# What a byte of a packed table costs in its literal, in characters, shortened as
+# _SHORTER_OCTAL shortens it where no digit follows: printable ASCII one, an octal escape two to
+# four. (A compiler reads a literal at some tens of instructions a character.)
+_BINARY_BYTE_COST = [len(_SHORTER_OCTAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), _BINARY_ESCAPE_TABLE[b]))
+                     for b in range(256)]
+_XOR_TABLES = [bytes(b ^ mask for b in range(256)) for mask in range(256)]
+
+
+def byte_mask(data: bytes) -> int:
+    """The byte that, xored into every byte of a packed table, writes its literal shortest (the
+    smallest such, 0 when none is shorter than the bytes themselves). Tables of small numbers are
+    mostly zero bytes, escapes each; a mask makes the commonest bytes printable, and the
+    assembler, which a compiler hands a table's bytes as lines of text, no longer takes a line
+    for each zero."""
+    counts = collections.Counter(data).items()
+    return min(range(256), key=lambda mask: (sum(n * _BINARY_BYTE_COST[b ^ mask] for b, n in counts), mask))
 
 
 def cpp_string_literal_body(data: bytes) -> str:
@@ -151,11 +170,13 @@ def _render_array(array: Array, aliases: Dict[str, str]) -> List[str]:
     # Every row full, zeros after the last value, as a char array's rows were: a table of no
     # values still has one, which the readers may read where a count says nothing is there.
     data = struct.pack("<%d%s" % (count, _STRUCT_CODES[width]), *array.values).ljust(rows * row_bytes, b"\0")
+    mask = byte_mask(data)
+    data = data.translate(_XOR_TABLES[mask])
     literals = f"{array.name}_bytes"
     return ([f"// {array.comment}"]
             + _render_literal_rows(literals, [data[r * row_bytes:(r + 1) * row_bytes] for r in range(rows)],
                                    utf8=False)
-            + [f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}, {literals}>"
+            + [f"inline constexpr packed_table<{array.ctype}, {count}, {rows}, {per_row}, {literals}, {mask}>"
                f" {array.name}{{}};"])
 
 

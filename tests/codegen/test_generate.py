@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,8 @@ HOSTILE_REGISTRY = os.path.join(ROOT, "tests", "fixtures", "hostile.xml")
 sys.path.insert(0, ROOT)  # the generator, as the package codegen
 from codegen.generate import TABLES_HEADER as HEADER  # noqa: E402  (the header's path under --output)
 from codegen.generate import OUTPUTS, PEOPLE_HEADER_NAME  # noqa: E402  (and the people's beside it)
+from codegen import cpp_emit  # noqa: E402
+from codegen.tables.layout import Array  # noqa: E402
 
 HEADERS = sorted(OUTPUTS)  # what a run writes under --output
 PEOPLE_HEADER = os.path.join(os.path.dirname(HEADER), PEOPLE_HEADER_NAME)
@@ -983,6 +986,37 @@ class DescribeTest(unittest.TestCase):
         self.assertEqual(choices("local_conflicts"), described["local_conflicts"])
 
 
+class PackedBytesTest(unittest.TestCase):
+    """A packed table's bytes go into its literal xored with the mask that writes it shortest;
+    the C++ readers xor them back (the oracle checks every answer)."""
+
+    def literal_length(self, data: bytes, mask: int) -> int:
+        return len(cpp_emit._escaped_binary(bytes(b ^ mask for b in data)))
+
+    def test_the_mask_writes_the_literal_shortest(self):
+        small_numbers = struct.pack("<300H", *range(300))  # mostly zero high bytes
+        for data in (small_numbers, bytes(1000), bytes(range(256)) * 4, b"abc", b""):
+            with self.subTest(data=data[:8]):
+                mask = cpp_emit.byte_mask(data)
+                best = min(self.literal_length(data, m) for m in range(256))
+                # The choice counts each byte's escape alone, and an escape is shortened only
+                # where no digit follows it: within a character a byte of the best.
+                self.assertLessEqual(self.literal_length(data, mask), best + len(data) // 8 + 1)
+                self.assertLessEqual(self.literal_length(data, mask), self.literal_length(data, 0))
+        self.assertNotEqual(cpp_emit.byte_mask(bytes(1000)), 0, "zero bytes are not left escapes")
+        self.assertEqual(cpp_emit.byte_mask(b"abc"), 0, "printable bytes keep no mask")
+
+    def test_the_rendered_table_holds_the_values_xored_with_its_mask(self):
+        values = [0, 1, 80, 443, 65535, 0, 0, 7]
+        lines = cpp_emit._render_array(Array("t", "std::uint16_t", values, "a table"), {})
+        declaration = re.search(r"packed_table<std::uint16_t, 8, 1, 8, t_bytes, (\d+)> t\{\};", lines[-1])
+        self.assertIsNotNone(declaration, lines[-1])
+        mask = int(declaration.group(1))
+        literal = "".join(re.findall(r'^\s*"(.*)"$', "\n".join(lines), re.M))
+        stored = literal.encode("latin-1").decode("unicode_escape").encode("latin-1")
+        self.assertEqual(bytes(b ^ mask for b in stored), struct.pack("<8H", *values))
+
+
 class DeterminismTest(GeneratorTestCase):
 
     def test_bundled_registry_twice_gives_identical_bytes(self):
@@ -1128,7 +1162,7 @@ class ScaleTest(GeneratorTestCase):
         self.assertIn("using record_index = std::uint32_t;", header, "more rows than 16 bits index")
         # More flags than one literal holds: the row handles read them through packed_table,
         # not in place (odd rows are tcp, even ones udp).
-        self.assertIsNotNone(re.search(r"packed_table<std::uint8_t, 70000, [2-9], \d+, record_flags_bytes> record_flags",
+        self.assertIsNotNone(re.search(r"packed_table<std::uint8_t, 70000, [2-9], \d+, record_flags_bytes, \d+> record_flags",
                                        header), "record_flags is a table of several rows")
         self.compile_against("out", """
 constexpr std::size_t rows_naming(ianaports::protocol p) {

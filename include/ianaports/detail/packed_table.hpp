@@ -58,14 +58,19 @@ constexpr T load_little_endian(const char* from) noexcept {
 }
 
 // Count values of the unsigned type T, RowElements to a row, in the rows Literals::row(r)
-// returns. Rows are evenly filled rather than a power of two long: padding cost more memory than
-// a division by a constant costs time.
+// returns, every byte xored with ByteMask (the generator's choice, which writes the literal
+// shortest). Rows are evenly filled rather than a power of two long: padding cost more memory
+// than a division by a constant costs time.
 template <typename T, std::size_t Count, std::size_t Rows, std::size_t RowElements,
-          typename Literals>
+          typename Literals, unsigned ByteMask>
 struct packed_table {
   static_assert(Rows * RowElements >= Count, "the rows hold every value");
+  static_assert(ByteMask <= 0xFF, "the mask is a byte");
 
   static constexpr std::size_t rows = Rows;
+
+  // ByteMask in every byte of a T.
+  static constexpr T mask = static_cast<T>(ByteMask * (static_cast<T>(~T{0}) / 0xFFU));
 
   // Row r's bytes (r < Rows).
   static constexpr const char* row(std::size_t r) noexcept { return Literals::row(r); }
@@ -76,14 +81,16 @@ struct packed_table {
   // One statement: constant evaluation counts each statement it runs against its limit, and a
   // walk over the registry reads a table or two a row.
   [[nodiscard]] constexpr T operator[](std::size_t index) const noexcept {
-    return load_little_endian<T>(Literals::row(Rows == 1 ? 0 : index / RowElements) +
-                                 (Rows == 1 ? index : index % RowElements) * sizeof(T));
+    return static_cast<T>(
+        load_little_endian<T>(Literals::row(Rows == 1 ? 0 : index / RowElements) +
+                              (Rows == 1 ? index : index % RowElements) * sizeof(T)) ^
+        mask);
   }
 
   // The value at column of row, for a table whose rows are fields (name_keys: a row per key
   // word), read without dividing.
   [[nodiscard]] constexpr T at(std::size_t row, std::size_t column) const noexcept {
-    return load_little_endian<T>(Literals::row(row) + column * sizeof(T));
+    return static_cast<T>(load_little_endian<T>(Literals::row(row) + column * sizeof(T)) ^ mask);
   }
 };
 

@@ -130,7 +130,8 @@ IANAPORTS_BEGIN_TABLES_NAMESPACE
 // without operator[]'s call.
 constexpr unsigned row::protocol_bits() const noexcept {
   if constexpr (detail::flags_table::rows == 1) {  // the byte at index_ of the one literal
-    return static_cast<unsigned char>(detail::flags_table::row(0)[index_]) &
+    return (static_cast<unsigned char>(detail::flags_table::row(0)[index_]) ^
+            detail::flags_table::mask) &
            detail::reg::flag_protocol_mask;
   } else {
     return detail::reg::record_flags[index_] & detail::reg::flag_protocol_mask;
