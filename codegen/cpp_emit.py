@@ -47,21 +47,23 @@ def _escaped(data: bytes) -> str:
 _BINARY_ESCAPE_TABLE = {b: (chr(b) if 0x20 <= b < 0x7F and b not in b'"\\?' else "\\%03o" % b)
                         for b in range(256)}
 # An octal escape with leading zeros that no octal digit follows: the zeros go ("\000" is "\0").
-# The tables' bytes are mostly small numbers' high bytes, zeros: written short, the literals
-# are about a quarter shorter, and compilers read them that much faster.
+# Small numbers' bytes are small (the ones a table's mask leaves unprintable): written short,
+# the literals were about a quarter shorter, and compilers read them that much faster.
 _SHORTER_OCTAL = re.compile(r"\\0(?:0([0-7])|([1-7][0-7]))(?![0-7])")
 
 
-def _escaped_binary(data: bytes) -> str:
-    escaped = data.decode("latin-1").translate(_BINARY_ESCAPE_TABLE)
+def _shorter_octal(escaped: str) -> str:
     return _SHORTER_OCTAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), escaped)
+
+
+def _escaped_binary(data: bytes) -> str:
+    return _shorter_octal(data.decode("latin-1").translate(_BINARY_ESCAPE_TABLE))
 
 
 # What a byte of a packed table costs in its literal, in characters, shortened as
 # _SHORTER_OCTAL shortens it where no digit follows: printable ASCII one, an octal escape two to
 # four. (A compiler reads a literal at some tens of instructions a character.)
-_BINARY_BYTE_COST = [len(_SHORTER_OCTAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), _BINARY_ESCAPE_TABLE[b]))
-                     for b in range(256)]
+_BINARY_BYTE_COST = [len(_shorter_octal(_BINARY_ESCAPE_TABLE[b])) for b in range(256)]
 _XOR_TABLES = [bytes(b ^ mask for b in range(256)) for mask in range(256)]
 
 
@@ -155,7 +157,8 @@ def _render_literal_rows(name: str, rows: List[bytes], utf8: bool) -> List[str]:
 
 
 def _render_array(array: Array, aliases: Dict[str, str]) -> List[str]:
-    """An integer table as rows of string literals holding its little-endian bytes.
+    """An integer table as rows of string literals holding its little-endian bytes, each xored
+    with the table's mask (byte_mask), which the packed_table declaration names.
 
     Compilers read a string literal many times faster than a braced list of numbers: with
     braced lists the tables took about 1.1 s of clang++'s time, with literals a small part of it.

@@ -86,7 +86,10 @@ ianaports_nsswitch_edit() (
     11) ianaports_nsswitch_note "$action" "$file has no services line" ;;
     # A comment right after the last source: the word could go there only with a space that
     # remove could not tell from the administrator's own.
-    12) ianaports_nsswitch_note "$action" "a comment follows the last source of $file's services line at once" ;;
+    12)
+        ianaports_nsswitch_note "$action" \
+            "a comment follows the last source of $file's services line at once"
+        ;;
     *)
         ianaports_nsswitch_fail "$file" "cannot read it (awk exited with $status)"
         exit 1
@@ -104,7 +107,7 @@ ianaports_nsswitch_mark() {
     fi
     mark_dir=$(dirname -- "$3") || mark_dir=
     if [ "$1" = remove ]; then
-        rm -f -- "$3"
+        rm -f -- "$3" || :
         rmdir -- "$mark_dir" 2> /dev/null || :
     elif [ "$2" = 0 ] && ! { mkdir -p -- "$mark_dir" && touch -- "$3"; }; then
         echo "ianaports: cannot make $3: removing the package will leave ianaports on the" \
@@ -167,7 +170,8 @@ ianaports_nsswitch_ends_in_newline() {
 # ianaports_nsswitch_rewrite add|remove check|print NEWLINE FILE: the awk program that edits
 # the text. Exit status 0: the services line changes (print writes the whole new text to
 # stdout, without a final newline if NEWLINE is 0); 10: nothing changes; 11: no services line;
-# 12: no place for the word that remove could take exactly off; others: awk's own errors. In the C locale, so that any byte is a character.
+# 12: no place for the word that remove could take exactly off; others: awk's own errors. In
+# the C locale, so that any byte is a character.
 ianaports_nsswitch_rewrite() {
     LC_ALL=C awk -v action="$1" -v mode="$2" -v newline="$3" '
         function is_space(c) {

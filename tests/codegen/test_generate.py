@@ -1012,8 +1012,7 @@ class PackedBytesTest(unittest.TestCase):
         declaration = re.search(r"packed_table<std::uint16_t, 8, 1, 8, t_bytes, (\d+)> t\{\};", lines[-1])
         self.assertIsNotNone(declaration, lines[-1])
         mask = int(declaration.group(1))
-        literal = "".join(re.findall(r'^\s*"(.*)"$', "\n".join(lines), re.M))
-        stored = literal.encode("latin-1").decode("unicode_escape").encode("latin-1")
+        stored = decode_literal_body("".join(re.findall(r'^\s*"(.*)"$', "\n".join(lines), re.M)))
         self.assertEqual(bytes(b ^ mask for b in stored), struct.pack("<8H", *values))
 
 

@@ -614,13 +614,20 @@ class Templates(Scratch):
             self.assertFalse(os.path.exists(self.nsswitch_mark), "no mark for a word already there")
             self.assert_script(remove[0], remove[1:], self.WITH, self.WITH)
 
-    def test_a_purge_after_a_failed_removal_leaves_no_mark(self) -> None:
+    def test_a_purge_or_disappear_after_a_failed_edit_leaves_no_mark(self) -> None:
+        env = fake_mv(self.dir)
+        for action in ("purge", "disappear"):
+            with self.subTest(action=action):
+                self.marked()
+                write(self.conf, self.WITH)
+                result = self.maintainer("postrm", action, env=env)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertIn("left as it was", result.stderr)
+                self.assertFalse(os.path.exists(os.path.dirname(self.nsswitch_mark)))
+        # A remove that fails keeps the mark, for the purge to try again.
         self.marked()
-        write(self.conf, self.WITH)
-        result = self.maintainer("postrm", "purge", env=fake_mv(self.dir))
-        self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("left as it was", result.stderr)
-        self.assertFalse(os.path.exists(os.path.dirname(self.nsswitch_mark)))
+        self.assertEqual(self.maintainer("postrm", "remove", env=env).returncode, 0)
+        self.assertTrue(os.path.exists(self.nsswitch_mark))
 
     def test_debian_abort_install_takes_the_reinstall_mark_away(self) -> None:
         write(self.conf, self.WITHOUT)
