@@ -173,7 +173,7 @@ def _render_array(array: Array, aliases: Dict[str, str]) -> List[str]:
     # Every row full, zeros after the last value, as a char array's rows were: a table of no
     # values still has one, which the readers may read where a count says nothing is there.
     data = struct.pack("<%d%s" % (count, _STRUCT_CODES[width]), *array.values).ljust(rows * row_bytes, b"\0")
-    mask = byte_mask(data)
+    mask = byte_mask(data) if array.masked else 0
     data = data.translate(_XOR_TABLES[mask])
     literals = f"{array.name}_bytes"
     return ([f"// {array.comment}"]

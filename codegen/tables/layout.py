@@ -18,6 +18,10 @@ class Array:
     values: List[int]
     comment: str  # what the table holds, for the generated header: the layout's documentation
     row_elements: Optional[int] = None  # values per packed row, when the reader relies on it
+    # Whether its bytes may be xored with a mask (cpp_emit.byte_mask): for a table whose values a
+    # lookup compares or returns, where the xor costs nothing, and not one whose values a lookup
+    # goes on to read the next table at, where it adds to every step's latency.
+    masked: bool = False
 
 
 @dataclass

@@ -72,7 +72,7 @@ class NameIndex:
                   "row w * (name_slot_count >> name_key_row_shift) + (slot >> name_key_row_shift),"
                   " column slot's low bits -> word w of the folded name (zero padded, length in the"
                   " last byte); empty in a compact index, which compares the name's text",
-                  row_elements=min(self.phf.slot_count, KEY_ROW_SLOTS) if keys else None),
+                  row_elements=min(self.phf.slot_count, KEY_ROW_SLOTS) if keys else None, masked=True),
         ]
 
     def sample_arrays(self) -> List[Array]:
@@ -136,7 +136,8 @@ class NamePorts:
     def arrays(self) -> List[Array]:
         return [
             Array("name_port", "std::uint16_t", self.ports,
-                  "protocol (tcp, udp) * name_slot_count + name slot -> port_of's answer, 0 for none"),
+                  "protocol (tcp, udp) * name_slot_count + name slot -> port_of's answer, 0 for none",
+                  masked=True),
             Array("name_port_zero", index_type(len(self.ports)), self.zero,
                   "the indexes of name_port whose 0 is port 0, not none, ascending"),
         ]

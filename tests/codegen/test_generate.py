@@ -987,8 +987,8 @@ class DescribeTest(unittest.TestCase):
 
 
 class PackedBytesTest(unittest.TestCase):
-    """A packed table's bytes go into its literal xored with the mask that writes it shortest;
-    the C++ readers xor them back (the oracle checks every answer)."""
+    """A packed table marked masked goes into its literal xored with the mask that writes it
+    shortest; the C++ readers xor it back (the oracle checks every answer)."""
 
     def literal_length(self, data: bytes, mask: int) -> int:
         return len(cpp_emit._escaped_binary(bytes(b ^ mask for b in data)))
@@ -1008,12 +1008,15 @@ class PackedBytesTest(unittest.TestCase):
 
     def test_the_rendered_table_holds_the_values_xored_with_its_mask(self):
         values = [0, 1, 80, 443, 65535, 0, 0, 7]
-        lines = cpp_emit._render_array(Array("t", "std::uint16_t", values, "a table"), {})
-        declaration = re.search(r"packed_table<std::uint16_t, 8, 1, 8, t_bytes, (\d+)> t\{\};", lines[-1])
-        self.assertIsNotNone(declaration, lines[-1])
-        mask = int(declaration.group(1))
-        stored = decode_literal_body("".join(re.findall(r'^\s*"(.*)"$', "\n".join(lines), re.M)))
-        self.assertEqual(bytes(b ^ mask for b in stored), struct.pack("<8H", *values))
+        for masked in (True, False):
+            with self.subTest(masked=masked):
+                lines = cpp_emit._render_array(Array("t", "std::uint16_t", values, "a table", masked=masked), {})
+                declaration = re.search(r"packed_table<std::uint16_t, 8, 1, 8, t_bytes, (\d+)> t\{\};", lines[-1])
+                self.assertIsNotNone(declaration, lines[-1])
+                mask = int(declaration.group(1))
+                self.assertEqual(mask != 0, masked, "a table not marked masked keeps its bytes")
+                stored = decode_literal_body("".join(re.findall(r'^\s*"(.*)"$', "\n".join(lines), re.M)))
+                self.assertEqual(bytes(b ^ mask for b in stored), struct.pack("<8H", *values))
 
 
 class DeterminismTest(GeneratorTestCase):

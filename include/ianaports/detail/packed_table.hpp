@@ -58,9 +58,10 @@ constexpr T load_little_endian(const char* from) noexcept {
 }
 
 // Count values of the unsigned type T, RowElements to a row, in the rows Literals::row(r)
-// returns, every byte xored with ByteMask (the generator's choice, which writes the literal
-// shortest). Rows are evenly filled rather than a power of two long: padding cost more memory
-// than a division by a constant costs time.
+// returns, every byte xored with ByteMask (0, or for a table whose values a lookup compares or
+// returns, the generator's choice, which writes the literal shortest). Rows are evenly filled
+// rather than a power of two long: padding cost more memory than a division by a constant costs
+// time.
 template <typename T, std::size_t Count, std::size_t Rows, std::size_t RowElements,
           typename Literals, unsigned ByteMask>
 struct packed_table {
