@@ -59,7 +59,7 @@ ianaports_nsswitch_edit() (
     # for them would decide for the administrator.
     if [ ! -e "$file" ]; then
         ianaports_nsswitch_note "$action" "there is no $file"
-        ianaports_nsswitch_mark "$action" 13 "$mark"
+        ianaports_nsswitch_mark "$action" 10 "$mark" # nothing written
         exit 0
     fi
     # A link (as authselect makes) keeps pointing where it did: the file it names is replaced.
