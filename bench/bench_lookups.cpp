@@ -24,7 +24,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include "key_lists.hpp"
 #include "peers.hpp"

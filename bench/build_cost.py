@@ -38,7 +38,7 @@ import time
 IANAPORTS_TU = """#include <ianaports/ports.hpp>
 int main(int argc, char**) { return ianaports::port_of(argc > 1 ? "http" : "https").value_or(0); }
 """
-EVERY_QUERY_TU = """#include <ianaports/ports.hpp>
+EVERY_QUERY_TU = """#include <ianaports/records.hpp>
 #include <cstddef>
 #include <string_view>
 namespace ip = ianaports;
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
 """
 # Whole-registry walks in constant evaluation, reading one column of each row through the row
 # handles: the protocol as an optional (transport()), and as a test (holds_for()).
-WALK_TRANSPORT_TU = """#include <ianaports/ports.hpp>
+WALK_TRANSPORT_TU = """#include <ianaports/records.hpp>
 #include <cstddef>
 constexpr std::size_t tcp_rows() {
   std::size_t count = 0;
@@ -78,7 +78,7 @@ constexpr std::size_t tcp_rows() {
 static_assert(tcp_rows() == ianaports::by_protocol(ianaports::protocol::tcp).size());
 int main() {}
 """
-WALK_HOLDS_FOR_TU = """#include <ianaports/ports.hpp>
+WALK_HOLDS_FOR_TU = """#include <ianaports/records.hpp>
 #include <cstddef>
 constexpr std::size_t rows_for_tcp() {
   std::size_t count = 0;
@@ -92,11 +92,6 @@ int main() {}
 """
 STD_ONLY_TU = """#include <cstddef>
 #include <cstdint>
-#if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>  // as ports.hpp does
-#else
-#include <iterator>
-#endif
 #include <optional>
 #include <string_view>
 int main(int argc, char**) {
@@ -106,7 +101,7 @@ int main(int argc, char**) {
 """
 # The same, and every person of the directory (people.hpp): what people add to the full tables.
 EVERY_QUERY_AND_PERSON_TU = EVERY_QUERY_TU.replace(
-    "#include <ianaports/ports.hpp>", "#include <ianaports/people.hpp>").replace(
+    "#include <ianaports/records.hpp>", "#include <ianaports/people.hpp>\n#include <ianaports/records.hpp>").replace(
     "  return static_cast<int>(sum & 0x7F);",
     "  for (const ip::person& p : ip::people()) {\n"
     "    sum += p.id.size() + p.name.size() + p.org.size() + p.uri.size() + p.updated.size();\n"

@@ -14,7 +14,7 @@
 #include <utility>        // std::move, std::swap
 #include <vector>         // std::vector
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 namespace ianaports_bench {
 

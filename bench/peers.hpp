@@ -18,7 +18,7 @@
 #include <utility>        // std::pair
 #include <vector>         // std::vector
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include "key_lists.hpp"
 

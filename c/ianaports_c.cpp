@@ -24,6 +24,7 @@
 #include <type_traits>  // std::is_trivially_copyable_v
 
 #include <ianaports/people.hpp>  // includes ports.hpp
+#include <ianaports/records.hpp>
 
 namespace {
 

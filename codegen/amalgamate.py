@@ -7,13 +7,14 @@
 writes single_include/ianaports/ports.hpp, which needs nothing but a C++17 compiler: no
 Python, no CMake, no other file. It is include/ianaports/ports.hpp with each of its own
 "ianaports/..." includes replaced, once, by that file's text, and the generated tables in place
-of ianaports/detail/registry_tables.hpp. Beside it go the opt-in headers (people.hpp with the
-people's generated tables, services.hpp, ostream.hpp, fmt.hpp, format.hpp, and the detail
-headers they need)
-as they are, but that they include ports.hpp for what it holds; and every other public header
-(ianaports/types.hpp) as one line that includes ports.hpp, so that code written against
-include/ compiles against either. A file, not one header, so that a translation unit that
-wants no people does not parse them (a fifth of the tables' text).
+of ianaports/detail/registry_tables.hpp. Beside it go the opt-in headers (types.hpp and
+records.hpp with the record and the rows, people.hpp with the people's generated tables,
+services.hpp, ostream.hpp, fmt.hpp, format.hpp, and the detail headers they need) as they are,
+but that they include ports.hpp for what it holds; and every other public header
+(ianaports/port_types.hpp) as one line that includes ports.hpp, so that code written against
+include/ compiles against either. A folder, not one header, so that a translation unit that
+looks up ports parses neither the rows' code nor the people's tables (a fifth of the tables'
+text).
 `--check` compares instead of writing, and exits 1 with the command to run when they differ.
 """
 
@@ -46,11 +47,13 @@ _OWN_INCLUDE = re.compile(r'^#include "(ianaports/[^"]+)"[^\n]*$', re.M)
 
 SINGLE_HEADER = "ianaports/ports.hpp"
 # The opt-in headers beside it, with the files they need that it does not hold.
-COMPANIONS = ("ianaports/people.hpp", "ianaports/detail/tables/people.hpp", PEOPLE_TABLES, "ianaports/services.hpp",
+COMPANIONS = ("ianaports/types.hpp", "ianaports/records.hpp", "ianaports/detail/records_impl.hpp",
+              "ianaports/detail/tables/records.hpp",
+              "ianaports/people.hpp", "ianaports/detail/tables/people.hpp", PEOPLE_TABLES, "ianaports/services.hpp",
               "ianaports/ostream.hpp", "ianaports/fmt.hpp", "ianaports/format.hpp",
               "ianaports/detail/text_form.hpp")
 # The public headers (include/ianaports/*.hpp) that the single header holds: each one forwards.
-FORWARDED = ("ianaports/types.hpp",)
+FORWARDED = ("ianaports/port_types.hpp",)
 COMMAND = ("python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml"
            " --output single_include")
 

@@ -5,7 +5,7 @@
 //   443/tcp → https: http protocol over TLS/SSL
 //   https → 443/tcp, 443/udp, 443/sctp
 //   49200/udp → nothing registered (dynamic)
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <charconv>     // std::from_chars
 #include <cstdint>      // std::uint16_t

@@ -21,6 +21,7 @@ module;
 
 #include <ianaports/people.hpp>
 #include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 #include <ianaports/services.hpp>
 
 export module ianaports;

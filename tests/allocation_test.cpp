@@ -3,7 +3,7 @@
 // kind of query runs over the whole registry.
 #include <doctest/doctest.h>
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint16_t

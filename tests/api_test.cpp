@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <ianaports/people.hpp>
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <algorithm>  // std::equal
 #include <cstdint>    // std::uint16_t

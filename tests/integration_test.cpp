@@ -6,7 +6,7 @@
 
 #include <ianaports/format.hpp>
 #include <ianaports/ostream.hpp>
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 #if defined(IANAPORTS_TEST_FMT)
 #include <ianaports/fmt.hpp>
 #endif

@@ -3,7 +3,7 @@
 // and site.xml compiled in before its rows (tests/CMakeLists.txt, local_api_tables). What those
 // files say, and what the registry says of the same ports, are the expectations here; every
 // row against an independent reading is the oracle test's (oracle_local).
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <doctest/doctest.h>
 

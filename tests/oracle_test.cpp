@@ -8,7 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <ianaports/people.hpp>
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <cstdint>      // std::uint16_t, std::uint32_t
 #include <fstream>      // std::ifstream

@@ -9,8 +9,9 @@
 //
 // Opt-in, as the printing headers are: the people have tables and text of their own, which a
 // translation unit that includes only ports.hpp neither parses nor links. This header includes
-// ports.hpp. person_ids() (in types.hpp) reads the ids of a row's assignee or contact column;
-// person is in types.hpp too. The directory is empty in a lean build without the people columns.
+// ports.hpp and types.hpp: person_ids() (in types.hpp) reads the ids of a row's assignee or
+// contact column, and person is there too. The directory is empty in a lean build without the
+// people columns.
 
 // The people's tables first, ahead of the include guard, as ports.hpp includes its tables: they
 // include the tables they belong to, and refuse to join another copy's.

@@ -20,9 +20,9 @@
 // file, the first entry in that order that holds it, but that names compare without regard to
 // case (RFC 6335, section 5.1).
 
-// ports.hpp first, ahead of the include guard, as people.hpp includes its tables: another copy's
-// ports.hpp then refuses to join this one's.
-#include "ianaports/ports.hpp"
+// records.hpp (and ports.hpp) first, ahead of the include guard, as people.hpp includes its
+// tables: another copy's ports.hpp then refuses to join this one's.
+#include "ianaports/records.hpp"
 
 #ifndef IANAPORTS_SERVICES_HPP
 #define IANAPORTS_SERVICES_HPP

@@ -40,7 +40,7 @@
 #include <string_view>  // std::string_view
 
 #include "ianaports/detail/text_form.hpp"
-
+#include "ianaports/types.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {

@@ -26,7 +26,7 @@
 #include <string_view>  // std::string_view
 
 #include "ianaports/detail/text_form.hpp"
-#include "ianaports/ports.hpp"  // the vocabulary and the tables
+#include "ianaports/types.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
 

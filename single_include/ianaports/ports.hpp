@@ -23,9 +23,10 @@
 //   static_assert(ianaports::status(8080, ianaports::protocol::tcp) == ianaports::port_status::assigned);
 // clang-format on
 //
-// Every row of the registry is here, with all twelve columns IANA publishes. Every function is
-// constexpr and noexcept, allocates nothing, and accepts any input: a name that is empty,
-// megabytes long, not ASCII or holding NUL bytes is simply not found.
+// Every row of the registry is here, with all twelve columns IANA publishes; this file looks up
+// ports and names, ianaports/records.hpp reads the rows whole. Every function is constexpr and
+// noexcept, allocates nothing, and accepts any input: a name that is empty, megabytes long, not
+// ASCII or holding NUL bytes is simply not found.
 //
 // Names compare case-insensitively (RFC 6335 section 5.1); results come in registry order.
 // https://www.iana.org/assignments/service-names-port-numbers/
@@ -33,7 +34,7 @@
 // Copies built from other tables (another release, local services, a lean build) may share a
 // program, each answering from its own: what reads the tables lives in an inline namespace
 // named after them. The vocabulary of types.hpp (record, protocol...) is common to all; a row
-// and the ranges belong to their copy. One translation unit includes one copy.
+// and the ranges (records.hpp) belong to their copy. One translation unit includes one copy.
 
 // The tables first, ahead of the include guard: they name the namespace everything below lives
 // in, and their own guard, named after them, lets another copy's tables in to refuse to join
@@ -2991,93 +2992,28 @@ IANAPORTS_END_TABLES_DETAIL
 #ifndef IANAPORTS_PORTS_HPP
 #define IANAPORTS_PORTS_HPP
 
-#include <cstddef>      // std::size_t, std::ptrdiff_t
-#include <cstdint>      // std::uint16_t, std::uint32_t
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint16_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
 
-// ---- ianaports/detail/row_query.hpp ----
-// ianaports: what a query's range holds, without the tables. Internal; include ports.hpp.
-//
-// A query's rows come from up to three sorted runs, merged in registry order while iterating
-// (tables.hpp walks them): a name's or a port segment's list, a stretch of registry order, the
-// few rows of a short list. Most queries use one; by_range uses three (the rows that cover its
-// first port from before it, the in-order rows that start inside it, the rows out of port
-// order that overlap it), so that it costs a search and the rows it finds.
-#ifndef IANAPORTS_DETAIL_ROW_QUERY_HPP
-#define IANAPORTS_DETAIL_ROW_QUERY_HPP
-
-#include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
-
-
-
-IANAPORTS_BEGIN_NAMESPACE
-namespace detail {
-
-inline constexpr std::uint32_t no_row = 0xFFFFFFFFu;
-
-enum class source_kind : std::uint8_t {
-  none,
-  registry,  // positions [at, end) of registry order, kept by the query's walk_test
-  listed,    // entries [at, end) of row_lists; with before_first, the in-order rows that start
-             // before the query's first port (by_range, from the segment of that port)
-  ranges,    // entries [at, end) of range_record: in-order rows that start before the query's
-             // first port and cover it (by_range of a compact index)
-  apart,     // entries [at, end) of apart_record: rows out of port order overlapping the span
-};
-
-// How a registry source keeps its rows.
-enum class walk_test : std::uint8_t {
-  every_row,
-  transport_is,  // the row names protocol (by_protocol, over the whole registry)
-  in_order_for,  // the row is in port order and holds for protocol (by_range)
-};
-
-struct row_source {
-  source_kind kind = source_kind::none;
-  bool keeps_all = false;  // every row of the run is the query's: nothing to test on the way
-  std::uint32_t at = 0;
-  std::uint32_t end = 0;
-};
-
-struct row_query {
-  row_source sources[3] = {};
-  std::uint8_t source_count = 0;  // sources[0, source_count) are in use
-  walk_test test = walk_test::every_row;
-  bool before_first = false;  // see source_kind::listed
-  std::uint8_t protocol = 0;  // an index into the per-protocol tables
-  std::uint16_t first = 0;    // the span, for by_range's sources
-  std::uint16_t last = 0;
-};
-
-}  // namespace detail
-IANAPORTS_END_NAMESPACE
-
-#endif  // IANAPORTS_DETAIL_ROW_QUERY_HPP
-// ---- ianaports/types.hpp ----
-// ianaports' vocabulary, without the tables: the protocols, port ranges and classes, a port's
-// status and a registry row, with their names. A translation unit that passes records around
-// but never looks anything up includes this; the lookups are in ianaports/ports.hpp.
+// ---- ianaports/port_types.hpp ----
+// ianaports' vocabulary of ports, without the tables: the protocols, port ranges and classes, a
+// port's status, service names, with their names. ports.hpp includes it; types.hpp adds a
+// registry row and a person to it.
 //
 // clang-format off
-//   #include <ianaports/types.hpp>
+//   #include <ianaports/port_types.hpp>
 //
 //   static_assert(ianaports::range_of(ianaports::port_class::user) == ianaports::port_range{1024, 49151});
 //   static_assert(ianaports::parse_protocol("UDP") == ianaports::protocol::udp);
 // clang-format on
-#ifndef IANAPORTS_TYPES_HPP
-#define IANAPORTS_TYPES_HPP
+#ifndef IANAPORTS_PORT_TYPES_HPP
+#define IANAPORTS_PORT_TYPES_HPP
 
-#include <cstddef>  // std::size_t, std::ptrdiff_t
-#include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
-#if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
-// Only the iterator tags: libstdc++'s <iterator> brings in <streambuf> and locales, which took
-// half of the compile time of a TU doing one lookup (g++ 12 -O2). Other libraries: <iterator>.
-#include <bits/stl_iterator_base_types.h>  // std::input_iterator_tag, std::forward_iterator_tag
-#else
-#include <iterator>  // std::input_iterator_tag, std::forward_iterator_tag
-#endif
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
@@ -3117,139 +3053,6 @@ enum class port_class : std::uint8_t {
   user,     // 1024-49151
   dynamic,  // 49152-65535: never assigned
 };
-
-// Where a row comes from: IANA's registry, or the user's own services compiled in beside it
-// (CMake's IANAPORTS_LOCAL_SERVICES, generate.py --local), which come first.
-enum class record_source : std::uint8_t {
-  registry,
-  local,
-};
-
-// One row of the registry: its twelve columns, rendered as in IANA's CSV export. The views
-// point into static storage, valid for the whole program, and are not NUL-terminated; a
-// record can be copied and kept freely.
-struct record {
-  std::string_view service{};           // as written ("sql*net", "HTTP"...); "" for none
-  std::optional<port_range> ports{};    // none for a service-name-only registration
-  std::optional<protocol> transport{};  // none when the row holds for every protocol
-  std::string_view description{};       // white space folded
-  std::string_view assignee{};          // "[Id]" person references, joined
-  std::string_view contact{};           // likewise
-  std::string_view registered{};        // "2005-12", "2021-10-01" or ""
-  std::string_view modified{};          // likewise
-  std::string_view reference{};         // "[RFC3501][RFC9051]"...
-  std::optional<std::uint32_t> service_code{};
-  std::string_view unauthorized_use{};  // line breaks kept
-  std::string_view notes{};             // line breaks kept
-
-  // IANA writes a few single ports as a range, "4748-4748"; this keeps the CSV's Port Number
-  // column exact. Such a row's ports are {4748, 4748} all the same.
-  bool ports_written_as_range = false;
-
-  // IANA's row, or one of the user's own services.
-  record_source source = record_source::registry;
-
-  // Does the row hold for p: it names p, or no protocol (then it holds for every one)?
-  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept {
-    return !transport || *transport == p;
-  }
-
-  // Every column equal (the views compared by content).
-  friend constexpr bool operator==(const record& a, const record& b) noexcept {
-    return a.service == b.service && a.ports == b.ports && a.transport == b.transport &&
-           a.description == b.description && a.assignee == b.assignee && a.contact == b.contact &&
-           a.registered == b.registered && a.modified == b.modified && a.reference == b.reference &&
-           a.service_code == b.service_code && a.unauthorized_use == b.unauthorized_use &&
-           a.notes == b.notes && a.ports_written_as_range == b.ports_written_as_range &&
-           a.source == b.source;
-  }
-  friend constexpr bool operator!=(const record& a, const record& b) noexcept { return !(a == b); }
-};
-
-// A person or organization of the registry's directory, whom a row's assignee and contact
-// columns name by id ("[Vera_Heinau]"). The views point into static storage, like a record's.
-struct person {
-  std::string_view id{};       // "Vera_Heinau"
-  std::string_view name{};     // as written ("" when absent), white space and all
-  std::string_view org{};      // likewise
-  std::string_view uri{};      // as IANA writes it, "mailto:someone&example.com"; a few
-                               // people have several, joined by a space
-  std::string_view updated{};  // "2012-01-11" or ""
-
-  friend constexpr bool operator==(const person& a, const person& b) noexcept {
-    return a.id == b.id && a.name == b.name && a.org == b.org && a.uri == b.uri &&
-           a.updated == b.updated;
-  }
-  friend constexpr bool operator!=(const person& a, const person& b) noexcept { return !(a == b); }
-};
-
-// The ids a row's assignee or contact column names, in order: "[A][B]" yields "A" and "B",
-// without the brackets. Text outside brackets (a few rows name people in words) is passed
-// over; a "[" never closed ends the walk. Any text is valid input.
-class person_id_range {
- public:
-  class iterator {
-   public:
-    using value_type = std::string_view;
-    using reference = std::string_view;
-    using pointer = void;
-    using difference_type = std::ptrdiff_t;
-    using iterator_category = std::input_iterator_tag;
-
-    constexpr iterator() noexcept = default;
-    constexpr std::string_view operator*() const noexcept { return id_; }
-    constexpr iterator& operator++() noexcept {
-      find_next();
-      return *this;
-    }
-    constexpr iterator operator++(int) noexcept {
-      iterator before = *this;
-      find_next();
-      return before;
-    }
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.rest_.data() == b.rest_.data() && a.done_ == b.done_;
-    }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept {
-      return !(a == b);
-    }
-
-   private:
-    friend class person_id_range;
-    constexpr explicit iterator(std::string_view column) noexcept : rest_(column), done_(false) {
-      find_next();
-    }
-    constexpr void find_next() noexcept {
-      const std::size_t open = rest_.find('[');
-      const std::size_t close = open == std::string_view::npos ? open : rest_.find(']', open);
-      if (close == std::string_view::npos) {
-        rest_ = {};
-        done_ = true;
-        return;
-      }
-      id_ = rest_.substr(open + 1, close - open - 1);
-      rest_.remove_prefix(close + 1);
-    }
-
-    std::string_view rest_{};  // what follows the current id
-    std::string_view id_{};
-    bool done_ = true;
-  };
-
-  constexpr explicit person_id_range(std::string_view column) noexcept : column_(column) {}
-  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(column_); }
-  // A range's end() is a member, as the standard ranges' are, though this one needs no state.
-  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
-  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
-
- private:
-  std::string_view column_;
-};
-
-// The ids in a row's assignee or contact column.
-[[nodiscard]] constexpr person_id_range person_ids(std::string_view column) noexcept {
-  return person_id_range(column);
-}
 
 // The ports of an RFC 6335 range: range_of(port_class::dynamic) is {49152, 65535}.
 [[nodiscard]] constexpr port_range range_of(port_class c) noexcept;
@@ -3295,8 +3098,6 @@ struct text_control {
 [[nodiscard]] constexpr std::string_view to_string(protocol p) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_status s) noexcept;
 [[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept;
-[[nodiscard]] constexpr std::string_view to_string(
-    record_source s) noexcept;  // "registry", "local"
 [[nodiscard]] constexpr std::optional<protocol> parse_protocol(
     std::string_view name) noexcept;  // "tcp", "UDP"...
 
@@ -3310,7 +3111,6 @@ inline constexpr std::string_view protocol_names[] = {"tcp", "udp", "sctp", "dcc
 inline constexpr std::string_view port_status_names[] = {"assigned", "reserved", "unassigned",
                                                          "dynamic"};
 inline constexpr std::string_view port_class_names[] = {"system", "user", "dynamic"};
-inline constexpr std::string_view record_source_names[] = {"registry", "local"};
 inline constexpr port_range port_class_ranges[] = {{0, 1023}, {1024, 49151}, {49152, 65535}};
 
 template <typename Value, std::size_t Size, typename Enum>
@@ -3508,10 +3308,6 @@ constexpr std::string_view to_string(port_class c) noexcept {
   return detail::entry_of(detail::port_class_names, c, std::string_view{});
 }
 
-constexpr std::string_view to_string(record_source s) noexcept {
-  return detail::entry_of(detail::record_source_names, s, std::string_view{});
-}
-
 constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept {
   for (const protocol p : all_protocols) {
     if (same_service_name(name, to_string(p))) {  // the names are lower case
@@ -3523,194 +3319,12 @@ constexpr std::optional<protocol> parse_protocol(std::string_view name) noexcept
 
 IANAPORTS_END_NAMESPACE
 
-#endif  // IANAPORTS_TYPES_HPP
+#endif  // IANAPORTS_PORT_TYPES_HPP
 
 IANAPORTS_BEGIN_TABLES_NAMESPACE
 
 // ---------------------------------------------------------------------------------------------
-// Ranges of rows: what a query found, as a cheap view (a few integers) over static tables.
-//
-//   record_range  iterating yields records by value, every column read
-//   row_range     iterating yields row handles, which read a column when asked: a walk over the
-//                 registry that looks at one column costs that column alone (rows(),
-//                 record_range::rows())
-//
-// begin(), end(), size() and empty() are constexpr and cost no walk: size() counts from the
-// tables where they say (by_range, by_protocol), empty() looks at the first row.
-
-IANAPORTS_END_TABLES_NAMESPACE
-IANAPORTS_BEGIN_TABLES_DETAIL
-struct range_access;
-template <typename Value>
-class query_iterator;
-IANAPORTS_END_TABLES_DETAIL
-IANAPORTS_BEGIN_TABLES_NAMESPACE
-
-// A row of the registry by position: its columns are read from the tables when asked, one at a
-// time. Cheap to copy (one integer); valid for the whole program.
-class row {
- public:
-  constexpr row() noexcept = default;
-
-  // The row's position in registry order (records() yields rows in this order).
-  [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
-
-  // The columns, as record has them.
-  [[nodiscard]] constexpr std::string_view service() const noexcept;
-  [[nodiscard]] constexpr std::optional<port_range> ports() const noexcept;
-  // (A reference into a constant table, valid for the whole program: a walk of the registry
-  // in constant evaluation that reads this column then copies nothing.)
-  [[nodiscard]] constexpr const std::optional<protocol>& transport() const noexcept;
-  [[nodiscard]] constexpr std::string_view description() const noexcept;
-  [[nodiscard]] constexpr std::string_view assignee() const noexcept;
-  [[nodiscard]] constexpr std::string_view contact() const noexcept;
-  [[nodiscard]] constexpr std::string_view registered() const noexcept;
-  [[nodiscard]] constexpr std::string_view modified() const noexcept;
-  [[nodiscard]] constexpr std::string_view reference() const noexcept;
-  [[nodiscard]] constexpr std::optional<std::uint32_t> service_code() const noexcept;
-  [[nodiscard]] constexpr std::string_view unauthorized_use() const noexcept;
-  [[nodiscard]] constexpr std::string_view notes() const noexcept;
-  [[nodiscard]] constexpr bool ports_written_as_range() const noexcept;
-  [[nodiscard]] constexpr record_source source() const noexcept;
-  [[nodiscard]] constexpr bool holds_for(protocol p) const noexcept;
-
-  // Every column at once.
-  [[nodiscard]] constexpr record to_record() const noexcept;
-
-  friend constexpr bool operator==(row a, row b) noexcept { return a.index_ == b.index_; }
-  friend constexpr bool operator!=(row a, row b) noexcept { return a.index_ != b.index_; }
-
- private:
-  friend struct detail::range_access;  // row_at() and the ranges make rows
-  template <typename Value>
-  friend class detail::query_iterator;
-  constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
-
-  // The row's protocol bits, read in place (see tables.hpp).
-  [[nodiscard]] constexpr unsigned protocol_bits() const noexcept;
-
-  std::uint32_t index_ = 0;
-};
-
-IANAPORTS_END_TABLES_NAMESPACE
-IANAPORTS_BEGIN_TABLES_DETAIL
-
-// The iterator of both ranges: Value is record or row.
-template <typename Value>
-class query_iterator {
- public:
-  using value_type = Value;
-  using reference = Value;  // made on the fly from the tables
-  using pointer = void;
-  using difference_type = std::ptrdiff_t;
-  using iterator_category = std::input_iterator_tag;  // C++17 forward iterators need a Value&
-#if IANAPORTS_CPLUSPLUS >= 202002L
-  using iterator_concept = std::forward_iterator_tag;
-#endif
-
-  constexpr query_iterator() noexcept = default;
-  // Always inline, so that a loop reading a column or two leaves the others unread.
-  IANAPORTS_ALWAYS_INLINE constexpr Value operator*() const noexcept;
-  IANAPORTS_ALWAYS_INLINE constexpr query_iterator& operator++() noexcept;
-  constexpr query_iterator operator++(int) noexcept {
-    query_iterator before = *this;
-    ++*this;
-    return before;
-  }
-  // Members rather than friends, as a member may read the row handle's index.
-  constexpr bool operator==(const query_iterator& other) const noexcept {
-    return row_.index_ == other.row_.index_;
-  }
-  constexpr bool operator!=(const query_iterator& other) const noexcept {
-    return row_.index_ != other.row_.index_;
-  }
-
- private:
-  friend struct range_access;
-  constexpr explicit query_iterator(const row_query& query) noexcept;
-
-  row_query query_{};
-  // The current row (no_row at the end), as the handle a row_range yields: the handle is
-  // copied out, not built, which is one call fewer a row for constant evaluation.
-  row row_ = row(no_row);
-  // A query of one run whose every row is kept (records(), rows(), by_name, by_port) walks
-  // these alone: its next position and one past its last, positions being rows (a walk of
-  // the registry) or entries of row_lists. Plain members, not the query's, as a constant
-  // evaluation over the whole registry pays for every step it takes. Any other query steps
-  // by asking the query.
-  enum class step : std::uint8_t { by_query, by_position, by_list_entry };
-  step step_ = step::by_query;
-  std::uint32_t at_ = 0;
-  std::uint32_t end_ = 0;
-};
-IANAPORTS_END_TABLES_DETAIL
-IANAPORTS_BEGIN_TABLES_NAMESPACE
-
-// The rows a query found, as row handles.
-class row_range {
- public:
-  using iterator = detail::query_iterator<row>;
-
-  constexpr row_range() noexcept = default;
-  [[nodiscard]] constexpr iterator begin() const noexcept;
-  // A member, as begin() is, though it needs nothing of the range: the end of every query.
-  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
-  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
-  [[nodiscard]] constexpr bool empty() const noexcept;
-  [[nodiscard]] constexpr std::size_t size() const noexcept;
-
- private:
-  friend struct detail::range_access;
-  constexpr explicit row_range(const detail::row_query& query) noexcept : query_(query) {}
-
-  detail::row_query query_{};
-};
-
-// The rows a query found, as records.
-class record_range {
- public:
-  using iterator = detail::query_iterator<record>;
-
-  constexpr record_range() noexcept = default;
-  [[nodiscard]] constexpr iterator begin() const noexcept;
-  // A member, as begin() is, though it needs nothing of the range: the end of every query.
-  // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
-  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
-  [[nodiscard]] constexpr bool empty() const noexcept;
-  [[nodiscard]] constexpr std::size_t size() const noexcept;
-
-  // The same rows, as handles that read only the columns asked for.
-  [[nodiscard]] constexpr row_range rows() const noexcept;
-
- private:
-  friend struct detail::range_access;
-  constexpr explicit record_range(const detail::row_query& query) noexcept : query_(query) {}
-
-  detail::row_query query_{};
-};
-
-// ---------------------------------------------------------------------------------------------
-// Queries
-
-// Every row, in registry order; as row handles, to read a column or two of each.
-[[nodiscard]] constexpr record_range records() noexcept;
-[[nodiscard]] constexpr row_range rows() noexcept;
-
-// The row at a position of registry order (row::index()); none past the last.
-[[nodiscard]] constexpr std::optional<row> row_at(std::size_t index) noexcept;
-
-// The rows with this service name, any protocol: by_name("HTTP") holds http/tcp, http/udp...
-[[nodiscard]] constexpr record_range by_name(std::string_view service) noexcept;
-
-// The rows covering port for p: rows naming p and rows that hold for every protocol.
-[[nodiscard]] constexpr record_range by_port(std::uint16_t port, protocol p) noexcept;
-
-// The rows for p (as in by_port) whose ports overlap the range. An empty range (first > last)
-// overlaps nothing.
-[[nodiscard]] constexpr record_range by_range(port_range ports, protocol p) noexcept;
-
-// The rows naming p.
-[[nodiscard]] constexpr record_range by_protocol(protocol p) noexcept;
+// Lookups
 
 // The port of a service: the first port of the first row with that name that holds for p.
 [[nodiscard]] constexpr std::optional<std::uint16_t> port_of(std::string_view service,
@@ -3730,13 +3344,17 @@ class record_range {
 // The people directory (person_of, people()) is in ianaports/people.hpp, with tables of its
 // own: a translation unit that includes only this file neither parses nor links them.
 
+// The registry's rows, whole (records(), by_name, by_port, by_range, by_protocol, row handles),
+// are in ianaports/records.hpp, which includes this file: a translation unit that only looks
+// up ports parses neither them nor the record type and its optional columns.
+
 // classify(port), is_valid_service_name(name), to_string(...) and parse_protocol(name) are in
-// ianaports/types.hpp, with the types: they need no tables.
+// ianaports/port_types.hpp, with the types: they need no tables.
 
 // What the build holds (defined at the end of this file, once the tables are in):
 //   registry_updated    the date of the registry release compiled in, its <updated> element
 //   service_name_count  how many distinct service names it holds, case ignored: the names
-//                       by_name() finds
+//                       port_of() and by_name() find
 //   omitted_columns     what a lean build left out (CMake IANAPORTS_OMIT_COLUMNS): column groups,
 //                       comma-separated, from description, people (assignee, contact), dates,
 //                       reference and notes (notes, unauthorized use), which then read ""; a full
@@ -3780,7 +3398,9 @@ IANAPORTS_END_TABLES_NAMESPACE
 //
 //   tables/facts.hpp       what the build holds: the release, the protocols and columns kept
 //   tables/text.hpp        a pool of distinct strings, addressed by text id
-//   tables/records.hpp     one entry a row, registry order: name, flags, shared text tuples
+//   tables/rows.hpp        one entry a row, registry order: name, first port, flags
+//   tables/records.hpp     the rest of a row's columns, in shared text tuples, and the record
+//                          they make (records.hpp's alone)
 //   tables/port_order.hpp  the first-port column, never decreasing: a search finds a port's
 //                          rows; counts of rows a block; the few rows out of order, apart
 //   tables/walks.hpp       a query's sources of rows, stepped in registry order
@@ -4070,24 +3690,79 @@ IANAPORTS_END_NAMESPACE
 
 #endif  // IANAPORTS_DETAIL_NAME_HASH_HPP
 
+// ---- ianaports/detail/row_query.hpp ----
+// ianaports: what a query's range holds, without the tables. Internal; include ports.hpp.
+//
+// A query's rows come from up to three sorted runs, merged in registry order while iterating
+// (tables.hpp walks them): a name's or a port segment's list, a stretch of registry order, the
+// few rows of a short list. Most queries use one; by_range uses three (the rows that cover its
+// first port from before it, the in-order rows that start inside it, the rows out of port
+// order that overlap it), so that it costs a search and the rows it finds.
+#ifndef IANAPORTS_DETAIL_ROW_QUERY_HPP
+#define IANAPORTS_DETAIL_ROW_QUERY_HPP
+
+#include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
 
 
-// ---- ianaports/detail/tables/records.hpp ----
-// ianaports: reading the records: a row's columns. Internal; include ports.hpp.
+
+IANAPORTS_BEGIN_NAMESPACE
+namespace detail {
+
+inline constexpr std::uint32_t no_row = 0xFFFFFFFFu;
+
+enum class source_kind : std::uint8_t {
+  none,
+  registry,  // positions [at, end) of registry order, kept by the query's walk_test
+  listed,    // entries [at, end) of row_lists; with before_first, the in-order rows that start
+             // before the query's first port (by_range, from the segment of that port)
+  ranges,    // entries [at, end) of range_record: in-order rows that start before the query's
+             // first port and cover it (by_range of a compact index)
+  apart,     // entries [at, end) of apart_record: rows out of port order overlapping the span
+};
+
+// How a registry source keeps its rows.
+enum class walk_test : std::uint8_t {
+  every_row,
+  transport_is,  // the row names protocol (by_protocol, over the whole registry)
+  in_order_for,  // the row is in port order and holds for protocol (by_range)
+};
+
+struct row_source {
+  source_kind kind = source_kind::none;
+  bool keeps_all = false;  // every row of the run is the query's: nothing to test on the way
+  std::uint32_t at = 0;
+  std::uint32_t end = 0;
+};
+
+struct row_query {
+  row_source sources[3] = {};
+  std::uint8_t source_count = 0;  // sources[0, source_count) are in use
+  walk_test test = walk_test::every_row;
+  bool before_first = false;  // see source_kind::listed
+  std::uint8_t protocol = 0;  // an index into the per-protocol tables
+  std::uint16_t first = 0;    // the span, for by_range's sources
+  std::uint16_t last = 0;
+};
+
+}  // namespace detail
+IANAPORTS_END_NAMESPACE
+
+#endif  // IANAPORTS_DETAIL_ROW_QUERY_HPP
+
+// ---- ianaports/detail/tables/rows.hpp ----
+// ianaports: a row's facts the lookups read: its flags, protocol, ports and name. Internal;
+// include ports.hpp.
 //
 // One entry a row, in registry order (codegen/tables/records.py): the name, the first port and
-// the flags in columns of their own, the text columns in tuples that rows share, the few rows
-// with a rare column in short lists behind a flag. A row handle's members read them here.
-#ifndef IANAPORTS_DETAIL_TABLES_RECORDS_HPP
-#define IANAPORTS_DETAIL_TABLES_RECORDS_HPP
+// the flags in columns of their own. The rest of a row's columns, and the record they make, are
+// in records.hpp, which only records.hpp (the public one) reads: their optional columns cost a
+// translation unit that only looks up ports the instantiations of std::optional.
+#ifndef IANAPORTS_DETAIL_TABLES_ROWS_HPP
+#define IANAPORTS_DETAIL_TABLES_ROWS_HPP
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
-#include <optional>     // std::optional
 #include <string_view>  // std::string_view
-#include <type_traits>  // std::remove_const_t
-#include <utility>      // std::index_sequence
-
 
 
 
@@ -4172,7 +3847,6 @@ IANAPORTS_END_TABLES_DETAIL
 
 #endif  // IANAPORTS_DETAIL_TABLES_TEXT_HPP
 
-
 IANAPORTS_BEGIN_TABLES_DETAIL
 
 inline constexpr std::uint32_t record_count = reg::record_count;
@@ -4238,176 +3912,13 @@ constexpr std::string_view row_service(std::size_t row) noexcept {
   return text(reg::record_service[row]);
 }
 
-// The optional columns. (Built by initialisation: std::optional's assignment is constexpr
-// only from C++20 on.)
-constexpr std::optional<port_range> row_ports(std::size_t row) noexcept {
-  if (!row_has(row, reg::flag_has_ports)) {
-    return std::nullopt;
-  }
-  return port_range{row_first_port(row), row_last_port(row)};
-}
-
-constexpr std::optional<protocol> transport_of(std::size_t named) noexcept {
-  return named < protocol_count ? std::optional<protocol>{static_cast<protocol>(named)}
-                                : std::optional<protocol>{};
-}
-
-// The transport of every value of the protocol bits, made once: a row's is a reference into
-// it, because constant evaluation pays for every call it makes and every object it copies, and
-// building an optional is a handful of calls (a walk over the registry reads this a row).
-template <std::size_t... Named>
-struct transport_values {
-  std::optional<protocol> of[sizeof...(Named)] = {transport_of(Named)...};
-};
-template <std::size_t... Named>
-constexpr transport_values<Named...> make_transport_values(std::index_sequence<Named...>) noexcept {
-  return {};
-}
-inline constexpr auto transports =
-    make_transport_values(std::make_index_sequence<std::size_t{reg::flag_protocol_mask} + 1>{});
-
-constexpr const std::optional<protocol>& row_transport(std::size_t row) noexcept {
-  return transports.of[row_protocol(row)];
-}
-
-using flags_table = std::remove_const_t<decltype(reg::record_flags)>;
-
-IANAPORTS_END_TABLES_DETAIL
-IANAPORTS_BEGIN_TABLES_NAMESPACE
-
-// A row handle's protocol, read in place. Constant evaluation pays for every object a call
-// makes, a parameter being one, and a walk over the registry reads this a row: so members of
-// the handle (its position is no parameter), beside the table they read, with no parameter but
-// the one asked for. A table of one row (any registry of up to 65535 rows) is read in place,
-// without operator[]'s call.
-constexpr unsigned row::protocol_bits() const noexcept {
-  if constexpr (detail::flags_table::rows == 1) {  // the byte at index_ of the one literal
-    return (static_cast<unsigned char>(detail::flags_table::row(0)[index_]) ^
-            detail::flags_table::mask) &
-           detail::reg::flag_protocol_mask;
-  } else {
-    return detail::reg::record_flags[index_] & detail::reg::flag_protocol_mask;
-  }
-}
-
-constexpr const std::optional<protocol>& row::transport() const noexcept {
-  return detail::transports.of[protocol_bits()];
-}
-
-// The row names p, or no protocol (then it holds for all): a bit set of the two, tested at the
-// row's bits. (A value outside the enumeration is no protocol a row holds for.)
-constexpr bool row::holds_for(protocol p) const noexcept {
-  return static_cast<unsigned>(p) < detail::protocol_count &&
-         ((((1U << static_cast<unsigned>(p)) | (1U << detail::reg::flag_no_protocol)) >>
-           protocol_bits()) &
-          1U) != 0;
-}
-
-IANAPORTS_END_TABLES_NAMESPACE
-IANAPORTS_BEGIN_TABLES_DETAIL
-
-// The few rows with a rare column (a service code, one port written as N-N) are a short list
-// behind a flag: the bits of what the row has there, 0 for every other row.
-constexpr std::uint8_t row_rare(std::size_t row) noexcept {
-  if (!row_has(row, reg::flag_rare)) {
-    return 0;
-  }
-  const std::size_t index = find_row(reg::rare_record, reg::rare_count, row);
-  return index == reg::rare_count ? std::uint8_t{0} : reg::rare_what[index];
-}
-
-constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcept {
-  if (!row_has(row, reg::flag_rare)) {
-    return std::nullopt;
-  }
-  // The index checked here, where the read is: g++ -O2 cannot see that a row with the flag is
-  // always found, and warns of a read past the table (-Warray-bounds) when it is not.
-  const std::size_t index = find_row(reg::rare_record, reg::rare_count, row);
-  if (index >= reg::rare_count || (reg::rare_what[index] & reg::rare_has_service_code) == 0) {
-    return std::nullopt;
-  }
-  return reg::rare_service_code[index];
-}
-
-// Does IANA write the row's one port as a range, "4748-4748"?
-constexpr bool row_one_port_as_range(std::size_t row) noexcept {
-  return (row_rare(row) & reg::rare_one_port_as_range) != 0;
-}
-
-// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
 constexpr bool row_reserved(std::size_t row) noexcept {
   return row_has(row, reg::flag_reserved);
 }
 
-// The row's text tuple. A build without text columns has one, and no record_texts column.
-constexpr std::size_t row_text_tuple(std::size_t row) noexcept {
-  return reg::text_tuple_count > 1 ? std::size_t{reg::record_texts[row]} : 0;
-}
-
-// The tuple's tail tuple; likewise one, and no texts_tail column, without text columns.
-constexpr std::size_t text_tuple_tail(std::size_t tuple) noexcept {
-  return reg::tail_tuple_count > 1 ? std::size_t{reg::texts_tail[tuple]} : 0;
-}
-
-// The text columns, each read on its own (a row handle reads only what it is asked).
-enum class text_column : std::uint8_t {
-  description,
-  assignee,
-  contact,
-  registered,
-  modified,
-  reference,
-  unauthorized_use,
-  notes
-};
-
-constexpr std::string_view row_text(std::size_t row, text_column column) noexcept {
-  const std::size_t texts = row_text_tuple(row);
-  switch (column) {
-    case text_column::description: return text(reg::texts_description[texts]);
-    case text_column::assignee: return text(reg::texts_assignee[texts]);
-    case text_column::contact: return text(reg::texts_contact[texts]);
-    case text_column::registered: return text(reg::texts_registered[texts]);
-    default: break;
-  }
-  const std::size_t tail = text_tuple_tail(texts);
-  switch (column) {
-    case text_column::modified: return text(reg::tail_modified[tail]);
-    case text_column::reference: return text(reg::tail_reference[tail]);
-    case text_column::unauthorized_use: return text(reg::tail_unauthorized_use[tail]);
-    default: return text(reg::tail_notes[tail]);
-  }
-}
-
-// Where a row comes from: the user's own services are the first rows. (None, in a build
-// without them: the test is then never true, as cppcheck notices.)
-constexpr record_source row_origin(std::size_t row) noexcept {
-  // cppcheck-suppress unsignedLessThanZero
-  return row < local_row_count ? record_source::local : record_source::registry;
-}
-
-IANAPORTS_ALWAYS_INLINE constexpr record make_record(std::size_t row) noexcept {
-  const std::size_t texts = row_text_tuple(row);
-  const std::size_t tail = text_tuple_tail(texts);
-  return record{row_service(row),
-                row_ports(row),
-                row_transport(row),
-                text(reg::texts_description[texts]),
-                text(reg::texts_assignee[texts]),
-                text(reg::texts_contact[texts]),
-                text(reg::texts_registered[texts]),
-                text(reg::tail_modified[tail]),
-                text(reg::tail_reference[tail]),
-                row_service_code(row),
-                text(reg::tail_unauthorized_use[tail]),
-                text(reg::tail_notes[tail]),
-                row_one_port_as_range(row),
-                row_origin(row)};
-}
-
 IANAPORTS_END_TABLES_DETAIL
 
-#endif  // IANAPORTS_DETAIL_TABLES_RECORDS_HPP
+#endif  // IANAPORTS_DETAIL_TABLES_ROWS_HPP
 
 // ---- ianaports/detail/tables/walks.hpp ----
 // ianaports: walks over rows: a query's sources, merged in registry order. Internal; include
@@ -5053,162 +4564,9 @@ consteval std::uint16_t literal_port(std::string_view name, protocol p) {
 }
 #endif
 
-// --- ranges and rows -------------------------------------------------------------------------
-
-// Builds the ranges from queries, and their iterators.
-struct range_access {
-  template <typename Range>
-  static constexpr Range make(const row_query& query) noexcept {
-    return Range(query);
-  }
-  template <typename Value>
-  static constexpr query_iterator<Value> begin(const row_query& query) noexcept {
-    return query_iterator<Value>(query);
-  }
-  static constexpr const row_query& query_of(const record_range& range) noexcept {
-    return range.query_;
-  }
-  static constexpr const row_query& query_of(const row_range& range) noexcept {
-    return range.query_;
-  }
-  static constexpr row make_row(std::uint32_t index) noexcept { return row(index); }
-};
-
-template <typename Value>
-constexpr query_iterator<Value>::query_iterator(const row_query& query) noexcept
-    : query_(query),
-      row_(row(current_row(query))),
-      step_(query.source_count != 1 || !query.sources[0].keeps_all ? step::by_query
-            : query.sources[0].kind == source_kind::registry       ? step::by_position
-                                                                   : step::by_list_entry),
-      at_(query.sources[0].at + 1),
-      end_(query.sources[0].end) {}
-
-template <typename Value>
-constexpr Value query_iterator<Value>::operator*() const noexcept {
-  return make_record(row_.index_);
-}
-
-// A row handle is copied out, not made. (A specialisation rather than a test of Value, which
-// constant evaluation would evaluate at every row.)
-template <>
-constexpr row query_iterator<row>::operator*() const noexcept {
-  return row_;
-}
-
-template <typename Value>
-constexpr query_iterator<Value>& query_iterator<Value>::operator++() noexcept {
-  // One statement: constant evaluation pays for each it runs, and a walk runs this a row.
-  // A walk of the registry first, as the longest walks are.
-  row_.index_ = step_ == step::by_position     ? (at_ < end_ ? at_++ : no_row)
-                : step_ == step::by_list_entry ? (at_ < end_ ? listed_row(at_++) : no_row)
-                                               : advance(query_, row_.index_);
-  return *this;
-}
-
 IANAPORTS_END_TABLES_DETAIL
 
 IANAPORTS_BEGIN_TABLES_NAMESPACE
-
-constexpr row_range::iterator row_range::begin() const noexcept {
-  return detail::range_access::begin<row>(query_);
-}
-constexpr bool row_range::empty() const noexcept {
-  return detail::current_row(query_) == detail::no_row;
-}
-constexpr std::size_t row_range::size() const noexcept {
-  return detail::count_rows(query_);
-}
-
-constexpr record_range::iterator record_range::begin() const noexcept {
-  return detail::range_access::begin<record>(query_);
-}
-constexpr bool record_range::empty() const noexcept {
-  return detail::current_row(query_) == detail::no_row;
-}
-constexpr std::size_t record_range::size() const noexcept {
-  return detail::count_rows(query_);
-}
-constexpr row_range record_range::rows() const noexcept {
-  return detail::range_access::make<row_range>(query_);
-}
-
-constexpr std::string_view row::service() const noexcept {
-  return detail::row_service(index_);
-}
-constexpr std::optional<port_range> row::ports() const noexcept {
-  return detail::row_ports(index_);
-}
-// (row::transport() and row::holds_for() are in tables.hpp, beside the table they read.)
-constexpr std::string_view row::description() const noexcept {
-  return detail::row_text(index_, detail::text_column::description);
-}
-constexpr std::string_view row::assignee() const noexcept {
-  return detail::row_text(index_, detail::text_column::assignee);
-}
-constexpr std::string_view row::contact() const noexcept {
-  return detail::row_text(index_, detail::text_column::contact);
-}
-constexpr std::string_view row::registered() const noexcept {
-  return detail::row_text(index_, detail::text_column::registered);
-}
-constexpr std::string_view row::modified() const noexcept {
-  return detail::row_text(index_, detail::text_column::modified);
-}
-constexpr std::string_view row::reference() const noexcept {
-  return detail::row_text(index_, detail::text_column::reference);
-}
-constexpr std::optional<std::uint32_t> row::service_code() const noexcept {
-  return detail::row_service_code(index_);
-}
-constexpr std::string_view row::unauthorized_use() const noexcept {
-  return detail::row_text(index_, detail::text_column::unauthorized_use);
-}
-constexpr std::string_view row::notes() const noexcept {
-  return detail::row_text(index_, detail::text_column::notes);
-}
-constexpr record_source row::source() const noexcept {
-  return detail::row_origin(index_);
-}
-constexpr bool row::ports_written_as_range() const noexcept {
-  return detail::row_one_port_as_range(index_);
-}
-constexpr record row::to_record() const noexcept {
-  return detail::make_record(index_);
-}
-
-// --- queries ---------------------------------------------------------------------------------
-
-constexpr record_range records() noexcept {
-  return detail::range_access::make<record_range>(detail::every_row());
-}
-
-constexpr row_range rows() noexcept {
-  return detail::range_access::make<row_range>(detail::every_row());
-}
-
-constexpr std::optional<row> row_at(std::size_t index) noexcept {
-  if (index >= detail::record_count) {
-    return std::nullopt;
-  }
-  return detail::range_access::make_row(static_cast<std::uint32_t>(index));
-}
-
-constexpr record_range by_name(std::string_view service) noexcept {
-  return detail::range_access::make<record_range>(detail::rows_named(service));
-}
-
-constexpr record_range by_port(std::uint16_t port, protocol p) noexcept {
-  return detail::range_access::make<record_range>(detail::rows_covering(port, p));
-}
-
-constexpr record_range by_range(port_range ports, protocol p) noexcept {
-  return detail::range_access::make<record_range>(detail::rows_overlapping(ports, p));
-}
-
-constexpr record_range by_protocol(protocol p) noexcept {
-  return detail::range_access::make<record_range>(detail::rows_naming(p));
-}
 
 constexpr bool keeps_protocol(protocol p) noexcept {
   return detail::tables_keep(p);

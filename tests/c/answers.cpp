@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <ianaports/people.hpp>
+#include <ianaports/records.hpp>
 
 namespace {
 

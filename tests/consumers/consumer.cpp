@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // A program that uses ianaports the way a user would; every consumer test builds and runs it.
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <cstdint>      // std::uint16_t
 #include <cstdio>       // std::printf, std::fprintf

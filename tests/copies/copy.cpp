@@ -2,7 +2,7 @@
 // One copy of ianaports in a program of several (copies_test.cpp): built once a copy, each time
 // with another copy's headers on the include path, and IANAPORTS_TEST_COPY the function that
 // reports it.
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <cstddef>      // std::size_t
 #include <string_view>  // std::string_view

@@ -2,7 +2,7 @@
 // Hands a row handle of the copy this file is built with to row_taker.cpp's function, built with
 // another copy or the same (row_across_copies.cmake): a row indexes one copy's tables, so across
 // copies this must not link.
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <cstddef>  // std::size_t
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // A function that takes a row handle of the copy this file is built with (row_across_copies.cmake).
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <cstddef>  // std::size_t
 

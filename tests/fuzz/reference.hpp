@@ -5,7 +5,7 @@
 #ifndef IANAPORTS_TESTS_FUZZ_REFERENCE_HPP
 #define IANAPORTS_TESTS_FUZZ_REFERENCE_HPP
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <cstdio>       // std::fprintf
 #include <cstdlib>      // std::abort

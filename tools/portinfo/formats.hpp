@@ -8,7 +8,7 @@
 #ifndef PORTINFO_FORMATS_HPP
 #define PORTINFO_FORMATS_HPP
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 #include <ianaports/services.hpp>  // which rows a services file lists, and on which protocols
 
 #include <algorithm>      // std::max, std::min

@@ -9,7 +9,7 @@
 #define PORTINFO_PEOPLE_HPP
 
 #include <ianaports/people.hpp>
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <algorithm>    // std::max
 #include <array>        // std::array

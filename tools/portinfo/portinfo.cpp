@@ -14,7 +14,7 @@
 // portinfo/formats.hpp prints rows as a table, CSV, JSON or a services(5) file,
 // portinfo/generate.hpp the manual and the shell completions; this file answers the questions
 // with the ianaports API.
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <algorithm>    // std::sort, std::unique
 #include <cstdint>      // std::uint16_t, std::uint32_t

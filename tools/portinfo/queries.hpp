@@ -4,7 +4,7 @@
 #ifndef PORTINFO_QUERIES_HPP
 #define PORTINFO_QUERIES_HPP
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 #include <charconv>     // std::from_chars
 #include <cstdint>      // std::uint16_t

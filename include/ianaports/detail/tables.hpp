@@ -9,7 +9,9 @@
 //
 //   tables/facts.hpp       what the build holds: the release, the protocols and columns kept
 //   tables/text.hpp        a pool of distinct strings, addressed by text id
-//   tables/records.hpp     one entry a row, registry order: name, flags, shared text tuples
+//   tables/rows.hpp        one entry a row, registry order: name, first port, flags
+//   tables/records.hpp     the rest of a row's columns, in shared text tuples, and the record
+//                          they make (records.hpp's alone)
 //   tables/port_order.hpp  the first-port column, never decreasing: a search finds a port's
 //                          rows; counts of rows a block; the few rows out of order, apart
 //   tables/walks.hpp       a query's sources of rows, stepped in registry order
@@ -35,10 +37,10 @@
 #include "ianaports/detail/tables/port_names.hpp"
 #include "ianaports/detail/tables/port_order.hpp"
 #include "ianaports/detail/tables/ports.hpp"
-#include "ianaports/detail/tables/records.hpp"
+#include "ianaports/detail/tables/rows.hpp"
 #include "ianaports/detail/tables/text.hpp"
 #include "ianaports/detail/tables/walks.hpp"
-#include "ianaports/types.hpp"
+#include "ianaports/port_types.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 

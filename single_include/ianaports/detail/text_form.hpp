@@ -27,7 +27,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
-#include "ianaports/ports.hpp"  // the vocabulary and the tables
+#include "ianaports/types.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
 namespace detail {

@@ -11,7 +11,7 @@
 
 #include "ianaports/detail/config.hpp"
 #include "ianaports/detail/registry_tables.hpp"
-#include "ianaports/types.hpp"
+#include "ianaports/port_types.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 

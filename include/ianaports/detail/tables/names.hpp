@@ -16,10 +16,10 @@
 #include "ianaports/detail/registry_tables.hpp"
 #include "ianaports/detail/row_query.hpp"
 #include "ianaports/detail/tables/facts.hpp"
-#include "ianaports/detail/tables/records.hpp"
+#include "ianaports/detail/tables/rows.hpp"
 #include "ianaports/detail/tables/search.hpp"
 #include "ianaports/detail/tables/walks.hpp"
-#include "ianaports/types.hpp"
+#include "ianaports/port_types.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 

@@ -14,9 +14,9 @@
 #include "ianaports/detail/registry_tables.hpp"
 #include "ianaports/detail/tables/facts.hpp"
 #include "ianaports/detail/tables/ports.hpp"
-#include "ianaports/detail/tables/records.hpp"
+#include "ianaports/detail/tables/rows.hpp"
 #include "ianaports/detail/tables/text.hpp"
-#include "ianaports/types.hpp"
+#include "ianaports/port_types.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 

@@ -13,7 +13,7 @@
 
 #include "ianaports/detail/config.hpp"
 #include "ianaports/detail/registry_tables.hpp"
-#include "ianaports/detail/tables/records.hpp"
+#include "ianaports/detail/tables/rows.hpp"
 #include "ianaports/detail/tables/search.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL

@@ -16,8 +16,8 @@
 #include "ianaports/detail/row_query.hpp"
 #include "ianaports/detail/tables/facts.hpp"
 #include "ianaports/detail/tables/port_order.hpp"
-#include "ianaports/detail/tables/records.hpp"
-#include "ianaports/types.hpp"
+#include "ianaports/detail/tables/rows.hpp"
+#include "ianaports/port_types.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 

@@ -26,7 +26,7 @@
 #include "ianaports/detail/registry_people.hpp"
 
 
-
+#include "ianaports/types.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL
 
