@@ -72,7 +72,7 @@ std::size_t copy_out(std::string_view text, char* buffer, std::size_t size) noex
   return text.size();
 }
 
-// The names of the enumerations are string literals (types.hpp): a view of one ends where its
+// The names of the enumerations are string literals (port_types.hpp): a view of one ends where its
 // literal's NUL is, so its data() is a C string. Checked here for every name handed out.
 template <typename Enum, std::size_t Count>
 constexpr bool names_end_in_nul(const Enum (&values)[Count]) noexcept {

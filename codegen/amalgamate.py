@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSL-1.0
-"""Write the single-header edition of ianaports: the API and the tables in one file.
+"""Write the single-header edition of ianaports: the lookups and the tables in one file.
 
     python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml --output single_include
 
@@ -13,8 +13,8 @@ services.hpp, ostream.hpp, fmt.hpp, format.hpp, and the detail headers they need
 but that they include ports.hpp for what it holds; and every other public header
 (ianaports/port_types.hpp) as one line that includes ports.hpp, so that code written against
 include/ compiles against either. A folder, not one header, so that a translation unit that
-looks up ports parses neither the rows' code nor the people's tables (a fifth of the tables'
-text).
+looks up ports parses neither the rows' code nor the people's tables (those a fifth of the
+tables' text).
 `--check` compares instead of writing, and exits 1 with the command to run when they differ.
 """
 
@@ -106,7 +106,7 @@ def _forwarder(name: str, in_single_header: Set[str]) -> str:
 
 
 def _banner(header: str, registry_path: str, registry) -> str:
-    what = ("the API and the IANA registry tables in one file" if header == SINGLE_HEADER
+    what = ("the lookups and the IANA registry tables in one file" if header == SINGLE_HEADER
             else f"{header}, held by ianaports/ports.hpp" if header in FORWARDED
             else f"{header}, opt-in, for use with ianaports/ports.hpp")
     return "\n".join([

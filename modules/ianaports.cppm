@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
-// import ianaports; -- the module of the whole C++ API: the queries, ranges and row handles of
-// ports.hpp, the vocabulary of types.hpp, the literals, the people directory (people.hpp) and the
-// services(5) view (services.hpp).
+// import ianaports; -- the module of the whole C++ API: the lookups of ports.hpp, the rows, ranges
+// and row handles of records.hpp, the vocabulary of port_types.hpp and types.hpp, the literals,
+// the people directory (people.hpp) and the services(5) view (services.hpp).
 //
 // clang-format off
 //   import ianaports;
@@ -27,7 +27,7 @@ module;
 export module ianaports;
 
 export namespace ianaports {
-// The vocabulary (types.hpp).
+// The vocabulary (port_types.hpp, types.hpp).
 using ianaports::all_protocols;
 using ianaports::ascii_lower;
 using ianaports::classify;
@@ -37,6 +37,7 @@ using ianaports::is_valid_service_name;
 using ianaports::parse_protocol;
 using ianaports::person;
 using ianaports::person_id_range;
+using ianaports::person_ids;
 using ianaports::port_class;
 using ianaports::port_range;
 using ianaports::port_status;
@@ -48,29 +49,30 @@ using ianaports::same_service_name;
 using ianaports::text_control;
 using ianaports::to_string;
 
-// The queries, their ranges and row handles, and the build's constants (ports.hpp).
-using ianaports::by_name;
-using ianaports::by_port;
-using ianaports::by_protocol;
-using ianaports::by_range;
+// The lookups and the build's constants (ports.hpp).
 using ianaports::keeps_protocol;
 using ianaports::kept_protocols;
 using ianaports::name_of;
 using ianaports::omitted_columns;
 using ianaports::port_of;
+using ianaports::registry_updated;
+using ianaports::service_name_count;
+using ianaports::status;
+
+// The rows, their ranges and row handles (records.hpp).
+using ianaports::by_name;
+using ianaports::by_port;
+using ianaports::by_protocol;
+using ianaports::by_range;
 using ianaports::record_range;
 using ianaports::records;
-using ianaports::registry_updated;
 using ianaports::row;
 using ianaports::row_at;
 using ianaports::row_range;
 using ianaports::rows;
-using ianaports::service_name_count;
-using ianaports::status;
 
 // The people directory (people.hpp).
 using ianaports::people;
-using ianaports::person_ids;
 using ianaports::person_of;
 using ianaports::person_range;
 

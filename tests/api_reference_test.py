@@ -166,7 +166,7 @@ def c_api_problems(source_dir: str) -> List[str]:
 
 def headers_the_module_reads(compiler: str, includes: List[str], module: str) -> Set[str]:
     """The public headers (a folder ianaports/ of an include folder) that the module interface
-    unit reads, as the compiler finds them (ports.hpp brings types.hpp...): their names."""
+    unit reads, as the compiler finds them (ports.hpp brings port_types.hpp, records.hpp types.hpp...): their names."""
     deps = subprocess.run([compiler, "-std=c++20", "-x", "c++", "-M", *("-I" + d for d in includes), module],
                           capture_output=True, text=True, check=True).stdout
     public = {os.path.realpath(os.path.join(d, "ianaports")) for d in includes}

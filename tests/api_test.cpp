@@ -168,7 +168,7 @@ static_assert(id_bytes("") == 0 && id_bytes("no ids") == 0 && id_bytes("[]") == 
 static_assert(ip::person_of((*ip::by_port(991, protocol::tcp).begin()).assignee.substr(1, 11))
                   ->name == "Vera Heinau");
 
-// The vocabulary of types.hpp.
+// The vocabulary of port_types.hpp and types.hpp.
 static_assert(ip::range_of(ip::port_class::system) == ip::port_range{0, 1023});
 static_assert(ip::range_of(ip::port_class::user) == ip::port_range{1024, 49151});
 static_assert(ip::range_of(ip::port_class::dynamic) == ip::port_range{49152, 65535});

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSL-1.0
-"""Lay the registry rows out as the flat tables that include/ianaports/detail/tables.hpp reads.
+"""Lay the registry rows out as the flat tables that include/ianaports/detail/tables/ reads.
 
 One builder per index, each in a module of its own, in the order the readers use them:
 

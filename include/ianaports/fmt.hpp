@@ -3,6 +3,7 @@
 // include path. Every one takes a string's format specification: fmt::format("{:>8}", p).
 //
 //   #include <ianaports/fmt.hpp>
+//   #include <ianaports/records.hpp>  // by_name
 //
 //   fmt::print("{} {}\n", ianaports::protocol::udp, ianaports::port_range{6000, 6063});
 //   fmt::print("{}\n", *ianaports::by_name("https").begin());  // "https 443/tcp"

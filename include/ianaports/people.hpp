@@ -102,11 +102,11 @@ constexpr person_range people() noexcept {
 constexpr person person_range::iterator::operator*() const noexcept {
   return detail::make_person(index_);
 }
-// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see ports.hpp
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see records.hpp
 constexpr person_range::iterator person_range::end() const noexcept {
   return iterator(detail::person_count);
 }
-// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see ports.hpp
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static): see records.hpp
 constexpr std::size_t person_range::size() const noexcept {
   return detail::person_count;
 }

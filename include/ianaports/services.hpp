@@ -8,8 +8,9 @@
 //   static_assert(ianaports::service_by_name("www", ianaports::protocol::tcp)->port == 80);
 // clang-format on
 //
-// Opt-in, as the printing headers are; it includes ports.hpp. What `portinfo --format services`
-// writes and the NSS module answers (getservbyname, getservbyport, getservent), entry by entry:
+// Opt-in, as the printing headers are; it includes records.hpp (and so ports.hpp). What
+// `portinfo --format services` writes and the NSS module answers (getservbyname, getservbyport,
+// getservent), entry by entry:
 //
 // An entry is a port and protocol on which the file lists a row: a row with a name a services
 // file can hold (fits_services_file) and ports. Its name is its first such row's (registry

@@ -14,6 +14,7 @@
 // keeps out of a translation unit that only looks up).
 //
 //   #include <ianaports/ostream.hpp>
+//   #include <ianaports/records.hpp>  // by_port
 //
 //   std::cout << ianaports::protocol::tcp << ' ' << ianaports::port_range{6000, 6063} << '\n';
 //   for (const ianaports::record& row : ianaports::by_port(80, ianaports::protocol::tcp)) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// ianaports, single-header edition: the API and the IANA registry tables in one file.
+// ianaports, single-header edition: the lookups and the IANA registry tables in one file.
 // The code is under the Boost Software License 1.0 (https://www.boost.org/LICENSE_1_0.txt);
 // the registry data is IANA's, in the public domain (CC0-1.0, https://www.iana.org/help/licensing-terms).
 //
@@ -3391,7 +3391,8 @@ IANAPORTS_END_TABLES_NAMESPACE
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
 // The readers of the generated tables (detail::registry, in ianaports/detail/registry_tables.hpp,
-// written by codegen/generate.py), one a builder of codegen/tables/, everything above them asks.
+// written by codegen/generate.py), one a builder of codegen/tables/, everything above them asks;
+// this file gathers all but tables/records.hpp, which records.hpp's definitions include.
 // The tables are integers packed into string literals (packed_table.hpp) and rows of text, never
 // pointers, so a program pays no load-time relocation for them. What each table holds is said
 // above it in the generated header; how they fit together, in the builders and here:
@@ -3912,6 +3913,7 @@ constexpr std::string_view row_service(std::size_t row) noexcept {
   return text(reg::record_service[row]);
 }
 
+// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
 constexpr bool row_reserved(std::size_t row) noexcept {
   return row_has(row, reg::flag_reserved);
 }

@@ -107,7 +107,7 @@ class row {
   friend class detail::query_iterator;
   constexpr explicit row(std::uint32_t index) noexcept : index_(index) {}
 
-  // The row's protocol bits, read in place (see tables.hpp).
+  // The row's protocol bits, read in place (see detail/tables/records.hpp).
   [[nodiscard]] constexpr unsigned protocol_bits() const noexcept;
 
   std::uint32_t index_ = 0;

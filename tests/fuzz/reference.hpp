@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // The fuzzers' reference: plain linear scans over records(), the simplest possible reading of
-// each query's contract in ports.hpp. A fuzzer aborts (a crash libFuzzer reports, with the
-// input) when a lookup disagrees with its reference.
+// each query's contract in ports.hpp and records.hpp. A fuzzer aborts (a crash libFuzzer reports,
+// with the input) when a lookup disagrees with its reference.
 #ifndef IANAPORTS_TESTS_FUZZ_REFERENCE_HPP
 #define IANAPORTS_TESTS_FUZZ_REFERENCE_HPP
 

@@ -76,7 +76,7 @@ struct option {
   std::string_view manual;   // what portinfo(1) says of it, in roff, under its name and value
 };
 
-// "tcp, udp, sctp or dccp": the protocols, as the messages name them (types.hpp's names).
+// "tcp, udp, sctp or dccp": the protocols, as the messages name them (port_types.hpp's names).
 inline std::string protocol_choices() {
   std::string choices;
   const std::size_t count = std::size(ianaports::all_protocols);
@@ -88,7 +88,7 @@ inline std::string protocol_choices() {
 }
 
 // Is text the protocols' names, in order, joined by separator? (--protocol's value in options[]
-// spells them out, and must name those types.hpp has.)
+// spells them out, and must name those port_types.hpp has.)
 constexpr bool is_protocol_list(std::string_view text, char separator) noexcept {
   std::size_t at = 0;
   for (const protocol p : ianaports::all_protocols) {
@@ -297,7 +297,7 @@ The source holds the same files, which a build installs.)roff"},
      R"roff(The usage and a summary of the options.)roff"},
 };
 static_assert(options[0].name == "--protocol" && is_protocol_list(options[0].value, '|'),
-              "--protocol's value names the protocols of types.hpp, in order");
+              "--protocol's value names the protocols of port_types.hpp, in order");
 
 // The value of the option named so ("" for none).
 constexpr std::string_view value_of(std::string_view name) noexcept {

@@ -9,7 +9,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
-#include <ianaports/types.hpp>  // ianaports::ascii_lower, ianaports::find_control
+#include <ianaports/port_types.hpp>  // ianaports::ascii_lower, ianaports::find_control
 
 namespace portinfo {
 

@@ -2,7 +2,8 @@
 // ianaports: reading the generated tables. Internal; include ports.hpp.
 //
 // The readers of the generated tables (detail::registry, in ianaports/detail/registry_tables.hpp,
-// written by codegen/generate.py), one a builder of codegen/tables/, everything above them asks.
+// written by codegen/generate.py), one a builder of codegen/tables/, everything above them asks;
+// this file gathers all but tables/records.hpp, which records.hpp's definitions include.
 // The tables are integers packed into string literals (packed_table.hpp) and rows of text, never
 // pointers, so a program pays no load-time relocation for them. What each table holds is said
 // above it in the generated header; how they fit together, in the builders and here:

@@ -115,7 +115,7 @@ constexpr std::string_view row::service() const noexcept {
 constexpr std::optional<port_range> row::ports() const noexcept {
   return detail::row_ports(index_);
 }
-// (row::transport() and row::holds_for() are in tables.hpp, beside the table they read.)
+// (row::transport() and row::holds_for() are in tables/records.hpp, beside the table they read.)
 constexpr std::string_view row::description() const noexcept {
   return detail::row_text(index_, detail::text_column::description);
 }

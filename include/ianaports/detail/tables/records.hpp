@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 // ianaports: reading the records: a row's columns. Internal; include records.hpp.
 //
-// One entry a row, in registry order (codegen/tables/records.py): the name, the first port and
-// the flags in columns of their own, the text columns in tuples that rows share, the few rows
-// with a rare column in short lists behind a flag. A row handle's members read them here.
+// A row's other columns (codegen/tables/records.py): the text columns in tuples that rows share,
+// the few rows with a rare column in short lists behind a flag; its name, first port and flags
+// are in rows.hpp. A row handle's members read them here.
 #ifndef IANAPORTS_DETAIL_TABLES_RECORDS_HPP
 #define IANAPORTS_DETAIL_TABLES_RECORDS_HPP
 
@@ -119,8 +119,6 @@ constexpr std::optional<std::uint32_t> row_service_code(std::size_t row) noexcep
 constexpr bool row_one_port_as_range(std::size_t row) noexcept {
   return (row_rare(row) & reg::rare_one_port_as_range) != 0;
 }
-
-// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
 
 // The row's text tuple. A build without text columns has one, and no record_texts column.
 constexpr std::size_t row_text_tuple(std::size_t row) noexcept {

@@ -83,6 +83,7 @@ constexpr std::string_view row_service(std::size_t row) noexcept {
   return text(reg::record_service[row]);
 }
 
+// Does the row's description say "Reserved"? A flag, so lean builds without descriptions know.
 constexpr bool row_reserved(std::size_t row) noexcept {
   return row_has(row, reg::flag_reserved);
 }
