@@ -30,14 +30,8 @@
 #ifndef IANAPORTS_RECORDS_HPP
 #define IANAPORTS_RECORDS_HPP
 
-#include <cstddef>  // std::size_t, std::ptrdiff_t
-#include <cstdint>  // std::uint16_t, std::uint32_t
-#if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
-// Only the iterator tags, as types.hpp includes them.
-#include <bits/stl_iterator_base_types.h>  // std::input_iterator_tag, std::forward_iterator_tag
-#else
-#include <iterator>  // std::input_iterator_tag, std::forward_iterator_tag
-#endif
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <cstdint>      // std::uint16_t, std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 

@@ -162,7 +162,7 @@ ATTACKS = ['*/', '/*', '??=', '??/', ')"', 'R"(', '#include <x>', '\\', 'FORT\u0
 TU_PRELUDE = r"""#include <cstddef>
 #include <string_view>
 
-#include <ianaports/ports.hpp>
+#include <ianaports/records.hpp>
 
 namespace check {
 constexpr ianaports::record row(std::size_t index) {
