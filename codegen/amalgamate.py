@@ -10,9 +10,10 @@ Python, no CMake, no other file. It is include/ianaports/ports.hpp with each of 
 of ianaports/detail/registry_tables.hpp. Beside it go the opt-in headers (types.hpp and
 records.hpp with the record and the rows, people.hpp with the people's generated tables,
 services.hpp, ostream.hpp, fmt.hpp, format.hpp, and the detail headers they need) as they are,
-but that they include ports.hpp for what it holds; and every other public header
-(ianaports/port_types.hpp) as one line that includes ports.hpp, so that code written against
-include/ compiles against either. A folder, not one header, so that a translation unit that
+but that they include ports.hpp for what it holds; and the vocabulary's own headers
+(port_types.hpp, detail/config.hpp) whole too, though ports.hpp holds them, so that types.hpp
+and port_types.hpp compile without the tables, as include/'s do. Code written against include/
+compiles against either. A folder, not one header, so that a translation unit that
 looks up ports parses neither the rows' code nor the people's tables (those a fifth of the
 tables' text).
 `--check` compares instead of writing, and exits 1 with the command to run when they differ.
@@ -52,8 +53,10 @@ COMPANIONS = ("ianaports/types.hpp", "ianaports/records.hpp", "ianaports/detail/
               "ianaports/people.hpp", "ianaports/detail/tables/people.hpp", PEOPLE_TABLES, "ianaports/services.hpp",
               "ianaports/ostream.hpp", "ianaports/fmt.hpp", "ianaports/format.hpp",
               "ianaports/detail/text_form.hpp")
-# The public headers (include/ianaports/*.hpp) that the single header holds: each one forwards.
-FORWARDED = ("ianaports/port_types.hpp",)
+# Headers the single header holds that also go beside it whole, under the same guards, so that
+# the vocabulary (types.hpp, port_types.hpp) compiles without the tables, as include/'s does: a
+# library that passes records around in its own headers then brings no copy of the tables.
+ALSO_APART = ("ianaports/detail/config.hpp", "ianaports/port_types.hpp")
 COMMAND = ("python3 codegen/amalgamate.py --registry registry/service-names-port-numbers.xml"
            " --output single_include")
 
@@ -84,11 +87,13 @@ def _single_header(generated: Dict[str, str]) -> Tuple[str, Set[str]]:
 
 
 def _companion(name: str, in_single_header: Set[str], generated: Dict[str, str]) -> str:
-    """An opt-in header as it is, but that what the single header holds is included from it."""
+    """An opt-in header as it is, but that what the single header holds is included from it
+    (ALSO_APART's headers, which go beside it whole, as themselves)."""
     included = []
 
     def include(match) -> str:
-        wanted = SINGLE_HEADER if match.group(1) in in_single_header else match.group(1)
+        held = match.group(1) in in_single_header and match.group(1) not in ALSO_APART
+        wanted = SINGLE_HEADER if held else match.group(1)
         if wanted in included:
             return ""
         included.append(wanted)
@@ -97,17 +102,9 @@ def _companion(name: str, in_single_header: Set[str], generated: Dict[str, str])
     return f"// ---- {name} ----\n" + _OWN_INCLUDE.sub(include, _read_header(name, generated))
 
 
-def _forwarder(name: str, in_single_header: Set[str]) -> str:
-    """A public header the single header holds, as the one include that brings it (no guard of
-    its own: the name's guard is the one inside ports.hpp)."""
-    if name not in in_single_header:
-        raise RuntimeError(f"amalgamate: {name} is listed as forwarded, but ports.hpp does not include it")
-    return f'// ---- {name} ----\n#include "{SINGLE_HEADER}"  // which holds {name}\n'
-
-
 def _banner(header: str, registry_path: str, registry) -> str:
     what = ("the lookups and the IANA registry tables in one file" if header == SINGLE_HEADER
-            else f"{header}, held by ianaports/ports.hpp" if header in FORWARDED
+            else f"{header}, held by ianaports/ports.hpp and apart, without the tables" if header in ALSO_APART
             else f"{header}, opt-in, for use with ianaports/ports.hpp")
     return "\n".join([
         "// SPDX-License-Identifier: BSL-1.0",
@@ -131,12 +128,11 @@ def amalgamate(registry_path: str) -> Dict[str, str]:
     generated = {TABLES: tables_text, PEOPLE_TABLES: people_text}
     single, in_single_header = _single_header(generated)
     headers = {SINGLE_HEADER: single}
-    headers.update((name, _companion(name, in_single_header, generated)) for name in COMPANIONS)
-    headers.update((name, _forwarder(name, in_single_header)) for name in FORWARDED)
+    headers.update((name, _companion(name, in_single_header, generated)) for name in COMPANIONS + ALSO_APART)
     public = {"ianaports/" + f for f in os.listdir(os.path.join(INCLUDE_DIR, "ianaports")) if f.endswith(".hpp")}
     if public - headers.keys():
         raise RuntimeError(f"amalgamate: public headers the edition would not carry: {sorted(public - headers.keys())};"
-                           " add each to COMPANIONS or FORWARDED")
+                           " add each to COMPANIONS or ALSO_APART")
     return {name: _banner(name, registry_path, registry) + "\n" + text for name, text in headers.items()}
 
 

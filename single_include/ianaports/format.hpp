@@ -22,7 +22,7 @@
 #ifndef IANAPORTS_FORMAT_HPP
 #define IANAPORTS_FORMAT_HPP
 
-#include "ianaports/ports.hpp"  // the vocabulary and the tables
+#include "ianaports/detail/config.hpp"
 
 #if IANAPORTS_CPLUSPLUS >= 202002L && __has_include(<format>)
 #include <format>  // std::formatter

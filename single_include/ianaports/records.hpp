@@ -35,7 +35,7 @@
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
-
+#include "ianaports/detail/config.hpp"
 
 
 #include "ianaports/types.hpp"

@@ -45,7 +45,7 @@
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
-#include "ianaports/ports.hpp"  // the vocabulary and the tables
+#include "ianaports/detail/config.hpp"
 #include "ianaports/types.hpp"
 
 IANAPORTS_BEGIN_TABLES_NAMESPACE

@@ -36,8 +36,8 @@
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
-#include "ianaports/ports.hpp"  // the vocabulary and the tables
-
+#include "ianaports/detail/config.hpp"
+#include "ianaports/port_types.hpp"
 
 IANAPORTS_BEGIN_NAMESPACE
 

@@ -2,7 +2,7 @@
 // types.hpp alone: the vocabulary compiles without the tables, which it must not bring in.
 #include <ianaports/types.hpp>
 
-#ifdef IANAPORTS_DETAIL_REGISTRY_TABLES_HPP
+#ifdef IANAPORTS_TABLES_ID  // every copy's generated tables define it
 #error "ianaports/types.hpp included the generated tables"
 #endif
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 // A program that uses ianaports the way a user would; every consumer test builds and runs it.
-#include <ianaports/records.hpp>
+#include <ianaports/ports.hpp>
+#ifdef EXPECT_LOCAL_SERVICES
+#include <ianaports/records.hpp>  // records(): the first row is the parent's own
+#endif
 
 #include <cstdint>      // std::uint16_t
 #include <cstdio>       // std::printf, std::fprintf

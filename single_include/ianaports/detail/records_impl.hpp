@@ -23,8 +23,8 @@
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
+#include "ianaports/detail/config.hpp"
 #include "ianaports/ports.hpp"  // the vocabulary and the tables
-
 #include "ianaports/detail/tables/records.hpp"
 
 IANAPORTS_BEGIN_TABLES_DETAIL

@@ -22,9 +22,9 @@
 #include <cstdint>      // std::uint32_t
 #include <string_view>  // std::string_view
 
-#include "ianaports/ports.hpp"  // the vocabulary and the tables
+#include "ianaports/detail/config.hpp"
 #include "ianaports/detail/registry_people.hpp"
-
+#include "ianaports/ports.hpp"  // the vocabulary and the tables
 
 #include "ianaports/types.hpp"
 

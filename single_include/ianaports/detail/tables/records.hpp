@@ -25,8 +25,8 @@
 #include <type_traits>  // std::remove_const_t
 #include <utility>      // std::index_sequence
 
+#include "ianaports/detail/config.hpp"
 #include "ianaports/ports.hpp"  // the vocabulary and the tables
-
 
 
 
