@@ -47,7 +47,8 @@ _OWN_INCLUDE = re.compile(r'^#include "(ianaports/[^"]+)"[^\n]*$', re.M)
 
 
 SINGLE_HEADER = "ianaports/ports.hpp"
-# The opt-in headers beside it, with the files they need that it does not hold.
+# The headers beside it that it does not hold (the opt-in ones, and types.hpp), with the files
+# they need.
 COMPANIONS = ("ianaports/types.hpp", "ianaports/records.hpp", "ianaports/detail/records_impl.hpp",
               "ianaports/detail/tables/records.hpp",
               "ianaports/people.hpp", "ianaports/detail/tables/people.hpp", PEOPLE_TABLES, "ianaports/services.hpp",

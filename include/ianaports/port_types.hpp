@@ -12,7 +12,7 @@
 #ifndef IANAPORTS_PORT_TYPES_HPP
 #define IANAPORTS_PORT_TYPES_HPP
 
-#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
